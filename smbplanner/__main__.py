@@ -1,0 +1,5 @@
+import sys
+
+from smbplanner.cli import main
+
+sys.exit(main())

@@ -1,0 +1,293 @@
+"""The plan's entities as plain dataclasses.
+
+Money is integer cents; rates, escalations and scenario factors are integer basis points
+(see ``money``). ``id`` is None until the entity is stored; ids refer across entities
+(a KPI's ``goal_id``, a dependency's ``depends_on_id``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from smbplanner.domain.enums import (
+    BenefitCategory,
+    CostCategory,
+    Criticality,
+    InitiativeStatus,
+    KpiDirection,
+    LineKind,
+    Perspective,
+    Portfolio,
+    RaciRole,
+    RiskCategory,
+    RiskStatus,
+    SwotKind,
+    SystemAction,
+)
+
+DEFAULT_DISCOUNT_RATE_BP = 800
+#: Scenario factors in basis points: (costs, benefits).
+DEFAULT_OPTIMISTIC = (9_000, 11_500)
+DEFAULT_PESSIMISTIC = (12_500, 7_500)
+
+
+@dataclass
+class Business:
+    name: str
+    industry: str = ""
+    employees: int = 0
+    currency: str = "EUR"
+    start_year: int = 2026
+    horizon_years: int = 5
+    discount_rate_bp: int = DEFAULT_DISCOUNT_RATE_BP
+    optimistic_cost_bp: int = DEFAULT_OPTIMISTIC[0]
+    optimistic_benefit_bp: int = DEFAULT_OPTIMISTIC[1]
+    pessimistic_cost_bp: int = DEFAULT_PESSIMISTIC[0]
+    pessimistic_benefit_bp: int = DEFAULT_PESSIMISTIC[1]
+    it_vision: str = ""
+    it_mission: str = ""
+
+    @property
+    def end_year(self) -> int:
+        """The last calendar year of the plan's horizon."""
+        return self.start_year + self.horizon_years - 1
+
+
+@dataclass
+class Goal:
+    title: str
+    description: str = ""
+    perspective: Perspective = Perspective.FINANCIAL
+    weight: int = 3  # 1 (nice to have) .. 5 (vital)
+    target_date: date | None = None
+    id: int | None = None
+
+
+@dataclass
+class SwotItem:
+    kind: SwotKind
+    text: str
+    it_question: str = ""
+    goal_ids: list[int] = field(default_factory=list)
+    initiative_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class System:
+    name: str
+    category: str = ""
+    vendor: str = ""
+    annual_run_cost_cents: int = 0
+    year_installed: int | None = None
+    end_of_life_year: int | None = None
+    condition: int = 3  # 1 poor .. 5 excellent
+    criticality: Criticality = Criticality.MEDIUM
+    action: SystemAction = SystemAction.KEEP
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Feedback:
+    department: str
+    satisfaction: int = 3  # 1 .. 5
+    pain_point: str = ""
+    id: int | None = None
+
+
+@dataclass
+class CostLine:
+    """A cost in lifecycle years: one-off in ``year_from``, or every year from..to."""
+
+    category: CostCategory
+    amount_cents: int
+    kind: LineKind = LineKind.ONE_OFF
+    year_from: int = 0
+    year_to: int = 0
+    escalation_bp: int = 0  # recurring lines grow by this much a year
+    description: str = ""
+    id: int | None = None
+
+
+@dataclass
+class BenefitLine:
+    category: BenefitCategory
+    amount_cents: int
+    kind: LineKind = LineKind.RECURRING
+    year_from: int = 0
+    year_to: int = 0
+    escalation_bp: int = 0
+    description: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Option:
+    name: str
+    description: str = ""
+    chosen: bool = False
+    life_years: int = 5
+    costs: list[CostLine] = field(default_factory=list)
+    benefits: list[BenefitLine] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class GoalLink:
+    goal_id: int
+    contribution: int = 2  # 1 some .. 3 strong
+
+
+@dataclass
+class Milestone:
+    name: str
+    year: int
+    quarter: int = 1
+    id: int | None = None
+
+
+@dataclass
+class Risk:
+    description: str
+    category: RiskCategory = RiskCategory.IMPLEMENTATION
+    likelihood: int = 3  # 1 .. 5
+    impact: int = 3  # 1 .. 5
+    mitigation: str = ""
+    owner: str = ""
+    status: RiskStatus = RiskStatus.OPEN
+    id: int | None = None
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+
+@dataclass
+class RaciEntry:
+    person_id: int
+    role: RaciRole
+
+
+@dataclass
+class Initiative:
+    name: str
+    description: str = ""
+    portfolio: Portfolio = Portfolio.CHANGE
+    status: InitiativeStatus = InitiativeStatus.PROPOSED
+    owner: str = ""
+    start_year: int = 2026
+    start_quarter: int = 1
+    duration_quarters: int = 4
+    impact: float | None = None  # 1.0 .. 5.0 in half steps, None when unscored
+    feasibility: float | None = None
+    goals: list[GoalLink] = field(default_factory=list)
+    depends_on: list[int] = field(default_factory=list)  # ids of prerequisite initiatives
+    milestones: list[Milestone] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    raci: list[RaciEntry] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def chosen_option(self) -> Option | None:
+        """The option that feeds the plan: the chosen one, else the first, else None."""
+        for option in self.options:
+            if option.chosen:
+                return option
+        return self.options[0] if self.options else None
+
+    @property
+    def start_index(self) -> int:
+        """Quarters since year 0, quarter 1 (start_year * 4 + quarter - 1)."""
+        return self.start_year * 4 + self.start_quarter - 1
+
+    @property
+    def end_index(self) -> int:
+        """The quarter index just after the initiative ends."""
+        return self.start_index + self.duration_quarters
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    on_steering_committee: bool = False
+    id: int | None = None
+
+
+@dataclass
+class Review:
+    date: date
+    attendees: str = ""
+    decisions: str = ""
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Measurement:
+    date: date
+    value: float
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Kpi:
+    goal_id: int
+    name: str
+    unit: str = ""
+    direction: KpiDirection = KpiDirection.INCREASE
+    baseline: float = 0.0
+    target: float = 0.0
+    target_date: date | None = None
+    replaces_it_metric: str = ""  # the IT-activity metric this business outcome replaces
+    measurements: list[Measurement] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class BudgetYear:
+    year: int
+    run_cents: int = 0
+    change_cents: int = 0
+
+    @property
+    def total_cents(self) -> int:
+        return self.run_cents + self.change_cents
+
+
+@dataclass
+class Snapshot:
+    """A named baseline of the whole plan: ``data`` is the plan in the dump format."""
+
+    name: str
+    taken_at: str  # ISO 8601, UTC
+    data: dict[str, object] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass
+class Plan:
+    business: Business
+    goals: list[Goal] = field(default_factory=list)
+    swot: list[SwotItem] = field(default_factory=list)
+    systems: list[System] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+    budget_years: list[BudgetYear] = field(default_factory=list)
+    snapshots: list[Snapshot] = field(default_factory=list)
+
+    def goal(self, goal_id: int) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+    def initiative(self, initiative_id: int) -> Initiative | None:
+        return next((i for i in self.initiatives if i.id == initiative_id), None)
+
+    def person(self, person_id: int) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
