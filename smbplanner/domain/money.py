@@ -27,13 +27,11 @@ def _decimal(value: object) -> Decimal:
             raise MoneyError("must be a number, not NaN")
         if math.isinf(value):
             raise MoneyError("must be a finite number")
-        return Decimal(repr(value))
+        return _bounded(Decimal(repr(value)))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise MoneyError("must be a finite number")
-        return value
+        return _bounded(value)
     raise MoneyError("must be a number")
 
 
@@ -54,9 +52,18 @@ def parse_amount_text(text: str) -> Decimal:
         number = Decimal(cleaned)
     except InvalidOperation:
         raise MoneyError(f"{text.strip()!r} is not an amount") from None
+    return _bounded(number) * multiplier
+
+
+def _bounded(number: Decimal) -> Decimal:
+    """Keep exponents sane so that arithmetic can neither overflow nor underflow."""
     if not number.is_finite():
         raise MoneyError("must be a finite number")
-    return number * multiplier
+    if number and number.adjusted() > 30:
+        raise MoneyError("is too large (at most 100,000,000,000)")
+    if number and number.adjusted() < -30:
+        raise MoneyError("must have at most 2 decimal places")
+    return number
 
 
 def to_cents(value: object, *, allow_negative: bool = False) -> int:
@@ -66,6 +73,8 @@ def to_cents(value: object, *, allow_negative: bool = False) -> int:
     negative amounts (unless allowed) and amounts over 100 billion.
     """
     number = parse_amount_text(value) if isinstance(value, str) else _decimal(value)
+    if abs(number) > MAX_CENTS:
+        raise MoneyError("is too large (at most 100,000,000,000)")
     cents = number * 100
     if cents != cents.to_integral_value():
         raise MoneyError("must have at most 2 decimal places")
@@ -79,6 +88,8 @@ def to_cents(value: object, *, allow_negative: bool = False) -> int:
 def to_bp(value: object, *, low: int, high: int) -> int:
     """A fraction (0.08 for 8 %) to basis points, exactly; at most 4 decimal places."""
     number = _decimal(value) if not isinstance(value, str) else parse_amount_text(value)
+    if abs(number) > high:
+        raise MoneyError(f"must be between {Decimal(low) / BP} and {Decimal(high) / BP}")
     bp = number * BP
     if bp != bp.to_integral_value():
         raise MoneyError("must have at most 4 decimal places")

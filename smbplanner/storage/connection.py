@@ -1,0 +1,199 @@
+"""The hardened open of a plan file (DESIGN section 3).
+
+A plan file can come from anyone, so before anything reads a table the file's header is
+read as bytes, then the file is opened read-only with defensive settings, its schema is
+compared with the expected schema of its version (no foreign triggers, views, tables or
+indexes), and ``quick_check`` runs. Only then is it opened for writing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from smbplanner.storage.errors import NotAPlanFile, PlanDamaged, PlanFileError, PlanTooNew
+from smbplanner.storage.migrations import expected_schema, read_schema
+from smbplanner.storage.schema import (
+    APPLICATION_ID,
+    MIGRATIONS_COLUMNS,
+    MIGRATIONS_TABLE,
+    SCHEMA_VERSION,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 1500
+
+
+@dataclass(frozen=True)
+class Header:
+    page_size: int
+    page_count: int
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header:
+    """Read and check the 100-byte SQLite header without opening the database."""
+    name = path.name
+    if not path.exists():
+        raise PlanFileError(f"{name}: no such file")
+    if not path.is_file():
+        raise PlanFileError(f"{name}: not a file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError as e:
+        raise PlanFileError(f"{name}: cannot be read ({e.strerror or e})") from None
+    if size == 0:
+        raise NotAPlanFile(f"{name}: the file is empty, not an SMB Planner plan")
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise NotAPlanFile(f"{name}: not an SMB Planner plan (not a SQLite database)")
+    page_size = struct.unpack(">H", head[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    counter, page_count = struct.unpack(">II", head[24:32])
+    user_version, application_id = struct.unpack(">I", head[60:64])[0], struct.unpack(
+        ">I", head[68:72]
+    )[0]
+    valid_for = struct.unpack(">I", head[92:96])[0]
+    if application_id != APPLICATION_ID:
+        raise NotAPlanFile(
+            f"{name}: a SQLite database of another application, not an SMB Planner plan"
+        )
+    if user_version > SCHEMA_VERSION:
+        raise PlanTooNew(
+            f"{name}: written by a newer version of SMB Planner (plan format {user_version}; "
+            f"this version reads up to {SCHEMA_VERSION}); please update SMB Planner"
+        )
+    if user_version < 1:
+        raise PlanDamaged(f"{name}: damaged plan file (no schema version)")
+    if page_size < 512 or size % page_size:
+        raise PlanDamaged(f"{name}: damaged plan file (truncated or padded)")
+    if valid_for == counter and page_count * page_size > size:
+        raise PlanDamaged(f"{name}: damaged plan file (truncated)")
+    return Header(page_size, page_count, user_version, application_id)
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def connect(path: Path, *, readonly: bool, create: bool = False) -> sqlite_utils.Database:
+    """A connection with the defensive settings, wrapped in a sqlite-utils Database.
+
+    Transactions are explicit (``db.atomic()``); nothing is written by connecting.
+    """
+    mode = "ro" if readonly else ("rwc" if create else "rw")
+    conn = sqlite3.connect(
+        _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
+    )
+    try:
+        if sys.version_info >= (3, 12):
+            conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+            conn.setconfig(sqlite3.SQLITE_DBCONFIG_TRUSTED_SCHEMA, False)
+        for pragma in (
+            "trusted_schema = OFF",
+            "cell_size_check = ON",
+            "mmap_size = 0",
+            "foreign_keys = ON",
+            f"busy_timeout = {BUSY_TIMEOUT_MS}",
+        ):
+            conn.execute(f"PRAGMA {pragma}")
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+
+
+def _check_migrations_table(db: sqlite_utils.Database, name: str, version: int) -> None:
+    table = db.table(MIGRATIONS_TABLE)
+    if not table.exists():
+        raise PlanDamaged(f"{name}: damaged plan file (no migration record)")
+    columns = tuple(c.name for c in table.columns)
+    if columns != MIGRATIONS_COLUMNS:
+        raise PlanDamaged(f"{name}: damaged plan file (unexpected migration record)")
+    others = db.execute(
+        "SELECT type, name FROM sqlite_master WHERE tbl_name = ? AND type NOT IN ('table', 'index')",
+        [MIGRATIONS_TABLE],
+    ).fetchall()
+    if others:
+        kind, what = others[0]
+        raise PlanDamaged(f"{name}: refused: the file contains an unexpected {kind} '{what}'")
+    indexes = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE tbl_name = ? AND type = 'index'",
+        [MIGRATIONS_TABLE],
+    ).fetchall()
+    for index_name, sql in indexes:
+        if sql and ("(" not in sql or "where" in sql.lower()):
+            raise PlanDamaged(f"{name}: refused: the file contains an unexpected index '{index_name}'")
+    count = db.execute(f"SELECT count(*) FROM [{MIGRATIONS_TABLE}]").fetchone()[0]
+    if count != version:
+        raise PlanDamaged(f"{name}: damaged plan file (migration record does not match version)")
+
+
+def verify(db: sqlite_utils.Database, name: str, version: int, *, quick_check: bool = True) -> None:
+    """Refuse a file whose schema is not exactly the expected one, or that is damaged."""
+    actual = read_schema(db)
+    expected = expected_schema(version)
+    if actual != expected:
+        extra = sorted(actual - expected)
+        missing = sorted(expected - actual)
+        if extra:
+            kind, what = extra[0][0], extra[0][1]
+            known = {n for _, n, _, _ in expected}
+            if what in known:
+                raise PlanDamaged(f"{name}: refused: the {kind} '{what}' has an unexpected definition")
+            raise PlanDamaged(f"{name}: refused: the file contains an unexpected {kind} '{what}'")
+        kind, what = missing[0][0], missing[0][1]
+        raise PlanDamaged(f"{name}: damaged plan file (the {kind} '{what}' is missing)")
+    _check_migrations_table(db, name, version)
+    if quick_check:
+        rows = db.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            raise PlanDamaged(f"{name}: damaged plan file ({rows[0][0]})")
+
+
+def describe_sqlite_error(name: str, error: sqlite3.Error) -> PlanFileError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return PlanFileError(f"{name}: the file is busy in another program; try again")
+    if "readonly" in text or "read-only" in text:
+        return PlanFileError(
+            f"{name}: needs recovery after a crash; open it for editing in SMB Planner"
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return PlanDamaged(f"{name}: damaged plan file ({text})")
+    return PlanDamaged(f"{name}: cannot be read ({text})")
+
+
+def open_verified(path: Path, *, readonly: bool, quick_check: bool = True) -> tuple[sqlite_utils.Database, int]:
+    """Open and verify; returns the database and the file's schema version."""
+    header = read_header(path)
+    name = path.name
+    db = None
+    try:
+        db = connect(path, readonly=readonly)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        if version != header.user_version or app_id != APPLICATION_ID:
+            raise PlanDamaged(f"{name}: damaged plan file (header changed while opening)")
+        verify(db, name, version, quick_check=quick_check)
+        return db, version
+    except sqlite3.Error as e:
+        if db is not None:
+            db.close()
+        raise describe_sqlite_error(name, e) from None
+    except BaseException:
+        if db is not None:
+            db.close()
+        raise

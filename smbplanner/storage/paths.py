@@ -1,0 +1,21 @@
+"""Where SMB Planner keeps its own data (backups); overridable for tests and portable use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "SMB Planner"
+
+
+def data_dir() -> Path:
+    """The user's data folder (``SMBPLANNER_DATA_DIR`` overrides it)."""
+    override = os.environ.get("SMBPLANNER_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    return base
+
+
+def backup_dir() -> Path:
+    return data_dir() / "backups"

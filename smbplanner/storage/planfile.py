@@ -1,0 +1,168 @@
+"""An open plan file: the one gateway between the app and its SQLite document.
+
+Edits commit at once, one transaction each (see ``operations``). Opening is hardened
+(``connection``), one writer holds the lock (``lock``), copies go through the backup API
+(``filecopy``). Reading never modifies the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+import sqlite_utils
+
+from smbplanner.domain.model import Business, Plan
+from smbplanner.domain.plan_check import check_whole_plan
+from smbplanner.domain.validation import require
+from smbplanner.storage.connection import connect, describe_sqlite_error, open_verified
+from smbplanner.storage.errors import PlanFileError, PlanReadOnly
+from smbplanner.storage.filecopy import backup_into, check_target, write_atomically
+from smbplanner.storage.lock import PlanLock
+from smbplanner.storage.migrations import migrate
+from smbplanner.storage.operations import Operations
+from smbplanner.storage.paths import backup_dir
+from smbplanner.storage.planio import insert_plan, load_plan
+from smbplanner.storage.schema import SCHEMA_VERSION
+
+PLAN_SUFFIX = ".smbplan"
+
+
+class PlanFile(Operations):
+    """Use ``PlanFile.open(path)`` or ``PlanFile.create(path, plan)``; close when done."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, *, readonly: bool,
+                 lock: PlanLock | None):
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self._lock = lock
+        #: Information about a crashed holder's lock taken over on open, else None.
+        self.stale_lock = lock.stale if lock else None
+
+    # --- opening and closing -------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> PlanFile:
+        """Open a plan; raises a ``PlanFileError`` with a one-line message if refused.
+
+        An older plan is backed up, then migrated in one transaction.
+        """
+        path = Path(path)
+        if readonly:
+            db, _ = open_verified(path, readonly=True)
+            return cls(path, db, readonly=True, lock=None)
+        lock = PlanLock(path).acquire()
+        try:
+            db, version = open_verified(path, readonly=False)
+            if version < SCHEMA_VERSION:
+                try:
+                    _backup_before_migration(db, path, version)
+                    migrate(db)
+                except sqlite3.Error as e:
+                    db.close()
+                    raise describe_sqlite_error(path.name, e) from None
+            return cls(path, db, readonly=False, lock=lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def create(cls, path: str | Path, plan: Plan | Business, *, force: bool = False) -> PlanFile:
+        """Write a new plan file (a whole ``Plan``, or an empty one for a ``Business``) and
+        open it. The file appears only once complete; nothing is left behind on error."""
+        path = Path(path)
+        if isinstance(plan, Business):
+            plan = Plan(business=plan)
+        require(check_whole_plan(plan))
+        check_target(path, force=force)
+
+        def fill(tmp: Path) -> None:
+            db = connect(tmp, readonly=False, create=True)
+            try:
+                migrate(db)
+                with db.atomic():
+                    insert_plan(db, plan)
+                problems = db.execute("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise PlanFileError(f"{path.name}: the plan refers to missing entities")
+            finally:
+                db.close()
+
+        try:
+            write_atomically(path, fill)
+        except sqlite3.IntegrityError as e:
+            raise PlanFileError(f"{path.name}: the plan is inconsistent ({e})") from None
+        except OSError as e:
+            raise PlanFileError(f"{path.name}: cannot be written ({e.strerror or e})") from None
+        return cls.open(path)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> PlanFile:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # --- reading -------------------------------------------------------------------------
+    def load(self, *, snapshots: bool = True) -> Plan:
+        try:
+            return load_plan(self.db, snapshots=snapshots)
+        except sqlite3.Error as e:
+            raise describe_sqlite_error(self.path.name, e) from None
+
+    def integrity_problems(self) -> list[str]:
+        """``integrity_check`` and ``foreign_key_check`` findings (empty when sound)."""
+        rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        found = [] if rows == ["ok"] else rows
+        for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check").fetchall():
+            found.append(f"{table} row {rowid} refers to a missing {parent}")
+        return found
+
+    # --- copies --------------------------------------------------------------------------
+    def save_copy(self, target: str | Path, *, force: bool = False) -> Path:
+        """Write a copy of the plan to ``target``; this file stays open."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise PlanFileError(f"{target.name}: is the plan itself")
+        backup_into(self.db.conn, target, force=force)
+        return target
+
+    def save_as(self, target: str | Path, *, force: bool = False) -> PlanFile:
+        """Copy the plan to ``target``, close this file and return the open copy."""
+        target = Path(target)
+        self.save_copy(target, force=force)
+        self.close()
+        return PlanFile.open(target)
+
+    # --- transactions --------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[sqlite_utils.Database]:
+        if self.readonly:
+            raise PlanReadOnly(f"{self.path.name}: the plan is open read-only; edits are off")
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as e:
+            raise describe_sqlite_error(self.path.name, e) from None
+
+
+def _backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    folder = backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{path.stem}.v{version}.{stamp}{PLAN_SUFFIX}"
+    backup_into(db.conn, target)
+    return target
