@@ -22,6 +22,7 @@ from smbplanner.domain.enums import (
     SwotKind,
 )
 from smbplanner.domain.model import BenefitLine, CostLine, Initiative, Option, Plan
+from smbplanner.domain.plan_check import check_whole_plan
 from smbplanner.sample import large_plan, sample_plan
 
 PRODUCTIVITY = re.compile(
@@ -177,6 +178,7 @@ def payback_years(o: Option) -> Decimal | None:
 
 def test_demo_every_entity_is_valid(demo: Plan) -> None:
     assert problems(demo) == []
+    assert check_whole_plan(demo) == []
 
 
 def test_demo_ids_and_references(demo: Plan) -> None:
@@ -363,6 +365,7 @@ def test_large_plan_size(large: Plan) -> None:
 
 def test_large_plan_is_valid_and_consistent(large: Plan) -> None:
     assert problems(large) == []
+    assert check_whole_plan(large) == []
     assert id_problems(large) == []
     assert reference_problems(large) == []
 

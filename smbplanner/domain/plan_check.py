@@ -11,7 +11,9 @@ from smbplanner.domain.model import Initiative, Plan
 from smbplanner.domain.validation import Problem
 
 
-def _each(items: Sequence[Any], prefix: str, check: Callable[[Any], list[Problem]]) -> list[Problem]:
+def _each(
+    items: Sequence[Any], prefix: str, check: Callable[[Any], list[Problem]]
+) -> list[Problem]:
     found: list[Problem] = []
     for index, item in enumerate(items):
         found.extend(p.at(f"{prefix}[{index}]") for p in check(item))
@@ -58,8 +60,10 @@ def check_whole_plan(plan: Plan) -> list[Problem]:
     found += _each(plan.reviews, "reviews", v.check_review)
     for index, kpi in enumerate(plan.kpis):
         found += [p.at(f"kpis[{index}]") for p in v.check_kpi(kpi)]
-        found += [p.at(f"kpis[{index}]") for p in _each(kpi.measurements, "measurements",
-                                                        v.check_measurement)]
+        found += [
+            p.at(f"kpis[{index}]")
+            for p in _each(kpi.measurements, "measurements", v.check_measurement)
+        ]
     found += _each(plan.budget_years, "budget_years", v.check_budget_year)
     found += _each(plan.snapshots, "snapshots", v.check_snapshot)
     if found:
@@ -70,10 +74,17 @@ def check_whole_plan(plan: Plan) -> list[Problem]:
 def _identities(plan: Plan) -> list[Problem]:
     inits = plan.initiatives
     found: list[Problem] = []
-    for name, items in (("goals", plan.goals), ("swot", plan.swot), ("systems", plan.systems),
-                        ("feedback", plan.feedback), ("initiatives", inits),
-                        ("people", plan.people), ("reviews", plan.reviews),
-                        ("kpis", plan.kpis), ("snapshots", plan.snapshots)):
+    for name, items in (
+        ("goals", plan.goals),
+        ("swot", plan.swot),
+        ("systems", plan.systems),
+        ("feedback", plan.feedback),
+        ("initiatives", inits),
+        ("people", plan.people),
+        ("reviews", plan.reviews),
+        ("kpis", plan.kpis),
+        ("snapshots", plan.snapshots),
+    ):
         found += _unique_ids(items, name)
     found += _unique_ids(plan.budget_years, "budget_years", "year")
     nested: list[tuple[str, list[Any]]] = [
@@ -117,7 +128,9 @@ def _references(plan: Plan) -> list[Problem]:
         for k, dep in enumerate(init.depends_on):
             need(inits, dep, f"{base}.depends_on[{k}]", "initiative")
             if dep == init.id:
-                found.append(Problem(f"{base}.depends_on[{k}]", "an initiative cannot depend on itself"))
+                found.append(
+                    Problem(f"{base}.depends_on[{k}]", "an initiative cannot depend on itself")
+                )
         if len(set(init.depends_on)) != len(init.depends_on):
             found.append(Problem(f"{base}.depends_on", "lists an initiative twice"))
         for k, entry in enumerate(init.raci):

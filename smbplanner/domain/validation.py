@@ -17,11 +17,11 @@ from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
     Criticality,
+    InitiativeStatus,
     KpiDirection,
     LineKind,
     Perspective,
     Portfolio,
-    InitiativeStatus,
     RaciRole,
     RiskCategory,
     RiskStatus,
@@ -93,7 +93,9 @@ class _Checker:
     def add(self, name: str, message: str) -> None:
         self.problems.append(Problem(name, message))
 
-    def text(self, name: str, value: object, *, required: bool = False, limit: int = MAX_TEXT) -> None:
+    def text(
+        self, name: str, value: object, *, required: bool = False, limit: int = MAX_TEXT
+    ) -> None:
         if not isinstance(value, str):
             self.add(name, "must be text")
             return
@@ -108,7 +110,9 @@ class _Checker:
         except UnicodeEncodeError:
             self.add(name, "contains an invalid character (a lone surrogate)")
 
-    def integer(self, name: str, value: object, low: int, high: int, *, optional: bool = False) -> None:
+    def integer(
+        self, name: str, value: object, low: int, high: int, *, optional: bool = False
+    ) -> None:
         if value is None and optional:
             return
         if isinstance(value, bool) or not isinstance(value, int):
@@ -152,9 +156,13 @@ class _Checker:
     def score(self, name: str, value: object) -> None:
         if value is None:
             return
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            self.add(name, "must be a score from 1 to 5 in half steps, or empty")
-        elif not 1 <= value <= 5 or value * 2 != int(value * 2):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not 1 <= value <= 5
+            or value * 2 != int(value * 2)
+        ):
             self.add(name, "must be a score from 1 to 5 in half steps, or empty")
 
 
@@ -168,7 +176,12 @@ def check_business(b: Business) -> list[Problem]:
     c.integer("start_year", b.start_year, 2000, 2100)
     c.integer("horizon_years", b.horizon_years, 1, 10)
     c.integer("discount_rate", b.discount_rate_bp, 0, MAX_DISCOUNT_BP)
-    for name in ("optimistic_cost", "optimistic_benefit", "pessimistic_cost", "pessimistic_benefit"):
+    for name in (
+        "optimistic_cost",
+        "optimistic_benefit",
+        "pessimistic_cost",
+        "pessimistic_benefit",
+    ):
         c.integer(f"scenarios.{name}", getattr(b, f"{name}_bp"), 0, MAX_FACTOR_BP)
     c.text("it_vision", b.it_vision)
     c.text("it_mission", b.it_mission)

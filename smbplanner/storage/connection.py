@@ -57,9 +57,10 @@ def read_header(path: Path) -> Header:
     page_size = struct.unpack(">H", head[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     counter, page_count = struct.unpack(">II", head[24:32])
-    user_version, application_id = struct.unpack(">I", head[60:64])[0], struct.unpack(
-        ">I", head[68:72]
-    )[0]
+    user_version, application_id = (
+        struct.unpack(">I", head[60:64])[0],
+        struct.unpack(">I", head[68:72])[0],
+    )
     valid_for = struct.unpack(">I", head[92:96])[0]
     if application_id != APPLICATION_ID:
         raise NotAPlanFile(
@@ -116,26 +117,34 @@ def connect(path: Path, *, readonly: bool, create: bool = False) -> sqlite_utils
 
 
 def _check_migrations_table(db: sqlite_utils.Database, name: str, version: int) -> None:
+    """The migrations table is sqlite-utils' own: checked by shape, so that a change in how
+    sqlite-utils spells its DDL never locks users out of their files."""
+    damaged = PlanDamaged(f"{name}: refused: unexpected migration record table")
     table = db.table(MIGRATIONS_TABLE)
     if not table.exists():
         raise PlanDamaged(f"{name}: damaged plan file (no migration record)")
-    columns = tuple(c.name for c in table.columns)
-    if columns != MIGRATIONS_COLUMNS:
-        raise PlanDamaged(f"{name}: damaged plan file (unexpected migration record)")
-    others = db.execute(
-        "SELECT type, name FROM sqlite_master WHERE tbl_name = ? AND type NOT IN ('table', 'index')",
+    info = db.execute(f"PRAGMA table_xinfo([{MIGRATIONS_TABLE}])").fetchall()
+    if tuple(row[1] for row in info) != MIGRATIONS_COLUMNS:
+        raise damaged
+    for _cid, _col, col_type, _notnull, default, _pk, hidden in info:
+        if col_type.upper() not in ("INTEGER", "TEXT") or default is not None or hidden:
+            raise damaged
+    sql = (table.schema or "").upper()
+    if any(word in sql for word in ("CHECK", "DEFAULT", "REFERENCES", " AS ", "COLLATE")):
+        raise damaged
+    objects = db.execute(
+        "SELECT type, name FROM sqlite_master WHERE tbl_name = ? AND type <> 'table'",
         [MIGRATIONS_TABLE],
     ).fetchall()
-    if others:
-        kind, what = others[0]
-        raise PlanDamaged(f"{name}: refused: the file contains an unexpected {kind} '{what}'")
-    indexes = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE tbl_name = ? AND type = 'index'",
-        [MIGRATIONS_TABLE],
-    ).fetchall()
-    for index_name, sql in indexes:
-        if sql and ("(" not in sql or "where" in sql.lower()):
-            raise PlanDamaged(f"{name}: refused: the file contains an unexpected index '{index_name}'")
+    for kind, what in objects:
+        if kind != "index":
+            raise PlanDamaged(f"{name}: refused: the file contains an unexpected {kind} '{what}'")
+        keys = db.execute(f"PRAGMA index_info([{what}])").fetchall()
+        partial = db.execute(
+            "SELECT partial FROM pragma_index_list(?) WHERE name = ?", [MIGRATIONS_TABLE, what]
+        ).fetchone()
+        if [k[2] for k in keys] != ["migration_set", "name"] or not partial or partial[0]:
+            raise PlanDamaged(f"{name}: refused: the file contains an unexpected index '{what}'")
     count = db.execute(f"SELECT count(*) FROM [{MIGRATIONS_TABLE}]").fetchone()[0]
     if count != version:
         raise PlanDamaged(f"{name}: damaged plan file (migration record does not match version)")
@@ -152,7 +161,9 @@ def verify(db: sqlite_utils.Database, name: str, version: int, *, quick_check: b
             kind, what = extra[0][0], extra[0][1]
             known = {n for _, n, _, _ in expected}
             if what in known:
-                raise PlanDamaged(f"{name}: refused: the {kind} '{what}' has an unexpected definition")
+                raise PlanDamaged(
+                    f"{name}: refused: the {kind} '{what}' has an unexpected definition"
+                )
             raise PlanDamaged(f"{name}: refused: the file contains an unexpected {kind} '{what}'")
         kind, what = missing[0][0], missing[0][1]
         raise PlanDamaged(f"{name}: damaged plan file (the {kind} '{what}' is missing)")
@@ -176,7 +187,9 @@ def describe_sqlite_error(name: str, error: sqlite3.Error) -> PlanFileError:
     return PlanDamaged(f"{name}: cannot be read ({text})")
 
 
-def open_verified(path: Path, *, readonly: bool, quick_check: bool = True) -> tuple[sqlite_utils.Database, int]:
+def open_verified(
+    path: Path, *, readonly: bool, quick_check: bool = True
+) -> tuple[sqlite_utils.Database, int]:
     """Open and verify; returns the database and the file's schema version."""
     header = read_header(path)
     name = path.name

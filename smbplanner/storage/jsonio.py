@@ -66,30 +66,61 @@ def _d(value: date | None) -> str | None:
 
 
 def _line(line: CostLine | BenefitLine) -> dict[str, Any]:
-    return {"id": line.id, "category": line.category.value, "kind": line.kind.value,
-            "amount": cents_to_units(line.amount_cents), "year_from": line.year_from,
-            "year_to": line.year_to, "escalation": line.escalation_bp / BP,
-            "description": line.description}
+    return {
+        "id": line.id,
+        "category": line.category.value,
+        "kind": line.kind.value,
+        "amount": cents_to_units(line.amount_cents),
+        "year_from": line.year_from,
+        "year_to": line.year_to,
+        "escalation": line.escalation_bp / BP,
+        "description": line.description,
+    }
 
 
 def _initiative(i: Initiative) -> dict[str, Any]:
     return {
-        "id": i.id, "name": i.name, "description": i.description,
-        "portfolio": i.portfolio.value, "status": i.status.value, "owner": i.owner,
-        "start_year": i.start_year, "start_quarter": i.start_quarter,
-        "duration_quarters": i.duration_quarters, "impact": i.impact,
+        "id": i.id,
+        "name": i.name,
+        "description": i.description,
+        "portfolio": i.portfolio.value,
+        "status": i.status.value,
+        "owner": i.owner,
+        "start_year": i.start_year,
+        "start_quarter": i.start_quarter,
+        "duration_quarters": i.duration_quarters,
+        "impact": i.impact,
         "feasibility": i.feasibility,
         "goals": [{"goal_id": g.goal_id, "contribution": g.contribution} for g in i.goals],
         "depends_on": list(i.depends_on),
-        "milestones": [{"id": m.id, "name": m.name, "year": m.year, "quarter": m.quarter}
-                       for m in i.milestones],
-        "options": [{"id": o.id, "name": o.name, "description": o.description,
-                     "chosen": o.chosen, "life_years": o.life_years,
-                     "costs": [_line(c) for c in o.costs],
-                     "benefits": [_line(b) for b in o.benefits]} for o in i.options],
-        "risks": [{"id": r.id, "description": r.description, "category": r.category.value,
-                   "likelihood": r.likelihood, "impact": r.impact, "mitigation": r.mitigation,
-                   "owner": r.owner, "status": r.status.value} for r in i.risks],
+        "milestones": [
+            {"id": m.id, "name": m.name, "year": m.year, "quarter": m.quarter} for m in i.milestones
+        ],
+        "options": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "description": o.description,
+                "chosen": o.chosen,
+                "life_years": o.life_years,
+                "costs": [_line(c) for c in o.costs],
+                "benefits": [_line(b) for b in o.benefits],
+            }
+            for o in i.options
+        ],
+        "risks": [
+            {
+                "id": r.id,
+                "description": r.description,
+                "category": r.category.value,
+                "likelihood": r.likelihood,
+                "impact": r.impact,
+                "mitigation": r.mitigation,
+                "owner": r.owner,
+                "status": r.status.value,
+            }
+            for r in i.risks
+        ],
         "raci": [{"person_id": e.person_id, "role": RaciRole(e.role).value} for e in i.raci],
     }
 
@@ -99,51 +130,133 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     b = plan.business
     return {
         "business": {
-            "name": b.name, "industry": b.industry, "employees": b.employees,
-            "currency": b.currency, "start_year": b.start_year,
-            "horizon_years": b.horizon_years, "discount_rate": b.discount_rate_bp / BP,
+            "name": b.name,
+            "industry": b.industry,
+            "employees": b.employees,
+            "currency": b.currency,
+            "start_year": b.start_year,
+            "horizon_years": b.horizon_years,
+            "discount_rate": b.discount_rate_bp / BP,
             "scenarios": {
-                "optimistic": {"costs": b.optimistic_cost_bp / BP,
-                               "benefits": b.optimistic_benefit_bp / BP},
-                "pessimistic": {"costs": b.pessimistic_cost_bp / BP,
-                                "benefits": b.pessimistic_benefit_bp / BP},
+                "optimistic": {
+                    "costs": b.optimistic_cost_bp / BP,
+                    "benefits": b.optimistic_benefit_bp / BP,
+                },
+                "pessimistic": {
+                    "costs": b.pessimistic_cost_bp / BP,
+                    "benefits": b.pessimistic_benefit_bp / BP,
+                },
             },
-            "it_vision": b.it_vision, "it_mission": b.it_mission,
+            "it_vision": b.it_vision,
+            "it_mission": b.it_mission,
         },
-        "goals": [{"id": g.id, "title": g.title, "description": g.description,
-                   "perspective": g.perspective.value, "weight": g.weight,
-                   "target_date": _d(g.target_date)} for g in plan.goals],
-        "swot": [{"id": s.id, "kind": s.kind.value, "text": s.text,
-                  "it_question": s.it_question, "goal_ids": list(s.goal_ids),
-                  "initiative_ids": list(s.initiative_ids)} for s in plan.swot],
-        "systems": [{"id": s.id, "name": s.name, "category": s.category, "vendor": s.vendor,
-                     "annual_run_cost": cents_to_units(s.annual_run_cost_cents),
-                     "year_installed": s.year_installed, "end_of_life_year": s.end_of_life_year,
-                     "condition": s.condition, "criticality": s.criticality.value,
-                     "action": s.action.value, "notes": s.notes} for s in plan.systems],
-        "feedback": [{"id": f.id, "department": f.department, "satisfaction": f.satisfaction,
-                      "pain_point": f.pain_point} for f in plan.feedback],
+        "goals": [
+            {
+                "id": g.id,
+                "title": g.title,
+                "description": g.description,
+                "perspective": g.perspective.value,
+                "weight": g.weight,
+                "target_date": _d(g.target_date),
+            }
+            for g in plan.goals
+        ],
+        "swot": [
+            {
+                "id": s.id,
+                "kind": s.kind.value,
+                "text": s.text,
+                "it_question": s.it_question,
+                "goal_ids": list(s.goal_ids),
+                "initiative_ids": list(s.initiative_ids),
+            }
+            for s in plan.swot
+        ],
+        "systems": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "category": s.category,
+                "vendor": s.vendor,
+                "annual_run_cost": cents_to_units(s.annual_run_cost_cents),
+                "year_installed": s.year_installed,
+                "end_of_life_year": s.end_of_life_year,
+                "condition": s.condition,
+                "criticality": s.criticality.value,
+                "action": s.action.value,
+                "notes": s.notes,
+            }
+            for s in plan.systems
+        ],
+        "feedback": [
+            {
+                "id": f.id,
+                "department": f.department,
+                "satisfaction": f.satisfaction,
+                "pain_point": f.pain_point,
+            }
+            for f in plan.feedback
+        ],
         "initiatives": [_initiative(i) for i in plan.initiatives],
-        "people": [{"id": p.id, "name": p.name, "role": p.role,
-                    "on_steering_committee": p.on_steering_committee} for p in plan.people],
-        "reviews": [{"id": r.id, "date": _d(r.date), "attendees": r.attendees,
-                     "decisions": r.decisions, "notes": r.notes} for r in plan.reviews],
-        "kpis": [{"id": k.id, "goal_id": k.goal_id, "name": k.name, "unit": k.unit,
-                  "direction": k.direction.value, "baseline": k.baseline, "target": k.target,
-                  "target_date": _d(k.target_date), "replaces_it_metric": k.replaces_it_metric,
-                  "measurements": [{"id": m.id, "date": _d(m.date), "value": m.value,
-                                    "note": m.note} for m in k.measurements]}
-                 for k in plan.kpis],
-        "budget_years": [{"year": y.year, "run": cents_to_units(y.run_cents),
-                          "change": cents_to_units(y.change_cents)} for y in plan.budget_years],
-        "snapshots": [{"id": s.id, "name": s.name, "taken_at": s.taken_at, "data": s.data}
-                      for s in plan.snapshots],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role,
+                "on_steering_committee": p.on_steering_committee,
+            }
+            for p in plan.people
+        ],
+        "reviews": [
+            {
+                "id": r.id,
+                "date": _d(r.date),
+                "attendees": r.attendees,
+                "decisions": r.decisions,
+                "notes": r.notes,
+            }
+            for r in plan.reviews
+        ],
+        "kpis": [
+            {
+                "id": k.id,
+                "goal_id": k.goal_id,
+                "name": k.name,
+                "unit": k.unit,
+                "direction": k.direction.value,
+                "baseline": k.baseline,
+                "target": k.target,
+                "target_date": _d(k.target_date),
+                "replaces_it_metric": k.replaces_it_metric,
+                "measurements": [
+                    {"id": m.id, "date": _d(m.date), "value": m.value, "note": m.note}
+                    for m in k.measurements
+                ],
+            }
+            for k in plan.kpis
+        ],
+        "budget_years": [
+            {
+                "year": y.year,
+                "run": cents_to_units(y.run_cents),
+                "change": cents_to_units(y.change_cents),
+            }
+            for y in plan.budget_years
+        ],
+        "snapshots": [
+            {"id": s.id, "name": s.name, "taken_at": s.taken_at, "data": s.data}
+            for s in plan.snapshots
+        ],
     }
 
 
 def dump_document(plan: Plan, figures: dict[str, Any]) -> dict[str, Any]:
-    return {"format": FORMAT, "version": SCHEMA_VERSION, "plan": plan_to_dict(plan),
-            "figures": figures}
+    return {
+        "format": FORMAT,
+        "version": SCHEMA_VERSION,
+        "plan": plan_to_dict(plan),
+        "figures": figures,
+    }
 
 
 def to_json_text(document: dict[str, Any]) -> str:
@@ -219,8 +332,9 @@ class _Obj:
             raise self.fail(key, str(e)) from None
 
     def enum(self, key: str, kind: type[StrEnum], default: StrEnum | None = None) -> Any:
-        value = self.raw(key, default.value if default is not None else ...,
-                         required=default is None)
+        value = self.raw(
+            key, default.value if default is not None else ..., required=default is None
+        )
         try:
             return kind(value)
         except ValueError:
@@ -275,51 +389,89 @@ def _business(o: _Obj) -> Business:
     pes = _Obj(scen.raw("pessimistic", {}), f"{scen.path}.pessimistic")
     factor = (0, 100_000)
     return Business(
-        name=o.text("name", None), industry=o.text("industry"),
-        employees=o.integer("employees", 0), currency=o.text("currency", None),
-        start_year=o.integer("start_year"), horizon_years=o.integer("horizon_years"),
+        name=o.text("name", None),
+        industry=o.text("industry"),
+        employees=o.integer("employees", 0),
+        currency=o.text("currency", None),
+        start_year=o.integer("start_year"),
+        horizon_years=o.integer("horizon_years"),
         discount_rate_bp=o.bp("discount_rate", 0, 10_000, 0.08),
         optimistic_cost_bp=opt.bp("costs", *factor, 0.9),
         optimistic_benefit_bp=opt.bp("benefits", *factor, 1.15),
         pessimistic_cost_bp=pes.bp("costs", *factor, 1.25),
         pessimistic_benefit_bp=pes.bp("benefits", *factor, 0.75),
-        it_vision=o.text("it_vision"), it_mission=o.text("it_mission"),
+        it_vision=o.text("it_vision"),
+        it_mission=o.text("it_mission"),
     )
 
 
 def _lines(o: _Obj, key: str, cls: type[Any], cat: type[StrEnum]) -> list[Any]:
-    return [cls(id=x.id(), category=x.enum("category", cat), amount_cents=x.cents("amount"),
-                kind=x.enum("kind", LineKind), year_from=x.integer("year_from"),
-                year_to=x.integer("year_to", x.data.get("year_from")),
-                escalation_bp=x.bp("escalation", -9_999, 10_000, 0),
-                description=x.text("description")) for x in o.items(key)]
+    return [
+        cls(
+            id=x.id(),
+            category=x.enum("category", cat),
+            amount_cents=x.cents("amount"),
+            kind=x.enum("kind", LineKind),
+            year_from=x.integer("year_from"),
+            year_to=x.integer("year_to", x.data.get("year_from")),
+            escalation_bp=x.bp("escalation", -9_999, 10_000, 0),
+            description=x.text("description"),
+        )
+        for x in o.items(key)
+    ]
 
 
 def _init(o: _Obj) -> Initiative:
     return Initiative(
-        id=o.id(), name=o.text("name", None), description=o.text("description"),
+        id=o.id(),
+        name=o.text("name", None),
+        description=o.text("description"),
         portfolio=o.enum("portfolio", Portfolio, Portfolio.CHANGE),
         status=o.enum("status", InitiativeStatus, InitiativeStatus.PROPOSED),
-        owner=o.text("owner"), start_year=o.integer("start_year"),
+        owner=o.text("owner"),
+        start_year=o.integer("start_year"),
         start_quarter=o.integer("start_quarter", 1),
         duration_quarters=o.integer("duration_quarters", 4),
-        impact=o.score("impact"), feasibility=o.score("feasibility"),
-        goals=[GoalLink(x.integer("goal_id"), x.integer("contribution", 2))
-               for x in o.items("goals")],
+        impact=o.score("impact"),
+        feasibility=o.score("feasibility"),
+        goals=[
+            GoalLink(x.integer("goal_id"), x.integer("contribution", 2)) for x in o.items("goals")
+        ],
         depends_on=o.ids("depends_on"),
-        milestones=[Milestone(id=x.id(), name=x.text("name", None), year=x.integer("year"),
-                              quarter=x.integer("quarter", 1)) for x in o.items("milestones")],
-        options=[Option(id=x.id(), name=x.text("name", None), description=x.text("description"),
-                        chosen=x.flag("chosen", False), life_years=x.integer("life_years", 5),
-                        costs=_lines(x, "costs", CostLine, CostCategory),
-                        benefits=_lines(x, "benefits", BenefitLine, BenefitCategory))
-                 for x in o.items("options")],
-        risks=[Risk(id=x.id(), description=x.text("description", None),
-                    category=x.enum("category", RiskCategory, RiskCategory.OTHER),
-                    likelihood=x.integer("likelihood", 3), impact=x.integer("impact", 3),
-                    mitigation=x.text("mitigation"), owner=x.text("owner"),
-                    status=x.enum("status", RiskStatus, RiskStatus.OPEN))
-               for x in o.items("risks")],
+        milestones=[
+            Milestone(
+                id=x.id(),
+                name=x.text("name", None),
+                year=x.integer("year"),
+                quarter=x.integer("quarter", 1),
+            )
+            for x in o.items("milestones")
+        ],
+        options=[
+            Option(
+                id=x.id(),
+                name=x.text("name", None),
+                description=x.text("description"),
+                chosen=x.flag("chosen", False),
+                life_years=x.integer("life_years", 5),
+                costs=_lines(x, "costs", CostLine, CostCategory),
+                benefits=_lines(x, "benefits", BenefitLine, BenefitCategory),
+            )
+            for x in o.items("options")
+        ],
+        risks=[
+            Risk(
+                id=x.id(),
+                description=x.text("description", None),
+                category=x.enum("category", RiskCategory, RiskCategory.OTHER),
+                likelihood=x.integer("likelihood", 3),
+                impact=x.integer("impact", 3),
+                mitigation=x.text("mitigation"),
+                owner=x.text("owner"),
+                status=x.enum("status", RiskStatus, RiskStatus.OPEN),
+            )
+            for x in o.items("risks")
+        ],
         raci=[RaciEntry(x.integer("person_id"), x.enum("role", RaciRole)) for x in o.items("raci")],
     )
 
@@ -329,46 +481,113 @@ def dict_to_plan(data: object, *, path: str = "plan") -> Plan:
     o = _Obj(data, path)
     plan = Plan(
         business=_business(_Obj(o.raw("business", required=True), f"{path}.business")),
-        goals=[Goal(id=x.id(), title=x.text("title", None), description=x.text("description"),
-                    perspective=x.enum("perspective", Perspective, Perspective.FINANCIAL),
-                    weight=x.integer("weight", 3), target_date=x.day("target_date", optional=True))
-               for x in o.items("goals")],
-        swot=[SwotItem(id=x.id(), kind=x.enum("kind", SwotKind), text=x.text("text", None),
-                       it_question=x.text("it_question"), goal_ids=x.ids("goal_ids"),
-                       initiative_ids=x.ids("initiative_ids")) for x in o.items("swot")],
-        systems=[System(id=x.id(), name=x.text("name", None), category=x.text("category"),
-                        vendor=x.text("vendor"), annual_run_cost_cents=x.cents("annual_run_cost", 0),
-                        year_installed=x.integer("year_installed", optional=True),
-                        end_of_life_year=x.integer("end_of_life_year", optional=True),
-                        condition=x.integer("condition", 3),
-                        criticality=x.enum("criticality", Criticality, Criticality.MEDIUM),
-                        action=x.enum("action", SystemAction, SystemAction.KEEP),
-                        notes=x.text("notes")) for x in o.items("systems")],
-        feedback=[Feedback(id=x.id(), department=x.text("department", None),
-                           satisfaction=x.integer("satisfaction", 3),
-                           pain_point=x.text("pain_point")) for x in o.items("feedback")],
+        goals=[
+            Goal(
+                id=x.id(),
+                title=x.text("title", None),
+                description=x.text("description"),
+                perspective=x.enum("perspective", Perspective, Perspective.FINANCIAL),
+                weight=x.integer("weight", 3),
+                target_date=x.day("target_date", optional=True),
+            )
+            for x in o.items("goals")
+        ],
+        swot=[
+            SwotItem(
+                id=x.id(),
+                kind=x.enum("kind", SwotKind),
+                text=x.text("text", None),
+                it_question=x.text("it_question"),
+                goal_ids=x.ids("goal_ids"),
+                initiative_ids=x.ids("initiative_ids"),
+            )
+            for x in o.items("swot")
+        ],
+        systems=[
+            System(
+                id=x.id(),
+                name=x.text("name", None),
+                category=x.text("category"),
+                vendor=x.text("vendor"),
+                annual_run_cost_cents=x.cents("annual_run_cost", 0),
+                year_installed=x.integer("year_installed", optional=True),
+                end_of_life_year=x.integer("end_of_life_year", optional=True),
+                condition=x.integer("condition", 3),
+                criticality=x.enum("criticality", Criticality, Criticality.MEDIUM),
+                action=x.enum("action", SystemAction, SystemAction.KEEP),
+                notes=x.text("notes"),
+            )
+            for x in o.items("systems")
+        ],
+        feedback=[
+            Feedback(
+                id=x.id(),
+                department=x.text("department", None),
+                satisfaction=x.integer("satisfaction", 3),
+                pain_point=x.text("pain_point"),
+            )
+            for x in o.items("feedback")
+        ],
         initiatives=[_init(x) for x in o.items("initiatives")],
-        people=[Person(id=x.id(), name=x.text("name", None), role=x.text("role"),
-                       on_steering_committee=x.flag("on_steering_committee", False))
-                for x in o.items("people")],
-        reviews=[Review(id=x.id(), date=x.day("date"),  # type: ignore[arg-type]
-                        attendees=x.text("attendees"), decisions=x.text("decisions"),
-                        notes=x.text("notes")) for x in o.items("reviews")],
-        kpis=[Kpi(id=x.id(), goal_id=x.integer("goal_id"), name=x.text("name", None),
-                  unit=x.text("unit"), direction=x.enum("direction", KpiDirection,
-                                                        KpiDirection.INCREASE),
-                  baseline=x.number("baseline"), target=x.number("target"),
-                  target_date=x.day("target_date", optional=True),
-                  replaces_it_metric=x.text("replaces_it_metric"),
-                  measurements=[Measurement(id=m.id(), date=m.day("date"),  # type: ignore[arg-type]
-                                            value=m.number("value"), note=m.text("note"))
-                                for m in x.items("measurements")]) for x in o.items("kpis")],
-        budget_years=[BudgetYear(year=x.integer("year"), run_cents=x.cents("run", 0),
-                                 change_cents=x.cents("change", 0))
-                      for x in o.items("budget_years")],
-        snapshots=[Snapshot(id=x.id(), name=x.text("name", None), taken_at=x.text("taken_at", None),
-                            data=_Obj(x.raw("data", required=True), f"{x.path}.data").data)
-                   for x in o.items("snapshots")],
+        people=[
+            Person(
+                id=x.id(),
+                name=x.text("name", None),
+                role=x.text("role"),
+                on_steering_committee=x.flag("on_steering_committee", False),
+            )
+            for x in o.items("people")
+        ],
+        reviews=[
+            Review(
+                id=x.id(),
+                date=x.day("date"),  # type: ignore[arg-type]
+                attendees=x.text("attendees"),
+                decisions=x.text("decisions"),
+                notes=x.text("notes"),
+            )
+            for x in o.items("reviews")
+        ],
+        kpis=[
+            Kpi(
+                id=x.id(),
+                goal_id=x.integer("goal_id"),
+                name=x.text("name", None),
+                unit=x.text("unit"),
+                direction=x.enum("direction", KpiDirection, KpiDirection.INCREASE),
+                baseline=x.number("baseline"),
+                target=x.number("target"),
+                target_date=x.day("target_date", optional=True),
+                replaces_it_metric=x.text("replaces_it_metric"),
+                measurements=[
+                    Measurement(
+                        id=m.id(),
+                        date=m.day("date"),  # type: ignore[arg-type]
+                        value=m.number("value"),
+                        note=m.text("note"),
+                    )
+                    for m in x.items("measurements")
+                ],
+            )
+            for x in o.items("kpis")
+        ],
+        budget_years=[
+            BudgetYear(
+                year=x.integer("year"),
+                run_cents=x.cents("run", 0),
+                change_cents=x.cents("change", 0),
+            )
+            for x in o.items("budget_years")
+        ],
+        snapshots=[
+            Snapshot(
+                id=x.id(),
+                name=x.text("name", None),
+                taken_at=x.text("taken_at", None),
+                data=_Obj(x.raw("data", required=True), f"{x.path}.data").data,
+            )
+            for x in o.items("snapshots")
+        ],
     )
     problems = check_whole_plan(plan)
     if problems:
@@ -389,14 +608,15 @@ def parse_document(text: str | bytes) -> Plan:
         raise JsonFormatError(f"document: not valid JSON ({e})") from None
     doc = _Obj(data, "document")
     if doc.raw("format", None) != FORMAT:
-        raise JsonFormatError(f"format: must be \"{FORMAT}\"")
+        raise JsonFormatError(f'format: must be "{FORMAT}"')
     version = doc.raw("version", None)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise JsonFormatError("version: must be a whole number ≥ 1")
     if version > SCHEMA_VERSION:
         raise JsonFormatError(
             f"version: {version} is from a newer SMB Planner (this one reads up to "
-            f"{SCHEMA_VERSION}); please update SMB Planner")
+            f"{SCHEMA_VERSION}); please update SMB Planner"
+        )
     return dict_to_plan(doc.raw("plan", required=True))
 
 

@@ -103,7 +103,10 @@ class PlanLock:
             )
         if existed:
             self.stale = read_holder(self.plan) or {"note": "unreadable lock file"}
-            if self.stale.get("pid") == os.getpid() and self.stale.get("host") == socket.gethostname():
+            if (
+                self.stale.get("pid") == os.getpid()
+                and self.stale.get("host") == socket.gethostname()
+            ):
                 self.stale = None
         info = {
             "pid": os.getpid(),
@@ -139,5 +142,5 @@ class PlanLock:
 def _user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not a reason to refuse
+    except Exception:
         return ""

@@ -56,7 +56,5 @@ def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]
 def read_schema(db: sqlite_utils.Database) -> frozenset[tuple[str, str, str, str | None]]:
     rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return frozenset(
-        (t, n, tbl, _normal(sql))
-        for t, n, tbl, sql in rows
-        if tbl != "_sqlite_migrations"
+        (t, n, tbl, _normal(sql)) for t, n, tbl, sql in rows if tbl != "_sqlite_migrations"
     )

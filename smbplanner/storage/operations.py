@@ -100,12 +100,16 @@ class Operations:
             row.pop(kind.pk, None)
             if kind.parent:
                 row.pop(kind.parent, None)
-            new_values = {k: val for k, val in row.items()
-                          if k in changes or k.removesuffix("_half") in changes}
+            new_values = {
+                k: val
+                for k, val in row.items()
+                if k in changes or k.removesuffix("_half") in changes
+            }
             try:
                 db.execute(
                     "UPDATE [{}] SET {} WHERE [{}] = ?".format(
-                        kind.table, ", ".join(f"[{c}] = ?" for c in new_values), kind.pk),
+                        kind.table, ", ".join(f"[{c}] = ?" for c in new_values), kind.pk
+                    ),
                     [*new_values.values(), entity_id],
                 )
             except sqlite3.IntegrityError as e:
@@ -121,8 +125,10 @@ class Operations:
             updated = dataclasses.replace(current, **changes)
             require(kind.check(updated))
             row = {k: val for k, val in kind.to_row(updated).items() if k in changes}
-            db.execute("UPDATE business SET {} WHERE id = 1".format(
-                ", ".join(f"[{c}] = ?" for c in row)), list(row.values()))
+            db.execute(
+                "UPDATE business SET {} WHERE id = 1".format(", ".join(f"[{c}] = ?" for c in row)),
+                list(row.values()),
+            )
         return old
 
     def business(self) -> Business:
@@ -142,9 +148,12 @@ class Operations:
         """Put back what ``delete`` removed, with the same ids."""
         with self._write() as db:
             for table, row in deleted.rows:
-                db.execute("INSERT INTO [{}] ({}) VALUES ({})".format(
-                    table, ", ".join(f"[{c}]" for c in row), ", ".join("?" for _ in row)),
-                    list(row.values()))
+                db.execute(
+                    "INSERT INTO [{}] ({}) VALUES ({})".format(
+                        table, ", ".join(f"[{c}]" for c in row), ", ".join("?" for _ in row)
+                    ),
+                    list(row.values()),
+                )
 
     def _referrers(self) -> dict[str, list[tuple[str, str, str]]]:
         """parent table -> [(child table, child column, parent column)], from the schema."""
@@ -154,7 +163,8 @@ class Operations:
             for table in self.db.table_names():
                 for fk in self.db.table(table).foreign_keys:
                     cached.setdefault(fk.other_table, []).append(
-                        (fk.table, fk.column, fk.other_column))
+                        (fk.table, fk.column, fk.other_column)
+                    )
             self._fk_cache = cached
         return cached
 
@@ -182,7 +192,9 @@ class Operations:
         return iter(out)
 
     # --- links ---------------------------------------------------------------------------
-    def _set_pair(self, table: str, keys: dict[str, int], values: dict[str, Any] | None) -> Row | None:
+    def _set_pair(
+        self, table: str, keys: dict[str, int], values: dict[str, Any] | None
+    ) -> Row | None:
         """Set (``values`` a dict, possibly empty) or remove (None) one link row; returns the
         previous row's values or None."""
         where = " AND ".join(f"[{k}] = ?" for k in keys)
@@ -190,61 +202,85 @@ class Operations:
         with self._write() as db:
             cursor = db.execute(f"SELECT * FROM [{table}] WHERE {where}", list(keys.values()))
             found = cursor.fetchone()
-            previous = (None if found is None
-                        else dict(zip([d[0] for d in cursor.description], found, strict=True)))
+            previous = (
+                None
+                if found is None
+                else dict(zip([d[0] for d in cursor.description], found, strict=True))
+            )
             db.execute(f"DELETE FROM [{table}] WHERE {where}", list(keys.values()))
             if values is not None:
                 row = {**keys, **values}
                 try:
-                    db.execute("INSERT INTO [{}] ({}) VALUES ({})".format(
-                        table, ", ".join(f"[{c}]" for c in row), ", ".join("?" for _ in row)),
-                        list(row.values()))
+                    db.execute(
+                        "INSERT INTO [{}] ({}) VALUES ({})".format(
+                            table, ", ".join(f"[{c}]" for c in row), ", ".join("?" for _ in row)
+                        ),
+                        list(row.values()),
+                    )
                 except sqlite3.IntegrityError as e:
                     raise ValidationError([Problem(kind_name, _link_message(e))]) from None
         return previous
 
-    def set_goal_link(self, initiative_id: int, goal_id: int, contribution: int | None) -> int | None:
+    def set_goal_link(
+        self, initiative_id: int, goal_id: int, contribution: int | None
+    ) -> int | None:
         """Link an initiative to a goal it serves (contribution 1-3) or unlink (None)."""
-        if contribution is not None and (isinstance(contribution, bool)
-                                         or contribution not in (1, 2, 3)):
+        if contribution is not None and (
+            isinstance(contribution, bool) or contribution not in (1, 2, 3)
+        ):
             raise ValidationError([Problem("contribution", "must be between 1 and 3")])
-        prev = self._set_pair("initiative_goal", {"initiative_id": initiative_id, "goal_id": goal_id},
-                              None if contribution is None else {"contribution": contribution})
+        prev = self._set_pair(
+            "initiative_goal",
+            {"initiative_id": initiative_id, "goal_id": goal_id},
+            None if contribution is None else {"contribution": contribution},
+        )
         return None if prev is None else int(prev["contribution"])
 
     def set_dependency(self, initiative_id: int, depends_on_id: int, present: bool) -> bool:
         """Make an initiative depend on another (or not); refuses a cycle."""
         if present and self._reaches(depends_on_id, initiative_id):
             raise ValidationError([Problem("depends_on", "would create a circular dependency")])
-        prev = self._set_pair("dependency", {"initiative_id": initiative_id,
-                                             "depends_on_id": depends_on_id},
-                              {} if present else None)
+        prev = self._set_pair(
+            "dependency",
+            {"initiative_id": initiative_id, "depends_on_id": depends_on_id},
+            {} if present else None,
+        )
         return prev is not None
 
     def _reaches(self, start: int, goal: int) -> bool:
         row = self.db.execute(
             """WITH RECURSIVE reach(id) AS (SELECT ? UNION
                  SELECT d.depends_on_id FROM dependency d JOIN reach r ON d.initiative_id = r.id)
-               SELECT 1 FROM reach WHERE id = ? LIMIT 1""", [start, goal]).fetchone()
+               SELECT 1 FROM reach WHERE id = ? LIMIT 1""",
+            [start, goal],
+        ).fetchone()
         return row is not None
 
-    def set_raci(self, initiative_id: int, person_id: int, role: RaciRole | None) -> RaciRole | None:
+    def set_raci(
+        self, initiative_id: int, person_id: int, role: RaciRole | None
+    ) -> RaciRole | None:
         """Set one RACI cell (R, A, C or I) or clear it (None); returns the previous role."""
         if role is not None:
             role = RaciRole(role)
-        prev = self._set_pair("raci", {"initiative_id": initiative_id, "person_id": person_id},
-                              None if role is None else {"role": role.value})
+        prev = self._set_pair(
+            "raci",
+            {"initiative_id": initiative_id, "person_id": person_id},
+            None if role is None else {"role": role.value},
+        )
         return None if prev is None else RaciRole(prev["role"])
 
     def set_swot_goal(self, swot_id: int, goal_id: int, present: bool) -> bool:
-        prev = self._set_pair("swot_goal", {"swot_id": swot_id, "goal_id": goal_id},
-                              {} if present else None)
+        prev = self._set_pair(
+            "swot_goal", {"swot_id": swot_id, "goal_id": goal_id}, {} if present else None
+        )
         return prev is not None
 
     def set_swot_initiative(self, swot_id: int, initiative_id: int, present: bool) -> bool:
-        prev = self._set_pair("swot_initiative", {"swot_id": swot_id,
-                                                  "initiative_id": initiative_id},
-                              {} if present else None)
+        prev = self._set_pair(
+            "swot_initiative",
+            {"swot_id": swot_id, "initiative_id": initiative_id},
+            {} if present else None,
+        )
         return prev is not None
 
     def choose_option(self, option_id: int | None, initiative_id: int | None = None) -> int | None:
@@ -255,8 +291,9 @@ class Operations:
                 initiative_id = int(self._row(kind_by_table("option"), option_id)["initiative_id"])
             if initiative_id is None:
                 raise ValueError("choose_option needs an option or an initiative")
-            prev = db.execute("SELECT id FROM option WHERE initiative_id = ? AND chosen = 1",
-                              [initiative_id]).fetchone()
+            prev = db.execute(
+                "SELECT id FROM option WHERE initiative_id = ? AND chosen = 1", [initiative_id]
+            ).fetchone()
             db.execute("UPDATE option SET chosen = 0 WHERE initiative_id = ?", [initiative_id])
             if option_id is not None:
                 db.execute("UPDATE option SET chosen = 1 WHERE id = ?", [option_id])

@@ -35,8 +35,9 @@ PLAN_SUFFIX = ".smbplan"
 class PlanFile(Operations):
     """Use ``PlanFile.open(path)`` or ``PlanFile.create(path, plan)``; close when done."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, *, readonly: bool,
-                 lock: PlanLock | None):
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database, *, readonly: bool, lock: PlanLock | None
+    ):
         self.path = path
         self.db = db
         self.readonly = readonly
@@ -110,8 +111,12 @@ class PlanFile(Operations):
     def __enter__(self) -> PlanFile:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     # --- reading -------------------------------------------------------------------------

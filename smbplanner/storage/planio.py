@@ -69,8 +69,11 @@ def load_plan(db: sqlite_utils.Database, *, snapshots: bool = True) -> Plan:
     """The whole plan; lists are in id order (budget years in year order)."""
     plan = Plan(business=load_business(db))
     simple: list[tuple[type, list[Any]]] = [
-        (Goal, plan.goals), (System, plan.systems), (Feedback, plan.feedback),
-        (Person, plan.people), (Review, plan.reviews),
+        (Goal, plan.goals),
+        (System, plan.systems),
+        (Feedback, plan.feedback),
+        (Person, plan.people),
+        (Review, plan.reviews),
     ]
     for cls, target in simple:
         kind = kind_of(cls)
@@ -153,16 +156,33 @@ def insert_entity(db: sqlite_utils.Database, entity: Any, parent_id: int | None 
 def _insert_children(db: sqlite_utils.Database, entity: Any, new_id: int) -> None:
     if isinstance(entity, SwotItem):
         _insert(db, "swot_goal", ({"swot_id": new_id, "goal_id": g} for g in entity.goal_ids))
-        _insert(db, "swot_initiative",
-                ({"swot_id": new_id, "initiative_id": i} for i in entity.initiative_ids))
+        _insert(
+            db,
+            "swot_initiative",
+            ({"swot_id": new_id, "initiative_id": i} for i in entity.initiative_ids),
+        )
     elif isinstance(entity, Initiative):
-        _insert(db, "initiative_goal", (
-            {"initiative_id": new_id, "goal_id": g.goal_id, "contribution": g.contribution}
-            for g in entity.goals))
-        _insert(db, "dependency",
-                ({"initiative_id": new_id, "depends_on_id": d} for d in entity.depends_on))
-        _insert(db, "raci", ({"initiative_id": new_id, "person_id": e.person_id,
-                              "role": RaciRole(e.role).value} for e in entity.raci))
+        _insert(
+            db,
+            "initiative_goal",
+            (
+                {"initiative_id": new_id, "goal_id": g.goal_id, "contribution": g.contribution}
+                for g in entity.goals
+            ),
+        )
+        _insert(
+            db,
+            "dependency",
+            ({"initiative_id": new_id, "depends_on_id": d} for d in entity.depends_on),
+        )
+        _insert(
+            db,
+            "raci",
+            (
+                {"initiative_id": new_id, "person_id": e.person_id, "role": RaciRole(e.role).value}
+                for e in entity.raci
+            ),
+        )
         for child in (*entity.milestones, *entity.options, *entity.risks):
             insert_entity(db, child, new_id)
     elif isinstance(entity, Option):
@@ -190,7 +210,6 @@ def insert_plan(db: sqlite_utils.Database, plan: Plan) -> None:
         finally:
             init.depends_on = deferred[-1][1]
     for init, deps in deferred:
-        _insert(db, "dependency",
-                ({"initiative_id": init.id, "depends_on_id": d} for d in deps))
+        _insert(db, "dependency", ({"initiative_id": init.id, "depends_on_id": d} for d in deps))
     for entity in (*plan.swot, *plan.kpis, *plan.budget_years, *plan.snapshots):
         insert_entity(db, entity)

@@ -36,7 +36,7 @@ _LINE_COLUMNS = f"""
     description TEXT NOT NULL DEFAULT ''"""
 
 V1: tuple[str, ...] = (
-    f"""CREATE TABLE business (
+    """CREATE TABLE business (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 500),
     industry TEXT NOT NULL DEFAULT '',
@@ -91,8 +91,9 @@ V1: tuple[str, ...] = (
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 500),
     description TEXT NOT NULL DEFAULT '',
     portfolio TEXT NOT NULL {_enum("portfolio", "run", "change")},
-    status TEXT NOT NULL {_enum("status", "proposed", "approved", "in_progress", "done",
-                                 "on_hold", "cancelled")},
+    status TEXT NOT NULL {
+        _enum("status", "proposed", "approved", "in_progress", "done", "on_hold", "cancelled")
+    },
     owner TEXT NOT NULL DEFAULT '',
     start_year INTEGER NOT NULL CHECK (start_year BETWEEN 2000 AND 2100),
     start_quarter INTEGER NOT NULL CHECK (start_quarter BETWEEN 1 AND 4),
@@ -141,21 +142,32 @@ V1: tuple[str, ...] = (
     f"""CREATE TABLE cost_line (
     id INTEGER PRIMARY KEY,
     option_id INTEGER NOT NULL REFERENCES option(id) ON DELETE CASCADE,
-    category TEXT NOT NULL {_enum("category", "purchase", "implementation", "training",
-                                   "maintenance", "operations", "decommissioning")},{_LINE_COLUMNS}
+    category TEXT NOT NULL {
+        _enum(
+            "category",
+            "purchase",
+            "implementation",
+            "training",
+            "maintenance",
+            "operations",
+            "decommissioning",
+        )
+    },{_LINE_COLUMNS}
 ) STRICT""",
     f"""CREATE TABLE benefit_line (
     id INTEGER PRIMARY KEY,
     option_id INTEGER NOT NULL REFERENCES option(id) ON DELETE CASCADE,
-    category TEXT NOT NULL {_enum("category", "revenue", "cost_savings", "productivity",
-                                   "risk_reduction", "other")},{_LINE_COLUMNS}
+    category TEXT NOT NULL {
+        _enum("category", "revenue", "cost_savings", "productivity", "risk_reduction", "other")
+    },{_LINE_COLUMNS}
 ) STRICT""",
     f"""CREATE TABLE risk (
     id INTEGER PRIMARY KEY,
     initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
     description TEXT NOT NULL CHECK (length(description) >= 1),
-    category TEXT NOT NULL {_enum("category", "implementation", "obsolescence", "security",
-                                   "integration", "other")},
+    category TEXT NOT NULL {
+        _enum("category", "implementation", "obsolescence", "security", "integration", "other")
+    },
     likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),
     impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),
     mitigation TEXT NOT NULL DEFAULT '',

@@ -13,8 +13,15 @@ from smbplanner.domain.money import MAX_CENTS, MoneyError, format_money, to_bp, 
 
 @pytest.mark.parametrize(
     ("typed", "cents"),
-    [("12,500", 1_250_000), ("12.5k", 1_250_000), ("1.2m", 120_000_000), (" 300 ", 30_000),
-     ("0.1", 10), ("12 500,00".replace(",", "."), 1_250_000), ("1_000", 100_000)],
+    [
+        ("12,500", 1_250_000),
+        ("12.5k", 1_250_000),
+        ("1.2m", 120_000_000),
+        (" 300 ", 30_000),
+        ("0.1", 10),
+        ("12 500,00".replace(",", "."), 1_250_000),
+        ("1_000", 100_000),
+    ],
 )
 def test_typed_amounts(typed: str, cents: int) -> None:
     assert to_cents(typed) == cents
@@ -27,10 +34,21 @@ def test_float_amounts_are_exact(value: float) -> None:
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [(float("nan"), "NaN"), (float("inf"), "finite"), (float("-inf"), "finite"),
-     (-1, "≥ 0"), (10**12, "too large"), ("abc", "not an amount"), ("", "empty"),
-     (True, "a number"), (None, "a number"), (1.005, "2 decimal places"), ("1e400", "too large"),
-     ("1e999999999", "too large"), ("-1e-999999999", "2 decimal places")],
+    [
+        (float("nan"), "NaN"),
+        (float("inf"), "finite"),
+        (float("-inf"), "finite"),
+        (-1, "≥ 0"),
+        (10**12, "too large"),
+        ("abc", "not an amount"),
+        ("", "empty"),
+        (True, "a number"),
+        (None, "a number"),
+        (1.005, "2 decimal places"),
+        ("1e400", "too large"),
+        ("1e999999999", "too large"),
+        ("-1e-999999999", "2 decimal places"),
+    ],
 )
 def test_refused_amounts(value: object, message: str) -> None:
     with pytest.raises(MoneyError, match=message):

@@ -49,13 +49,16 @@ def zeroed_page(good: Path, out: Path) -> None:
     data = bytearray(good.read_bytes())
     page = int.from_bytes(data[16:18], "big")
     start = page * 3
-    data[start:start + page] = bytes(page)
+    data[start : start + page] = bytes(page)
     out.write_bytes(bytes(data))
 
 
 def other_application(good: Path, out: Path) -> None:
-    _sql(out, "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
-         "INSERT INTO contacts (name) VALUES ('Ann')")
+    _sql(
+        out,
+        "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
+        "INSERT INTO contacts (name) VALUES ('Ann')",
+    )
 
 
 def wrong_application_id(good: Path, out: Path) -> None:
@@ -70,8 +73,10 @@ def future_version(good: Path, out: Path) -> None:
 
 def extra_trigger(good: Path, out: Path) -> None:
     out.write_bytes(good.read_bytes())
-    _sql(out, "CREATE TRIGGER evil AFTER INSERT ON goal BEGIN "
-              "UPDATE business SET name = 'pwned'; END")
+    _sql(
+        out,
+        "CREATE TRIGGER evil AFTER INSERT ON goal BEGIN UPDATE business SET name = 'pwned'; END",
+    )
 
 
 def extra_view(good: Path, out: Path) -> None:
@@ -86,24 +91,60 @@ def extra_table(good: Path, out: Path) -> None:
 
 def table_replaced_by_view(good: Path, out: Path) -> None:
     out.write_bytes(good.read_bytes())
-    _sql(out, "PRAGMA foreign_keys = OFF", "DROP TABLE feedback",
-         "CREATE VIEW feedback AS SELECT 1 AS id, 'x' AS department, 3 AS satisfaction, "
-         "'' AS pain_point")
+    _sql(
+        out,
+        "PRAGMA foreign_keys = OFF",
+        "DROP TABLE feedback",
+        "CREATE VIEW feedback AS SELECT 1 AS id, 'x' AS department, 3 AS satisfaction, "
+        "'' AS pain_point",
+    )
 
 
 def altered_check(good: Path, out: Path) -> None:
     """A table whose definition was changed (its CHECK constraints dropped)."""
     out.write_bytes(good.read_bytes())
-    _sql(out, "PRAGMA foreign_keys = OFF", "DROP TABLE feedback",
-         "CREATE TABLE feedback (id INTEGER PRIMARY KEY, department TEXT, "
-         "satisfaction INTEGER, pain_point TEXT)")
+    _sql(
+        out,
+        "PRAGMA foreign_keys = OFF",
+        "DROP TABLE feedback",
+        "CREATE TABLE feedback (id INTEGER PRIMARY KEY, department TEXT, "
+        "satisfaction INTEGER, pain_point TEXT)",
+    )
+
+
+def migrations_trigger(good: Path, out: Path) -> None:
+    out.write_bytes(good.read_bytes())
+    _sql(
+        out, "CREATE TRIGGER sneaky AFTER INSERT ON _sqlite_migrations BEGIN DELETE FROM goal; END"
+    )
+
+
+def migrations_expression_index(good: Path, out: Path) -> None:
+    out.write_bytes(good.read_bytes())
+    _sql(out, "CREATE INDEX sneaky_index ON _sqlite_migrations(lower(name))")
 
 
 BAD_FILES: dict[str, Callable[[Path, Path], None]] = {
     f.__name__: f
-    for f in (empty, random_bytes, text_file, truncated_half, truncated_header, truncated_odd,
-              zeroed_page, other_application, wrong_application_id, future_version,
-              extra_trigger, extra_view, extra_table, table_replaced_by_view, altered_check)
+    for f in (
+        empty,
+        random_bytes,
+        text_file,
+        truncated_half,
+        truncated_header,
+        truncated_odd,
+        zeroed_page,
+        other_application,
+        wrong_application_id,
+        future_version,
+        extra_trigger,
+        extra_view,
+        extra_table,
+        table_replaced_by_view,
+        altered_check,
+        migrations_trigger,
+        migrations_expression_index,
+    )
 }
 
 EXPECTED_WORDS = {
@@ -122,6 +163,8 @@ EXPECTED_WORDS = {
     "extra_table": "unexpected table 'payload'",
     "table_replaced_by_view": "feedback",
     "altered_check": "'feedback' has an unexpected definition",
+    "migrations_trigger": "unexpected trigger 'sneaky'",
+    "migrations_expression_index": "unexpected index 'sneaky_index'",
 }
 
 assert set(EXPECTED_WORDS) == set(BAD_FILES)

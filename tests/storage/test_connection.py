@@ -14,8 +14,9 @@ from tests.storage.badfiles import BAD_FILES, EXPECTED_WORDS
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 @pytest.mark.parametrize("readonly", [True, False], ids=["read", "edit"])
-def test_bad_file_is_refused_and_left_byte_identical(plan_path: Path, tmp_path: Path,
-                                                      name: str, readonly: bool) -> None:
+def test_bad_file_is_refused_and_left_byte_identical(
+    plan_path: Path, tmp_path: Path, name: str, readonly: bool
+) -> None:
     bad = tmp_path / f"{name}.smbplan"
     BAD_FILES[name](plan_path, bad)
     before = bad.read_bytes()

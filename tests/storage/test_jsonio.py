@@ -59,7 +59,11 @@ COST_PATH = "plan.initiatives[0].options[0].costs[1].amount"
         (["kpis", 0, "goal_id"], 77, "plan.kpis[0].goal_id: refers to goal 77"),
         (["initiatives", 1, "depends_on"], [5], "plan.initiatives[1].depends_on[0]: refers to"),
         (["business", "currency"], "EURO", "plan.business.currency: must be an ISO 4217 code"),
-        (["business", "horizon_years"], 12, "plan.business.horizon_years: must be between 1 and 10"),
+        (
+            ["business", "horizon_years"],
+            12,
+            "plan.business.horizon_years: must be between 1 and 10",
+        ),
         (["goals", 1, "id"], 1, "plan.goals[1].id: duplicate id 1"),
         (["business", "name"], "a\ud800b", "plan.business.name: contains an invalid character"),
         (["people"], {"not": "a list"}, "plan.people: must be a list"),
@@ -77,9 +81,11 @@ def test_bad_document_names_the_path(path: list[Any], value: Any, expected: str)
     [
         ("", "document: not valid JSON"),
         ("[1, 2", "document: not valid JSON"),
-        ('{"format": "smbplanner-plan", "version": 1, "plan": {"business": {"name": "x", '
-         '"currency": "EUR", "start_year": 2026, "horizon_years": 3, "discount_rate": NaN}}}',
-         "document: not valid JSON"),
+        (
+            '{"format": "smbplanner-plan", "version": 1, "plan": {"business": {"name": "x", '
+            '"currency": "EUR", "start_year": 2026, "horizon_years": 3, "discount_rate": NaN}}}',
+            "document: not valid JSON",
+        ),
         ('{"format": "other", "version": 1, "plan": {}}', 'format: must be "smbplanner-plan"'),
         ('{"format": "smbplanner-plan", "version": 9, "plan": {}}', "version: 9 is from a newer"),
         ('{"format": "smbplanner-plan", "version": 1}', "document.plan: is missing"),

@@ -74,8 +74,9 @@ def test_update_returns_previous_values_for_undo(plan_path: Path) -> None:
         ({"name": "a\x00b"}, "name"),
     ],
 )
-def test_bad_update_is_refused_and_nothing_changes(plan_path: Path, changes: dict[str, object],
-                                                   field: str) -> None:
+def test_bad_update_is_refused_and_nothing_changes(
+    plan_path: Path, changes: dict[str, object], field: str
+) -> None:
     with PlanFile.open(plan_path) as f:
         before = _state(f)
         with pytest.raises(ValidationError) as info:
@@ -97,8 +98,10 @@ def test_bad_money_is_refused_with_nothing_stored(plan_path: Path, amount: objec
 
 def test_add_nested_entities_and_edit_links(plan_path: Path) -> None:
     with PlanFile.open(plan_path) as f:
-        option_id = f.add(Option(name="Hybrid", life_years=4,
-                                 costs=[CostLine(CostCategory.TRAINING, 50_000)]), parent_id=2)
+        option_id = f.add(
+            Option(name="Hybrid", life_years=4, costs=[CostLine(CostCategory.TRAINING, 50_000)]),
+            parent_id=2,
+        )
         previous = f.choose_option(option_id)
         assert previous is None
         assert f.choose_option(None, initiative_id=2) == option_id
@@ -109,8 +112,13 @@ def test_add_nested_entities_and_edit_links(plan_path: Path) -> None:
         assert f.set_goal_link(2, 1, None) == 2
         with pytest.raises(ValidationError, match="circular"):
             f.set_dependency(1, 2, True)  # 2 already depends on 1
-        kpi = f.add(Kpi(goal_id=2, name="Admin hours", measurements=[
-            Measurement(__import__("datetime").date(2026, 6, 30), 12.0)]))
+        kpi = f.add(
+            Kpi(
+                goal_id=2,
+                name="Admin hours",
+                measurements=[Measurement(__import__("datetime").date(2026, 6, 30), 12.0)],
+            )
+        )
         year = f.add(BudgetYear(2028, 1, 2))
         assert year == 2028
         plan = f.load()

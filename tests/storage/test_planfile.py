@@ -41,8 +41,10 @@ def test_domain_file_domain_is_equal(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_is_stored_and_read_back_exactly(tmp_path: Path, text: str) -> None:
-    plan = Plan(business=Business(name=text[:500], it_vision=text),
-                goals=[Goal(title=text[:500], description=text, id=1)])
+    plan = Plan(
+        business=Business(name=text[:500], it_vision=text),
+        goals=[Goal(title=text[:500], description=text, id=1)],
+    )
     with PlanFile.create(tmp_path / "h.smbplan", plan) as f:
         goal_id = f.add(Goal(title="second", description=text))
         f.update(Goal, goal_id, title=text[:500])
@@ -69,7 +71,9 @@ def test_invalid_plan_leaves_no_file(tmp_path: Path) -> None:
     plan = tiny_plan()
     plan.initiatives[0].options[0].costs[0].amount_cents = -5
     target = tmp_path / "bad.smbplan"
-    with pytest.raises(ValidationError, match=r"initiatives\[0\]\.options\[0\]\.costs\[0\]\.amount"):
+    with pytest.raises(
+        ValidationError, match=r"initiatives\[0\]\.options\[0\]\.costs\[0\]\.amount"
+    ):
         PlanFile.create(target, plan)
     assert list(tmp_path.iterdir()) == []
 
