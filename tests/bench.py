@@ -1,0 +1,116 @@
+"""``make bench``: speed of the plan file on a generated large plan, printed as a table.
+
+Targets are in the table, not in tests: the suite never asserts on wall-clock time.
+Figures are also written to ``build/bench.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from smbplanner.analysis.plan_figures import plan_figures
+from smbplanner.sample import large_plan
+from smbplanner.storage.jsonio import dump_document, parse_document, to_json_text
+from smbplanner.storage.planfile import PlanFile
+
+ROUNDS = 5
+
+
+def _time(func: Callable[[], Any], rounds: int = ROUNDS) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000, result
+
+
+def main() -> int:
+    rows: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        plan = large_plan()
+        lines = sum(len(o.costs) + len(o.benefits) for i in plan.initiatives for o in i.options)
+        counter = iter(range(10_000))
+
+        def save() -> Path:
+            path = folder / f"large{next(counter)}.smbplan"
+            PlanFile.create(path, plan).close()
+            return path
+
+        ms, path = _time(save)
+        rows.append(("save a new plan file (create, write, verify)", ms, "< 1500 ms"))
+
+        ms, _ = _time(lambda: PlanFile.open(path).close())
+        rows.append(("open for editing (hardened: schema check, quick_check, lock)", ms, "< 300 ms"))
+
+        def load() -> Any:
+            with PlanFile.open(path, readonly=True) as f:
+                return f.load()
+
+        ms, loaded = _time(load)
+        rows.append(("open read-only and load the whole plan", ms, "< 500 ms"))
+
+        ms, figures = _time(lambda: plan_figures(loaded))
+        rows.append(("compute every figure (3 scenarios per initiative)", ms, "< 500 ms"))
+
+        ms, text = _time(lambda: to_json_text(dump_document(loaded, figures)))
+        rows.append((f"dump to JSON ({len(text) / 1e6:.1f} MB)", ms, "< 1000 ms"))
+
+        ms, parsed = _time(lambda: parse_document(text))
+        rows.append(("parse and validate the JSON", ms, "< 1000 ms"))
+
+        def load_json() -> None:
+            PlanFile.create(folder / f"loaded{next(counter)}.smbplan", parsed).close()
+
+        ms, _ = _time(load_json)
+        rows.append(("load: JSON plan into a new file", ms, "< 1500 ms"))
+
+        def edit() -> None:
+            with PlanFile.open(path) as f:
+                first = loaded.initiatives[0]
+                for q in (2, 3, 4, 1):
+                    f.update(type(first), first.id, start_quarter=q)
+
+        ms, _ = _time(edit)
+        rows.append(("open + 4 single edits (each its own transaction)", ms, "< 400 ms"))
+
+        with PlanFile.open(path) as f:
+            ms, _ = _time(lambda: f.save_copy(folder / f"copy{next(counter)}.smbplan"))
+        rows.append(("save a copy (backup API, atomic rename)", ms, "< 300 ms"))
+
+        tracemalloc.start()
+        load()
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        size = path.stat().st_size / 1e6
+
+    title = (f"Large plan: {len(plan.initiatives)} initiatives, {lines} cost and benefit lines, "
+             f"{plan.business.horizon_years}-year horizon; file {size:.1f} MB; "
+             f"median of {ROUNDS} runs")
+    width = max(len(r[0]) for r in rows)
+    print(title)
+    print(f"{'measure'.ljust(width)}  {'ms':>9}  target")
+    print(f"{'-' * width}  {'-' * 9}  {'-' * 10}")
+    for name, value, target in rows:
+        print(f"{name.ljust(width)}  {value:9.1f}  {target}")
+    print(f"{'peak Python memory while loading (MB)'.ljust(width)}  {peak:9.1f}  < 100 MB")
+    out = Path("build")
+    out.mkdir(exist_ok=True)
+    (out / "bench.json").write_text(json.dumps(
+        {"plan": title, "rows": [{"measure": n, "ms": round(v, 2), "target": t}
+                                 for n, v, t in rows], "peak_load_mb": round(peak, 1)},
+        indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
