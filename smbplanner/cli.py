@@ -1,0 +1,223 @@
+"""Command line (DESIGN section 5). Exit 0 on success, 1 when ``check`` finds problems,
+2 on bad input or a refused file, with one line on stderr (never a traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from smbplanner import __version__
+
+PROG = "smbplanner"
+
+
+class CliError(Exception):
+    """A clear one-line refusal: printed as "smbplanner: <message>", exit 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="SMB Planner: a business-aligned IT strategy for small businesses.",
+        epilog="Run without a subcommand to start the desktop app, optionally on PLAN.",
+    )
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("new", help="create an empty plan")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("--name", required=True, help="the business's name")
+    s.add_argument("--currency", default="EUR", help="ISO 4217 code (default EUR)")
+    s.add_argument("--start-year", type=int, default=None, help="first year (default: this year)")
+    s.add_argument("--horizon", type=int, default=5, help="years the plan covers, 1-10")
+    s.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    s = sub.add_parser("demo", help="write a realistic sample plan")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("--size", choices=("normal", "large"), default="normal",
+                   help="large: 300 initiatives over 10 years, for benchmarks")
+    s.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    s = sub.add_parser("dump", help="the whole plan and its figures as JSON")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("-o", "--output", metavar="OUT.json", help="write to a file, not stdout")
+
+    s = sub.add_parser("load", help="create a plan file from JSON in the dump format")
+    s.add_argument("json", metavar="JSON", help="the JSON file, or - for standard input")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    s = sub.add_parser("check", help="integrity and consistency report")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("--strict", action="store_true", help="count warnings as problems too")
+
+    s = sub.add_parser("export", help="the board-ready PDF, without a display")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    return p
+
+
+def _open_readonly(path: str) -> Any:
+    from smbplanner.storage.planfile import PlanFile
+
+    return PlanFile.open(path, readonly=True)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from smbplanner.domain.model import Business
+    from smbplanner.storage.planfile import PlanFile
+
+    business = Business(name=args.name, currency=args.currency.upper(),
+                        start_year=args.start_year or date.today().year,
+                        horizon_years=args.horizon)
+    PlanFile.create(args.plan, business, force=args.force).close()
+    print(f"Created {args.plan} for {args.name}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from smbplanner.sample import large_plan, sample_plan
+    from smbplanner.storage.planfile import PlanFile
+
+    if args.size == "large":
+        PlanFile.create(args.plan, large_plan(), force=args.force).close()
+        print(f"Wrote a large sample plan (300 initiatives, 10 years) to {args.plan}.")
+        return 0
+    with PlanFile.create(args.plan, sample_plan(), force=args.force) as plan_file:
+        _history_for_demo(plan_file)
+        name = plan_file.business().name
+    print(f"Wrote the sample plan of {name} to {args.plan}.")
+    return 0
+
+
+def _history_for_demo(plan_file: Any) -> None:
+    """A baseline taken at the board's approval, then two changes since, so that the
+    sample plan has something to compare."""
+    from smbplanner.domain.model import Initiative
+
+    plan_file.take_snapshot("Board approval, Q3 2026", taken_at="2026-09-30T16:00:00+00:00")
+    initiatives = plan_file.load(snapshots=False).initiatives
+    if initiatives:
+        first = initiatives[-1]
+        quarter = first.start_quarter % 4 + 1
+        year = first.start_year + (1 if quarter == 1 else 0)
+        plan_file.update(Initiative, first.id, start_year=year, start_quarter=quarter)
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from smbplanner.analysis.plan_figures import plan_figures
+    from smbplanner.storage.jsonio import dump_document, to_json_text
+
+    with _open_readonly(args.plan) as plan_file:
+        plan = plan_file.load()
+    text = to_json_text(dump_document(plan, plan_figures(plan)))
+    if args.output:
+        _write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _write_text(path: Path, text: str) -> None:
+    from smbplanner.storage.filecopy import write_atomically
+
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except OSError as e:
+        raise CliError(f"{path}: cannot be written ({e.strerror or e})") from None
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from smbplanner.storage.jsonio import parse_document
+    from smbplanner.storage.planfile import PlanFile
+
+    name = "standard input" if args.json == "-" else args.json
+    try:
+        data = sys.stdin.buffer.read() if args.json == "-" else Path(args.json).read_bytes()
+    except OSError as e:
+        raise CliError(f"{name}: cannot be read ({e.strerror or e})") from None
+    plan = parse_document(data)
+    PlanFile.create(args.plan, plan, force=args.force).close()
+    print(f"Created {args.plan} from {name}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from smbplanner.analysis.checks import check_plan
+
+    with _open_readonly(args.plan) as plan_file:
+        integrity = plan_file.integrity_problems()
+        findings = [] if integrity else check_plan(plan_file.load())
+    errors = [("error", "file", text) for text in integrity]
+    errors += [(f.severity, f.where, f.message) for f in findings]
+    for severity, where, message in errors:
+        print(f"{severity}: {where}: {message}")
+    counted = [e for e in errors if e[0] == "error" or args.strict]
+    if not errors:
+        print(f"{args.plan}: no problems found.")
+    else:
+        n_err = sum(1 for e in errors if e[0] == "error")
+        print(f"{args.plan}: {n_err} error(s), {len(errors) - n_err} warning(s).")
+    return 1 if counted else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    raise CliError("export: the board-pack PDF is not built yet in this version")
+
+
+def cmd_summary(path: str) -> int:
+    from smbplanner.summary import plan_summary
+
+    with _open_readonly(path) as plan_file:
+        plan = plan_file.load(snapshots=False)
+    sys.stdout.write(plan_summary(plan))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": cmd_new, "demo": cmd_demo, "dump": cmd_dump, "load": cmd_load,
+    "check": cmd_check, "export": cmd_export,
+}
+
+
+def _run(func: Callable[[], int]) -> int:
+    from smbplanner.domain.validation import ValidationError
+    from smbplanner.storage.errors import JsonFormatError, PlanFileError
+
+    try:
+        return func()
+    except (CliError, PlanFileError, JsonFormatError, ValidationError) as e:
+        print(f"{PROG}: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    known = set(COMMANDS)
+    if args_list and args_list[0] not in known and not args_list[0].startswith("-"):
+        if len(args_list) > 1:
+            parser.error(f"unknown command {args_list[0]!r}")
+        return _run(lambda: cmd_summary(args_list[0]))
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        print(f"{PROG}: the desktop window is not built yet; give a PLAN to see its summary, "
+              f"or use one of: {', '.join(COMMANDS)} (see --help)", file=sys.stderr)
+        return 2
+    return _run(lambda: COMMANDS[args.command](args))
+
+
+def gui_main() -> int:
+    return main()
+
+
