@@ -37,8 +37,12 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help="write a realistic sample plan")
     s.add_argument("plan", metavar="PLAN")
-    s.add_argument("--size", choices=("normal", "large"), default="normal",
-                   help="large: 300 initiatives over 10 years, for benchmarks")
+    s.add_argument(
+        "--size",
+        choices=("normal", "large"),
+        default="normal",
+        help="large: 300 initiatives over 10 years, for benchmarks",
+    )
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     s = sub.add_parser("dump", help="the whole plan and its figures as JSON")
@@ -72,9 +76,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     from smbplanner.domain.model import Business
     from smbplanner.storage.planfile import PlanFile
 
-    business = Business(name=args.name, currency=args.currency.upper(),
-                        start_year=args.start_year or date.today().year,
-                        horizon_years=args.horizon)
+    business = Business(
+        name=args.name,
+        currency=args.currency.upper(),
+        start_year=args.start_year or date.today().year,
+        horizon_years=args.horizon,
+    )
     PlanFile.create(args.plan, business, force=args.force).close()
     print(f"Created {args.plan} for {args.name}.")
     return 0
@@ -153,10 +160,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     with _open_readonly(args.plan) as plan_file:
         integrity = plan_file.integrity_problems()
         findings = [] if integrity else check_plan(plan_file.load())
-    errors = [("error", "file", text) for text in integrity]
-    errors += [(f.severity, f.where, f.message) for f in findings]
-    for severity, where, message in errors:
-        print(f"{severity}: {where}: {message}")
+    errors = [("error", f"the file: {text}") for text in integrity]
+    errors += [(f.severity, f.message) for f in findings]
+    for severity, message in errors:
+        print(f"{severity}: {message}")
     counted = [e for e in errors if e[0] == "error" or args.strict]
     if not errors:
         print(f"{args.plan}: no problems found.")
@@ -180,8 +187,12 @@ def cmd_summary(path: str) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "new": cmd_new, "demo": cmd_demo, "dump": cmd_dump, "load": cmd_load,
-    "check": cmd_check, "export": cmd_export,
+    "new": cmd_new,
+    "demo": cmd_demo,
+    "dump": cmd_dump,
+    "load": cmd_load,
+    "check": cmd_check,
+    "export": cmd_export,
 }
 
 
@@ -211,13 +222,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(lambda: cmd_summary(args_list[0]))
     args = parser.parse_args(args_list)
     if args.command is None:
-        print(f"{PROG}: the desktop window is not built yet; give a PLAN to see its summary, "
-              f"or use one of: {', '.join(COMMANDS)} (see --help)", file=sys.stderr)
+        print(
+            f"{PROG}: the desktop window is not built yet; give a PLAN to see its summary, "
+            f"or use one of: {', '.join(COMMANDS)} (see --help)",
+            file=sys.stderr,
+        )
         return 2
     return _run(lambda: COMMANDS[args.command](args))
 
 
 def gui_main() -> int:
     return main()
-
-

@@ -10,6 +10,12 @@ from smbplanner.domain.model import Plan
 from smbplanner.domain.money import format_money
 
 _ORDER = (Quadrant.QUICK_WIN, Quadrant.STRATEGIC_BET, Quadrant.BACK_BURNER, Quadrant.UNSCORED)
+_HEADINGS = {
+    Quadrant.QUICK_WIN: "Quick wins",
+    Quadrant.STRATEGIC_BET: "Strategic bets",
+    Quadrant.BACK_BURNER: "Back burner",
+    Quadrant.UNSCORED: "Not yet scored",
+}
 
 
 def plan_summary(plan: Plan) -> str:
@@ -41,11 +47,12 @@ def plan_summary(plan: Plan) -> str:
         npv_text = format_money(round(fig.npv_cents), cur, decimals=False) if fig else "no option"
         by_quadrant[initiative_quadrant(init)].append(
             f"    - {init.name} ({init.portfolio.value}, starts {init.start_year} "
-            f"Q{init.start_quarter}; NPV {npv_text})")
+            f"Q{init.start_quarter}; NPV {npv_text})"
+        )
     lines += ["", f"Initiatives ({len(active)} active):"]
     for quadrant in _ORDER:
         if by_quadrant[quadrant]:
-            lines.append(f"  {label(quadrant)}s ({len(by_quadrant[quadrant])}):")
+            lines.append(f"  {_HEADINGS[quadrant]} ({len(by_quadrant[quadrant])}):")
             lines += by_quadrant[quadrant]
     if not active:
         lines.append("  (none yet)")
@@ -58,7 +65,15 @@ def plan_summary(plan: Plan) -> str:
     ]
     over = [y for y in planned_spend(plan) if y.budget_cents and y.over_cents > 0]
     if plan.budget_years:
-        lines.append("  Budget: " + ("within budget every year" if not over else "over budget in "
-                     + ", ".join(f"{y.year} by {format_money(y.over_cents, cur, decimals=False)}"
-                                 for y in over)))
+        lines.append(
+            "  Budget: "
+            + (
+                "within budget every year"
+                if not over
+                else "over budget in "
+                + ", ".join(
+                    f"{y.year} by {format_money(y.over_cents, cur, decimals=False)}" for y in over
+                )
+            )
+        )
     return "\n".join(lines) + "\n"

@@ -50,7 +50,9 @@ def main() -> int:
         rows.append(("save a new plan file (create, write, verify)", ms, "< 1500 ms"))
 
         ms, _ = _time(lambda: PlanFile.open(path).close())
-        rows.append(("open for editing (hardened: schema check, quick_check, lock)", ms, "< 300 ms"))
+        rows.append(
+            ("open for editing (hardened: schema check, quick_check, lock)", ms, "< 300 ms")
+        )
 
         def load() -> Any:
             with PlanFile.open(path, readonly=True) as f:
@@ -93,9 +95,11 @@ def main() -> int:
         tracemalloc.stop()
         size = path.stat().st_size / 1e6
 
-    title = (f"Large plan: {len(plan.initiatives)} initiatives, {lines} cost and benefit lines, "
-             f"{plan.business.horizon_years}-year horizon; file {size:.1f} MB; "
-             f"median of {ROUNDS} runs")
+    title = (
+        f"Large plan: {len(plan.initiatives)} initiatives, {lines} cost and benefit lines, "
+        f"{plan.business.horizon_years}-year horizon; file {size:.1f} MB; "
+        f"median of {ROUNDS} runs"
+    )
     width = max(len(r[0]) for r in rows)
     print(title)
     print(f"{'measure'.ljust(width)}  {'ms':>9}  target")
@@ -105,10 +109,16 @@ def main() -> int:
     print(f"{'peak Python memory while loading (MB)'.ljust(width)}  {peak:9.1f}  < 100 MB")
     out = Path("build")
     out.mkdir(exist_ok=True)
-    (out / "bench.json").write_text(json.dumps(
-        {"plan": title, "rows": [{"measure": n, "ms": round(v, 2), "target": t}
-                                 for n, v, t in rows], "peak_load_mb": round(peak, 1)},
-        indent=2))
+    (out / "bench.json").write_text(
+        json.dumps(
+            {
+                "plan": title,
+                "rows": [{"measure": n, "ms": round(v, 2), "target": t} for n, v, t in rows],
+                "peak_load_mb": round(peak, 1),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

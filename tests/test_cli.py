@@ -14,8 +14,9 @@ from tests.storage.badfiles import BAD_FILES
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "smbplanner", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "smbplanner", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +26,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_demo_dump_load_dump_gives_the_same_plan_and_figures(demo: Path, tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]
-                                                             ) -> None:
+def test_demo_dump_load_dump_gives_the_same_plan_and_figures(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["dump", str(demo)]) == 0
     first = json.loads(capsys.readouterr().out)
@@ -51,8 +52,20 @@ def test_dump_has_the_design_figures(demo: Path, capsys: pytest.CaptureFixture[s
     plan, figures = doc["plan"], doc["figures"]
     assert len(plan["snapshots"]) == 1 and plan["snapshots"][0]["data"]["initiatives"]
     assert len(figures["initiatives"]) == len(plan["initiatives"])
-    keys = {"name", "quadrant", "portfolio", "tco", "benefits", "cash_flows", "discount_rate",
-            "npv", "irr", "payback_years", "roi_pct", "scenarios"}
+    keys = {
+        "name",
+        "quadrant",
+        "portfolio",
+        "tco",
+        "benefits",
+        "cash_flows",
+        "discount_rate",
+        "npv",
+        "irr",
+        "payback_years",
+        "roi_pct",
+        "scenarios",
+    }
     for item in figures["initiatives"]:
         assert keys <= set(item)
         assert set(item["scenarios"]) >= {"optimistic", "pessimistic"}
@@ -85,15 +98,19 @@ def test_new_plan_and_no_overwrite_without_force(tmp_path: Path) -> None:
     before = path.read_bytes()
     again = run("new", str(path), "--name", "Other")
     assert again.returncode == 2
-    assert again.stderr.strip() == "smbplanner: new.smbplan: already exists (use --force to overwrite it)"
+    assert (
+        again.stderr.strip()
+        == "smbplanner: new.smbplan: already exists (use --force to overwrite it)"
+    )
     assert path.read_bytes() == before
     assert run("new", str(path), "--name", "Other", "--force").returncode == 0
     assert "Other" in run(str(path)).stdout
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_bad_files_exit_2_with_one_line(demo: Path, tmp_path: Path, name: str,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_files_exit_2_with_one_line(
+    demo: Path, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / f"{name}.smbplan"
     BAD_FILES[name](demo, bad)
     before = bad.read_bytes()
@@ -109,9 +126,9 @@ def test_bad_files_exit_2_with_one_line(demo: Path, tmp_path: Path, name: str,
     assert bad.read_bytes() == before
 
 
-def test_bad_json_is_refused_with_its_path_and_leaves_no_file(demo: Path, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]
-                                                              ) -> None:
+def test_bad_json_is_refused_with_its_path_and_leaves_no_file(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     main(["dump", str(demo)])
     doc = json.loads(capsys.readouterr().out)
@@ -122,7 +139,8 @@ def test_bad_json_is_refused_with_its_path_and_leaves_no_file(demo: Path, tmp_pa
     result = run("load", str(bad), str(target))
     assert result.returncode == 2
     assert result.stderr == (
-        "smbplanner: plan.initiatives[3].options[0].costs[2].amount: must be a number ≥ 0\n")
+        "smbplanner: plan.initiatives[3].options[0].costs[2].amount: must be a number ≥ 0\n"
+    )
     assert not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
 
@@ -130,8 +148,13 @@ def test_bad_json_is_refused_with_its_path_and_leaves_no_file(demo: Path, tmp_pa
 def test_load_from_stdin_and_missing_json(demo: Path, tmp_path: Path) -> None:
     text = run("dump", str(demo)).stdout
     target = tmp_path / "piped.smbplan"
-    result = subprocess.run([sys.executable, "-m", "smbplanner", "load", "-", str(target)],
-                            input=text, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "smbplanner", "load", "-", str(target)],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     missing = run("load", str(tmp_path / "none.json"), str(tmp_path / "x.smbplan"))
     assert missing.returncode == 2 and "none.json: cannot be read" in missing.stderr

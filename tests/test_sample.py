@@ -118,15 +118,23 @@ def reference_problems(plan: Plan) -> list[str]:
     initiatives = {i.id for i in plan.initiatives}
     people = {p.id for p in plan.people}
     out = [f"swot {s.id} goal {g}" for s in plan.swot for g in s.goal_ids if g not in goals]
-    out += [f"swot {s.id} initiative {i}" for s in plan.swot for i in s.initiative_ids
-            if i not in initiatives]
+    out += [
+        f"swot {s.id} initiative {i}"
+        for s in plan.swot
+        for i in s.initiative_ids
+        if i not in initiatives
+    ]
     out += [f"kpi {k.id} goal {k.goal_id}" for k in plan.kpis if k.goal_id not in goals]
     for i in plan.initiatives:
         out += [f"initiative {i.id} goal {g.goal_id}" for g in i.goals if g.goal_id not in goals]
-        out += [f"initiative {i.id} needs {d}" for d in i.depends_on
-                if d not in initiatives or d == i.id]
-        out += [f"initiative {i.id} person {e.person_id}" for e in i.raci
-                if e.person_id not in people]
+        out += [
+            f"initiative {i.id} needs {d}"
+            for d in i.depends_on
+            if d not in initiatives or d == i.id
+        ]
+        out += [
+            f"initiative {i.id} person {e.person_id}" for e in i.raci if e.person_id not in people
+        ]
     return out
 
 
@@ -163,8 +171,14 @@ def yearly_amounts(items: list[CostLine] | list[BenefitLine], life: int) -> list
 
 
 def payback_years(o: Option) -> Decimal | None:
-    flows = [b - c for b, c in zip(yearly_amounts(o.benefits, o.life_years),
-                                    yearly_amounts(o.costs, o.life_years), strict=True)]
+    flows = [
+        b - c
+        for b, c in zip(
+            yearly_amounts(o.benefits, o.life_years),
+            yearly_amounts(o.costs, o.life_years),
+            strict=True,
+        )
+    ]
     total = Decimal(0)
     for t, flow in enumerate(flows):
         before, total = total, total + flow
@@ -267,19 +281,32 @@ def test_demo_dependencies_form_a_dag_and_respect_the_schedule(demo: Plan) -> No
 
 
 def test_demo_cloud_versus_on_premises(demo: Plan) -> None:
-    pairs = [i for i in demo.initiatives
-             if {o.name for o in i.options} == {"Cloud (SaaS)", "On-premises server"}]
+    pairs = [
+        i
+        for i in demo.initiatives
+        if {o.name for o in i.options} == {"Cloud (SaaS)", "On-premises server"}
+    ]
     assert len(pairs) == 1
     by_name = {o.name: o for o in pairs[0].options}
     cloud, on_prem = by_name["Cloud (SaaS)"], by_name["On-premises server"]
-    assert any(c.category is CostCategory.PURCHASE and c.kind is LineKind.ONE_OFF
-               and c.year_from == 0 and c.amount_cents >= 1_000_000 for c in on_prem.costs)
-    assert any(c.category is CostCategory.DECOMMISSIONING and c.year_from == on_prem.life_years - 1
-               for c in on_prem.costs)
-    assert any(c.kind is LineKind.RECURRING and c.escalation_bp > 0
-               and c.category is CostCategory.PURCHASE for c in cloud.costs)
-    assert not any(c.category is CostCategory.PURCHASE and c.kind is LineKind.ONE_OFF
-                   for c in cloud.costs)
+    assert any(
+        c.category is CostCategory.PURCHASE
+        and c.kind is LineKind.ONE_OFF
+        and c.year_from == 0
+        and c.amount_cents >= 1_000_000
+        for c in on_prem.costs
+    )
+    assert any(
+        c.category is CostCategory.DECOMMISSIONING and c.year_from == on_prem.life_years - 1
+        for c in on_prem.costs
+    )
+    assert any(
+        c.kind is LineKind.RECURRING and c.escalation_bp > 0 and c.category is CostCategory.PURCHASE
+        for c in cloud.costs
+    )
+    assert not any(
+        c.category is CostCategory.PURCHASE and c.kind is LineKind.ONE_OFF for c in cloud.costs
+    )
 
 
 def test_demo_uses_every_cost_category_and_both_line_kinds(demo: Plan) -> None:
@@ -288,8 +315,12 @@ def test_demo_uses_every_cost_category_and_both_line_kinds(demo: Plan) -> None:
     assert {c.kind for c in costs} == set(LineKind)
     assert any(c.escalation_bp == 300 for c in costs)
     benefits = {b.category for o in options(demo) for b in o.benefits}
-    assert {BenefitCategory.REVENUE, BenefitCategory.COST_SAVINGS, BenefitCategory.PRODUCTIVITY,
-            BenefitCategory.RISK_REDUCTION} <= benefits
+    assert {
+        BenefitCategory.REVENUE,
+        BenefitCategory.COST_SAVINGS,
+        BenefitCategory.PRODUCTIVITY,
+        BenefitCategory.RISK_REDUCTION,
+    } <= benefits
 
 
 @pytest.mark.parametrize("plan_of", [sample_plan, large_plan])

@@ -98,7 +98,9 @@ def _identities(plan: Plan) -> list[Problem]:
     for name, items in nested:
         seen: set[int] = set()
         for item in items:
-            if item.id is not None and item.id in seen:
+            if item.id is None:
+                continue
+            if item.id in seen:
                 found.append(Problem(name, f"duplicate id {item.id} (ids are unique plan-wide)"))
             seen.add(item.id)
     return found

@@ -163,7 +163,7 @@ class Operations:
             for table in self.db.table_names():
                 for fk in self.db.table(table).foreign_keys:
                     cached.setdefault(fk.other_table, []).append(
-                        (fk.table, fk.column, fk.other_column)
+                        (fk.table, str(fk.column), str(fk.other_column))
                     )
             self._fk_cache = cached
         return cached

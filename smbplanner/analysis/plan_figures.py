@@ -1,0 +1,115 @@
+"""The ``figures`` object of the JSON dump (DESIGN section 5).
+
+Money is in currency units (cents / 100, 2 decimals; integer cents convert exactly); the
+IRR, paybacks and ROI are rounded to 6 decimals; missing values are None (JSON null).
+An initiative without an option has zero money figures, empty cash flows and null IRR,
+paybacks and ROI. Totals, quadrant counts and the Run/Change split leave out cancelled
+initiatives; the initiative list holds every initiative, in plan order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smbplanner.analysis.budget import planned_spend
+from smbplanner.analysis.figures import Figures, initiative_figures
+from smbplanner.analysis.portfolio import run_change_split
+from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.domain.enums import InitiativeStatus, Quadrant, Scenario
+from smbplanner.domain.model import Business, Initiative, Plan
+from smbplanner.domain.money import bp_to_fraction, cents_to_units
+
+
+def _units(cents: int | float) -> float:
+    return cents_to_units(cents) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 6) + 0.0
+
+
+def _figure_values(figures: Figures | None, business: Business) -> dict[str, Any]:
+    if figures is None:
+        return {
+            "tco": 0.0,
+            "tco_pv": 0.0,
+            "benefits": 0.0,
+            "cash_flows": [],
+            "discount_rate": bp_to_fraction(business.discount_rate_bp),
+            "npv": 0.0,
+            "irr": None,
+            "payback_years": None,
+            "discounted_payback_years": None,
+            "roi_pct": None,
+        }
+    return {
+        "tco": _units(figures.tco_cents),
+        "tco_pv": _units(figures.tco_pv_cents),
+        "benefits": _units(figures.benefits_cents),
+        "cash_flows": [_units(c) for c in figures.cash_flows],
+        "discount_rate": figures.discount_rate,
+        "npv": _units(figures.npv_cents),
+        "irr": _ratio(figures.irr),
+        "payback_years": _ratio(figures.payback_years),
+        "discounted_payback_years": _ratio(figures.discounted_payback_years),
+        "roi_pct": _ratio(figures.roi_pct),
+    }
+
+
+def initiative_entry(initiative: Initiative, business: Business) -> dict[str, Any]:
+    """One item of ``figures.initiatives``."""
+    entry: dict[str, Any] = {
+        "id": initiative.id,
+        "name": initiative.name,
+        "quadrant": initiative_quadrant(initiative).value,
+        "portfolio": initiative.portfolio.value,
+    }
+    entry.update(_figure_values(initiative_figures(initiative, business), business))
+    entry["scenarios"] = {
+        scenario.value: _figure_values(initiative_figures(initiative, business, scenario), business)
+        for scenario in (Scenario.OPTIMISTIC, Scenario.PESSIMISTIC)
+    }
+    return entry
+
+
+def plan_figures(plan: Plan) -> dict[str, Any]:
+    """The computed figures of the whole plan, JSON-serialisable and deterministic."""
+    business = plan.business
+    active = [i for i in plan.initiatives if i.status != InitiativeStatus.CANCELLED]
+    tco = benefits = 0
+    npv = 0.0
+    for initiative in active:
+        figures = initiative_figures(initiative, business)
+        if figures is not None:
+            tco += figures.tco_cents
+            benefits += figures.benefits_cents
+            npv += figures.npv_cents
+    quadrants = dict.fromkeys((q.value for q in Quadrant), 0)
+    for initiative in active:
+        quadrants[initiative_quadrant(initiative).value] += 1
+    split = run_change_split(plan)
+    return {
+        "initiatives": [initiative_entry(i, business) for i in plan.initiatives],
+        "years": [
+            {
+                "year": y.year,
+                "budget": _units(y.budget_cents),
+                "budget_run": _units(y.budget_run_cents),
+                "budget_change": _units(y.budget_change_cents),
+                "planned_run": _units(y.planned_run_cents),
+                "planned_change": _units(y.planned_change_cents),
+                "planned": _units(y.planned_cents),
+                "over": _units(y.over_cents),
+            }
+            for y in planned_spend(plan)
+        ],
+        "totals": {"tco": _units(tco), "benefits": _units(benefits), "npv": _units(npv)},
+        "quadrants": quadrants,
+        "run_change": {
+            "run_count": split.run_count,
+            "change_count": split.change_count,
+            "run_tco": _units(split.run_tco_cents),
+            "change_tco": _units(split.change_tco_cents),
+            "run_share_pct": _ratio(split.run_share_pct),
+        },
+    }

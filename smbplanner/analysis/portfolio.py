@@ -1,0 +1,49 @@
+"""The Run vs Change balance: how many initiatives, and how much TCO, on each side.
+
+Run strengthens core operations; Change is growth and innovation. Cancelled initiatives
+are left out; an initiative without an option counts with a TCO of 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smbplanner.analysis.figures import initiative_figures
+from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario
+from smbplanner.domain.model import Plan
+
+
+@dataclass(frozen=True)
+class RunChangeSplit:
+    run_count: int
+    change_count: int
+    run_tco_cents: int
+    change_tco_cents: int
+
+    @property
+    def total_tco_cents(self) -> int:
+        return self.run_tco_cents + self.change_tco_cents
+
+    @property
+    def run_share_pct(self) -> float | None:
+        """Run's share of the total TCO in %, None when the total is 0."""
+        total = self.total_tco_cents
+        return None if total == 0 else self.run_tco_cents / total * 100.0
+
+
+def run_change_split(plan: Plan, scenario: Scenario = Scenario.LIKELY) -> RunChangeSplit:
+    counts = {Portfolio.RUN: 0, Portfolio.CHANGE: 0}
+    tco = {Portfolio.RUN: 0, Portfolio.CHANGE: 0}
+    for initiative in plan.initiatives:
+        if initiative.status == InitiativeStatus.CANCELLED:
+            continue
+        counts[initiative.portfolio] += 1
+        figures = initiative_figures(initiative, plan.business, scenario)
+        if figures is not None:
+            tco[initiative.portfolio] += figures.tco_cents
+    return RunChangeSplit(
+        run_count=counts[Portfolio.RUN],
+        change_count=counts[Portfolio.CHANGE],
+        run_tco_cents=tco[Portfolio.RUN],
+        change_tco_cents=tco[Portfolio.CHANGE],
+    )
