@@ -1,0 +1,1 @@
+"""Everything Qt: application, main window, pages, models, undo commands, dialogs."""

@@ -1,0 +1,181 @@
+"""Reusable widgets: a table panel with add/delete and an inline error line, and delegates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smbplanner.domain.enums import label
+from smbplanner.ui.tablemodel import EntityTableModel
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box editor for enum columns (shows labels, stores values)."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        for value, text in self.choices:
+            combo.addItem(text, value)
+        return combo
+
+    def setEditorData(
+        self,
+        editor: QWidget,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        position = editor.findData(value)
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class ErrorLine(QLabel):
+    """A one-line message beside a form or table, shown in the error colour."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c0392b;")
+        self.setAccessibleName("Error message")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class TablePanel(QWidget):
+    """A titled, editable table with Add and Delete buttons and an error line."""
+
+    def __init__(
+        self,
+        title: str,
+        model: EntityTableModel,
+        *,
+        on_add: Callable[[], Any] | None = None,
+        add_text: str = "Add",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.model = model
+        self.on_add = on_add
+        self.title = QLabel(f"<b>{title}</b>")
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setAccessibleName(title)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        for position, column in enumerate(model.columns):
+            if column.kind == "enum" and column.choices is not None:
+                choices = [(c.value, label(c)) for c in column.choices]
+                self.view.setItemDelegateForColumn(position, ChoiceDelegate(choices, self.view))
+        self.add_button = QPushButton(add_text)
+        self.add_button.setAccessibleName(f"{add_text} ({title})")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName(f"Delete selected row ({title})")
+        self.add_button.clicked.connect(self._add)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button.setVisible(on_add is not None)
+        self.error = ErrorLine()
+        model.error.connect(self.error.show_message)
+        model.document.failed.connect(self._failed)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(self.delete_selected)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        layout.addWidget(self.error)
+        self.set_readonly(model.document.readonly)
+        self.view.resizeColumnsToContents()
+
+    def set_readonly(self, readonly: bool) -> None:
+        self.add_button.setEnabled(not readonly)
+        self.delete_button.setEnabled(not readonly)
+
+    def _failed(self, message: str) -> None:
+        if self.isVisible() and self.view.hasFocus():
+            self.error.show_message(message)
+
+    def _add(self) -> None:
+        if self.on_add is None:
+            return
+        self.error.show_message("")
+        new_id = self.on_add()
+        if new_id is not None:
+            self.select_id(new_id)
+
+    def selected_entity(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            current = self.view.currentIndex()
+            return self.model.entity(current.row()) if current.isValid() else None
+        return self.model.entity(rows[0].row())
+
+    def select_id(self, entity_id: int) -> None:
+        row = self.model.row_of(entity_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def delete_selected(self) -> None:
+        entity = self.selected_entity()
+        if entity is None or self.model.document.readonly:
+            return
+        row = self.model.row_of(entity.id)
+        self.model.document.delete(self.model.cls, entity.id, self.model.kind.label(entity))
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
