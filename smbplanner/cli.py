@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("plan", metavar="PLAN")
     s.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    s = sub.add_parser("summary", help="the plan's goals, initiatives and totals as text")
+    s.add_argument("plan", metavar="PLAN")
+
     s = sub.add_parser("check", help="integrity and consistency report")
     s.add_argument("plan", metavar="PLAN")
     s.add_argument("--strict", action="store_true", help="count warnings as problems too")
@@ -177,6 +180,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     raise CliError("export: the board-pack PDF is not built yet in this version")
 
 
+def has_display() -> bool:
+    """Whether a window can be shown (Linux needs X11 or Wayland, or an explicit platform)."""
+    import os
+
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def cmd_gui(plan: str | None) -> int:
+    if not has_display():
+        raise CliError("no display to show the window on; use the headless commands instead: "
+                       "summary, dump, check, export (see smbplanner --help)")
+    from smbplanner.ui.app import run
+
+    return run(Path(plan) if plan else None)
+
+
 def cmd_summary(path: str) -> int:
     from smbplanner.summary import plan_summary
 
@@ -193,6 +214,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "load": cmd_load,
     "check": cmd_check,
     "export": cmd_export,
+    "summary": lambda args: cmd_summary(args.plan),
 }
 
 
@@ -219,15 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] not in known and not args_list[0].startswith("-"):
         if len(args_list) > 1:
             parser.error(f"unknown command {args_list[0]!r}")
-        return _run(lambda: cmd_summary(args_list[0]))
+        return _run(lambda: cmd_gui(args_list[0]))
     args = parser.parse_args(args_list)
     if args.command is None:
-        print(
-            f"{PROG}: the desktop window is not built yet; give a PLAN to see its summary, "
-            f"or use one of: {', '.join(COMMANDS)} (see --help)",
-            file=sys.stderr,
-        )
-        return 2
+        return _run(lambda: cmd_gui(None))
     return _run(lambda: COMMANDS[args.command](args))
 
 

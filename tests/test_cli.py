@@ -80,13 +80,13 @@ def test_reading_commands_never_modify_the_file(demo: Path, tmp_path: Path) -> N
     before = demo.read_bytes()
     assert run("dump", str(demo)).returncode == 0
     assert run("check", str(demo)).returncode in (0, 1)
-    assert run(str(demo)).returncode == 0
+    assert run("summary", str(demo)).returncode == 0
     assert demo.read_bytes() == before
     assert sorted(p.name for p in demo.parent.iterdir()) == [demo.name]
 
 
 def test_summary_of_a_plan(demo: Path) -> None:
-    result = run(str(demo))
+    result = run("summary", str(demo))
     assert result.returncode == 0, result.stderr
     assert "Harbour Bakery Co." in result.stdout
     assert "Quick wins" in result.stdout and "Strategic bets" in result.stdout
@@ -104,7 +104,7 @@ def test_new_plan_and_no_overwrite_without_force(tmp_path: Path) -> None:
     )
     assert path.read_bytes() == before
     assert run("new", str(path), "--name", "Other", "--force").returncode == 0
-    assert "Other" in run(str(path)).stdout
+    assert "Other" in run("summary", str(path)).stdout
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
@@ -119,7 +119,7 @@ def test_bad_files_exit_2_with_one_line(
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("smbplanner: ")
     assert result.stdout == ""
     capsys.readouterr()
-    for command in (["check"], []):
+    for command in (["check"], ["summary"]):
         assert main([*command, str(bad)]) == 2
         out, err = capsys.readouterr()
         assert out == "" and err.count("\n") == 1 and err.startswith("smbplanner: ")
@@ -179,3 +179,16 @@ def test_check_exit_codes(demo: Path, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("dump").returncode == 2
     assert run("frobnicate", "x", "y").returncode == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland only")
+def test_without_a_display_the_app_says_so_in_one_line(demo: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "smbplanner", str(demo)], capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("smbplanner: no display")
+    assert "dump, check" in result.stderr and result.stderr.count("\n") == 1

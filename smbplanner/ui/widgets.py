@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -124,9 +131,7 @@ class TablePanel(QWidget):
         self.error = ErrorLine()
         model.error.connect(self.error.show_message)
         model.document.failed.connect(self._failed)
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        shortcut.activated.connect(self.delete_selected)
+        self.view.installEventFilter(self)
 
         bar = QHBoxLayout()
         bar.addWidget(self.title)
@@ -140,6 +145,19 @@ class TablePanel(QWidget):
         layout.addWidget(self.error)
         self.set_readonly(model.document.readonly)
         self.view.resizeColumnsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete (or Backspace on macOS) on a row that is not being edited deletes it."""
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.view.state() != QAbstractItemView.State.EditingState
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_readonly(self, readonly: bool) -> None:
         self.add_button.setEnabled(not readonly)

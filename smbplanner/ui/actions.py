@@ -1,0 +1,84 @@
+"""The window's actions and menus, declared apart from the window (as Picard does)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    open_sample: QAction
+    recent_menu: QMenu
+    save: QAction
+    save_as: QAction
+    save_copy: QAction
+    close: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    history: QAction
+    pages: list[QAction]
+    about: QAction
+
+    def plan_actions(self) -> list[QAction]:
+        """The actions that need an open plan."""
+        return [self.save, self.save_as, self.save_copy, self.close, self.history, *self.pages]
+
+
+def _action(
+    window: QMainWindow, text: str, shortcut: Key | str | None = None, tip: str = ""
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, Key):
+        action.setShortcuts(QKeySequence.keyBindings(shortcut))
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
+    tr = window.tr
+    recent = QMenu(tr("Open &Recent"), window)
+    actions = Actions(
+        new=_action(window, tr("&New plan…"), Key.New, tr("Create a plan for a business")),
+        open=_action(window, tr("&Open…"), Key.Open),
+        open_sample=_action(window, tr("Open &sample plan")),
+        recent_menu=recent,
+        save=_action(window, tr("&Save"), Key.Save, tr("Every change is saved as you make it")),
+        save_as=_action(window, tr("Save &As…"), Key.SaveAs),
+        save_copy=_action(window, tr("Save a &Copy…")),
+        close=_action(window, tr("&Close plan"), Key.Close),
+        quit=_action(window, tr("&Quit"), Key.Quit),
+        undo=_action(window, tr("&Undo"), Key.Undo),
+        redo=_action(window, tr("&Redo"), Key.Redo),
+        history=_action(window, tr("Undo &History")),
+        pages=[_action(window, title, f"Ctrl+{n}") for n, title in enumerate(page_titles, 1)],
+        about=_action(window, tr("&About SMB Planner")),
+    )
+    bar = window.menuBar()
+    file_menu = bar.addMenu(tr("&File"))
+    file_menu.addActions([actions.new, actions.open])
+    file_menu.addMenu(recent)
+    file_menu.addAction(actions.open_sample)
+    file_menu.addSeparator()
+    file_menu.addActions([actions.save, actions.save_as, actions.save_copy])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.close, actions.quit])
+    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.history)
+    view_menu = bar.addMenu(tr("&View"))
+    view_menu.addActions(actions.pages)
+    help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions.about)
+    return actions

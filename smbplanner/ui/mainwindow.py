@@ -1,0 +1,187 @@
+"""The main window: navigation, pages, menus and the status bar. It assembles; the work is
+done by the pages, the plan-file controller and the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smbplanner import __version__
+from smbplanner.ui.actions import build_actions
+from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.registry import PAGE_TITLES, build_pages
+from smbplanner.ui.planfiles import PlanFiles
+from smbplanner.ui.settings import AppSettings
+from smbplanner.ui.welcome import WelcomePage
+
+APP_NAME = "SMB Planner"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None):
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.files = PlanFiles(self, self.settings)
+        self.actions = build_actions(self, PAGE_TITLES)
+        self.welcome = WelcomePage()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Phases"))
+        self.nav.addItems(PAGE_TITLES)
+        self.nav.setFixedWidth(190)
+        self.pages = QStackedWidget()
+        self.banner = QLabel()
+        self.banner.setStyleSheet("background: #f6d58e; color: #3d2b00; padding: 6px;")
+        self.banner.hide()
+        workspace = QWidget()
+        inner = QVBoxLayout()
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.banner)
+        inner.addWidget(self.pages, 1)
+        row = QHBoxLayout(workspace)
+        row.addWidget(self.nav)
+        row.addLayout(inner, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(workspace)
+        self.setCentralWidget(self.stack)
+        self.saved = QLabel()
+        self.statusBar().addPermanentWidget(self.saved)
+        self.history = QUndoView()
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        dock = QDockWidget(self.tr("Undo history"), self)
+        dock.setObjectName("undo_history")
+        dock.setWidget(self.history)
+        dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.history_dock = dock
+        self._connect()
+        self._show_document(None)
+        self.resize(1280, 800)
+        if (geometry := self.settings.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        if (state := self.settings.state()) is not None:
+            self.restoreState(state)
+
+    def _connect(self) -> None:
+        a, f = self.actions, self.files
+        a.new.triggered.connect(f.new_plan)
+        a.open.triggered.connect(f.open_dialog)
+        a.open_sample.triggered.connect(f.open_sample)
+        a.save.triggered.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("All changes are saved as you make them."), 4000
+            )
+        )
+        a.save_as.triggered.connect(lambda: f.save_as())
+        a.save_copy.triggered.connect(lambda: f.save_as(copy=True))
+        a.close.triggered.connect(f.close_plan)
+        a.quit.triggered.connect(self.close)
+        a.history.triggered.connect(
+            lambda: self.history_dock.setVisible(not self.history_dock.isVisible())
+        )
+        a.about.triggered.connect(self.about)
+        a.undo.triggered.connect(lambda: f.document and f.document.undo_stack.undo())
+        a.redo.triggered.connect(lambda: f.document and f.document.undo_stack.redo())
+        for index, action in enumerate(a.pages):
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+        a.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.welcome.new_requested.connect(f.new_plan)
+        self.welcome.open_requested.connect(f.open_dialog)
+        self.welcome.sample_requested.connect(f.open_sample)
+        self.welcome.recent_requested.connect(lambda p: f.open_path(p))
+        f.opened.connect(self._show_document)
+        f.closed.connect(lambda: self._show_document(None))
+
+    def _fill_recent(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files():
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        if not menu.actions():
+            menu.addAction(self.tr("(no recent plans)")).setEnabled(False)
+
+    def _show_document(self, document: PlanDocument | None) -> None:
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        for action in self.actions.plan_actions():
+            action.setEnabled(document is not None)
+        a = self.actions
+        for action in (a.undo, a.redo):
+            action.setEnabled(False)
+        if document is None:
+            self.history.setStack(None)
+            self.welcome.set_recent(self.settings.recent_files())
+            self.stack.setCurrentIndex(0)
+            self.banner.hide()
+            self.saved.setText("")
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            return
+        for page in build_pages(document):
+            self.pages.addWidget(page)
+        stack = document.undo_stack
+        self.history.setStack(stack)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda t: a.undo.setText(self.tr("&Undo {0}").format(t)))
+        stack.redoTextChanged.connect(lambda t: a.redo.setText(self.tr("&Redo {0}").format(t)))
+        document.changed.connect(lambda: self._update_title(document))
+        document.changed.connect(lambda: self.saved.setText(self.tr("All changes saved")))
+        document.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.banner.setText(
+            self.tr(
+                "Read-only view: this plan is open elsewhere or cannot be written. Changes are off."
+            )
+        )
+        self.banner.setVisible(document.readonly)
+        self.saved.setText(
+            self.tr("Read-only") if document.readonly else self.tr("All changes saved")
+        )
+        self._update_title(document)
+        self.stack.setCurrentIndex(1)
+        self.nav.setCurrentRow(0)
+        self.pages.setCurrentIndex(0)
+
+    def _update_title(self, document: PlanDocument) -> None:
+        name = document.plan().business.name
+        suffix = self.tr(" (read-only)") if document.readonly else ""
+        self.setWindowTitle(f"{name} — {document.path.name}{suffix} — {APP_NAME}")
+        self.setWindowFilePath(str(document.path))
+
+    def open_path(self, path: Path) -> bool:
+        return self.files.open_path(path)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About SMB Planner"),
+            self.tr(
+                "<h3>SMB Planner {0}</h3><p>A business-aligned IT strategy and roadmap for small "
+                "and medium businesses. Works offline; one file per business.</p>"
+                "<p>MIT licence.</p>"
+            ).format(__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.files.close_plan()
+        super().closeEvent(event)

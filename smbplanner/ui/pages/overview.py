@@ -1,0 +1,151 @@
+"""Read-only overviews for phase 3 and the roadmap, until their full editors land: the
+initiatives with their figures, the grid categories, and the budget by year. All figures
+come from ``analysis``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smbplanner.analysis.budget import planned_spend
+from smbplanner.analysis.figures import initiative_figures
+from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.domain.enums import Quadrant, label
+from smbplanner.ui import fmt
+from smbplanner.ui.document import PlanDocument
+
+
+class _TablePage(QWidget):
+    title = ""
+    intro = ""
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.table = QTableWidget()
+        self.table.setAccessibleName(self.title)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        intro = QLabel(self.intro)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def rows(self) -> list[list[str]]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        rows = self.rows()
+        self.table.clear()
+        self.table.setColumnCount(len(self.headers))
+        self.table.setHorizontalHeaderLabels(self.headers)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if c > 0 and text[:1] in "-0123456789":
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.empty.setVisible(not rows)
+
+
+class InitiativesOverviewPage(_TablePage):
+    title = "Initiatives"
+    intro = (
+        "The initiatives of the plan and their figures in the likely scenario "
+        "(chosen option). Adding and editing initiatives — costs, benefits, options and "
+        "risks — arrives in the next version of SMB Planner."
+    )
+    headers = ("Initiative", "Portfolio", "Category", "Starts", "TCO", "NPV", "Payback (years)")
+
+    def rows(self) -> list[list[str]]:
+        plan = self.document.plan()
+        cur = plan.business.currency
+        self.empty.setText("No initiatives yet.")
+        out = []
+        for i in plan.initiatives:
+            fig = initiative_figures(i, plan.business)
+            out.append(
+                [
+                    i.name,
+                    label(i.portfolio),
+                    label(initiative_quadrant(i)),
+                    f"{i.start_year} Q{i.start_quarter}",
+                    fmt.money(fig.tco_cents, cur) if fig else "",
+                    fmt.money(fig.npv_cents, cur) if fig else "",
+                    ""
+                    if fig is None or fig.payback_years is None
+                    else fmt.number(fig.payback_years),
+                ]
+            )
+        return out
+
+
+class PrioritiesOverviewPage(_TablePage):
+    title = "Priorities"
+    intro = (
+        "Where each initiative falls on the impact × feasibility grid: high impact and "
+        "medium or easy feasibility are quick wins; high impact and hard are strategic bets; "
+        "the rest waits on the back burner. The drag-and-drop board is on its way."
+    )
+    headers = ("Initiative", "Impact", "Feasibility", "Category")
+
+    def rows(self) -> list[list[str]]:
+        plan = self.document.plan()
+        self.empty.setText("No initiatives to prioritise yet.")
+        order = list(Quadrant)
+        items = sorted(plan.initiatives, key=lambda i: order.index(initiative_quadrant(i)))
+        return [
+            [
+                i.name,
+                "" if i.impact is None else fmt.number(i.impact),
+                "" if i.feasibility is None else fmt.number(i.feasibility),
+                label(initiative_quadrant(i)),
+            ]
+            for i in items
+        ]
+
+
+class RoadmapOverviewPage(_TablePage):
+    title = "Roadmap & budget"
+    intro = (
+        "Planned spend per calendar year (initiatives' chosen-option costs from their start, "
+        "plus the systems' run costs) against the run and change budgets. The timeline is on "
+        "its way."
+    )
+    headers = ("Year", "Run budget", "Change budget", "Planned run", "Planned change", "Over by")
+
+    def rows(self) -> list[list[str]]:
+        plan = self.document.plan()
+        cur = plan.business.currency
+        self.empty.setText("No years to show.")
+        return [
+            [
+                str(y.year),
+                fmt.money(y.budget_run_cents, cur),
+                fmt.money(y.budget_change_cents, cur),
+                fmt.money(y.planned_run_cents, cur),
+                fmt.money(y.planned_change_cents, cur),
+                fmt.money(y.over_cents, cur) if y.over_cents > 0 and y.budget_cents else "",
+            ]
+            for y in planned_spend(plan)
+        ]

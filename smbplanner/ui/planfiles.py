@@ -1,0 +1,153 @@
+"""Opening, creating, copying and closing plan files from the app, with clear dialogs.
+
+The dialogs are attributes (``warn``, ``confirm``, ``ask_open_path``, ``ask_save_path``,
+``ask_new_business``) so that tests can answer them without a modal loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from smbplanner.domain.model import Business
+from smbplanner.domain.validation import ValidationError
+from smbplanner.storage.errors import PlanFileError, PlanLocked
+from smbplanner.storage.paths import data_dir
+from smbplanner.storage.planfile import PLAN_SUFFIX, PlanFile
+from smbplanner.ui.dialogs import NewPlanDialog
+from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.settings import AppSettings
+
+FILTER = "SMB Planner plans (*.smbplan);;All files (*)"
+SAMPLE_NAME = "Sample plan - Harbour Bakery Co.smbplan"
+
+
+class PlanFiles(QObject):
+    opened = Signal(object)  # the new PlanDocument
+    closed = Signal()
+
+    def __init__(self, window: QWidget, settings: AppSettings):
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        self.document: PlanDocument | None = None
+        self.warn: Callable[[str, str], None] = self._warn
+        self.confirm: Callable[[str, str], bool] = self._confirm
+        self.ask_open_path: Callable[[], Path | None] = self._ask_open_path
+        self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
+        self.ask_new_business: Callable[[], Business | None] = self._ask_new_business
+
+    # --- dialogs -------------------------------------------------------------------------
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.window, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open plan"), "", FILTER)
+        return Path(name) if name else None
+
+    def _ask_save_path(self, title: str, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.window, title, suggested, FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(PLAN_SUFFIX)
+
+    def _ask_new_business(self) -> Business | None:
+        dialog = NewPlanDialog(self.window)
+        return dialog.business() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    # --- actions -------------------------------------------------------------------------
+    def open_path(self, path: Path, *, readonly: bool = False) -> bool:
+        """Open a plan; a refused file gets a dialog and the current plan stays open."""
+        try:
+            plan_file = PlanFile.open(path, readonly=readonly)
+        except PlanLocked as e:
+            if readonly or not self.confirm(
+                self.tr("Plan already open"), f"{e}.\n\n" + self.tr("Open a read-only view?")
+            ):
+                return False
+            return self.open_path(path, readonly=True)
+        except PlanFileError as e:
+            self.warn(self.tr("Cannot open plan"), str(e))
+            if not Path(path).exists():
+                self.settings.remove_recent(Path(path))
+            return False
+        self._install(plan_file)
+        return True
+
+    def _install(self, plan_file: PlanFile) -> None:
+        self.close_plan()
+        self.document = PlanDocument(plan_file, self)
+        self.settings.add_recent(plan_file.path)
+        self.opened.emit(self.document)
+
+    def open_dialog(self) -> bool:
+        path = self.ask_open_path()
+        return self.open_path(path) if path else False
+
+    def new_plan(self) -> bool:
+        business = self.ask_new_business()
+        if business is None:
+            return False
+        path = self.ask_save_path(self.tr("Save new plan as"), f"{business.name}{PLAN_SUFFIX}")
+        if path is None:
+            return False
+        try:
+            plan_file = PlanFile.create(path, business, force=path.exists())
+        except (PlanFileError, ValidationError) as e:
+            self.warn(self.tr("Cannot create plan"), str(e))
+            return False
+        self._install(plan_file)
+        return True
+
+    def open_sample(self) -> bool:
+        """Open the sample plan, writing it into the user's data folder the first time."""
+        from smbplanner.sample import sample_plan
+
+        path = data_dir() / SAMPLE_NAME
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                PlanFile.create(path, sample_plan()).close()
+            except (OSError, PlanFileError) as e:
+                self.warn(self.tr("Cannot write the sample plan"), str(e))
+                return False
+        return self.open_path(path)
+
+    def save_as(self, *, copy: bool = False) -> bool:
+        if self.document is None:
+            return False
+        title = self.tr("Save a copy") if copy else self.tr("Save plan as")
+        path = self.ask_save_path(
+            title,
+            str(
+                self.document.path.with_name(
+                    self.document.path.stem + (" copy" if copy else "") + PLAN_SUFFIX
+                )
+            ),
+        )
+        if path is None:
+            return False
+        try:
+            if copy:
+                self.document.plan_file.save_copy(path, force=path.exists())
+                return True
+            self.document.plan_file.save_copy(path, force=path.exists())
+        except PlanFileError as e:
+            self.warn(self.tr("Cannot save"), str(e))
+            return False
+        return self.open_path(path)
+
+    def close_plan(self) -> None:
+        if self.document is None:
+            return
+        document, self.document = self.document, None
+        document.close()
+        self.closed.emit()
+        document.deleteLater()
