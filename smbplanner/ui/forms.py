@@ -80,6 +80,7 @@ class Binding:
                     w.setPlainText(str(value))
             elif isinstance(w, QLineEdit) and w.text() != value:
                 w.setText(str(value))
+                w.setCursorPosition(0)
             w.setEnabled(not self.document.readonly)
         finally:
             self._loading = False

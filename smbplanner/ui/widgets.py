@@ -144,7 +144,23 @@ class TablePanel(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.error)
         self.set_readonly(model.document.readonly)
+        self._fitted_rows = -1
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size columns to their contents once there are rows to measure, text columns at
+        least 150 px and none wider than 360 px (long text shows in full in its tooltip)."""
+        rows = self.model.rowCount()
+        if self._fitted_rows > 0 or rows == self._fitted_rows:
+            return
+        self._fitted_rows = rows
         self.view.resizeColumnsToContents()
+        for position, column in enumerate(self.model.columns):
+            width = self.view.columnWidth(position)
+            if column.kind == "text":
+                width = max(width, 150)
+            self.view.setColumnWidth(position, min(width, 360))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete (or Backspace on macOS) on a row that is not being edited deletes it."""

@@ -5,6 +5,7 @@ come from ``analysis``."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -26,6 +27,8 @@ class _TablePage(QWidget):
     title = ""
     intro = ""
     headers: tuple[str, ...] = ()
+    stretch_first = True
+    warn_last = False
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,13 +61,19 @@ class _TablePage(QWidget):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
+                if text and c == len(row) - 1 and self.warn_last:
+                    item.setForeground(QColor("#d9534f"))
                 if c > 0 and text[:1] in "-0123456789":
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        if self.stretch_first:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
         self.empty.setVisible(not rows)
 
 
@@ -92,9 +101,7 @@ class InitiativesOverviewPage(_TablePage):
                     f"{i.start_year} Q{i.start_quarter}",
                     fmt.money(fig.tco_cents, cur) if fig else "",
                     fmt.money(fig.npv_cents, cur) if fig else "",
-                    ""
-                    if fig is None or fig.payback_years is None
-                    else fmt.number(fig.payback_years),
+                    _payback(fig.payback_years) if fig else "",
                 ]
             )
         return out
@@ -132,6 +139,8 @@ class RoadmapOverviewPage(_TablePage):
         "plus the systems' run costs) against the run and change budgets. The timeline is on "
         "its way."
     )
+    stretch_first = False
+    warn_last = True
     headers = ("Year", "Run budget", "Change budget", "Planned run", "Planned change", "Over by")
 
     def rows(self) -> list[list[str]]:
@@ -149,3 +158,7 @@ class RoadmapOverviewPage(_TablePage):
             ]
             for y in planned_spend(plan)
         ]
+
+
+def _payback(years: float | None) -> str:
+    return "never" if years is None else fmt.number(years)
