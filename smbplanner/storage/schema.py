@@ -13,6 +13,7 @@ from __future__ import annotations
 
 APPLICATION_ID = 0x534D4250  # "SMBP"
 SCHEMA_VERSION = 1
+JSON_FORMAT = "smbplanner-plan"
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 _MONEY = "BETWEEN 0 AND 10000000000000"
