@@ -220,37 +220,43 @@ def _timing(plan: Plan) -> list[Finding]:
 def _raci(plan: Plan) -> list[Finding]:
     found: list[Finding] = []
     for i in plan.initiatives:
-        if i.status == InitiativeStatus.CANCELLED:
-            continue
-        accountable = sum(1 for e in i.raci if e.role == RaciRole.ACCOUNTABLE)
-        responsible = sum(1 for e in i.raci if e.role == RaciRole.RESPONSIBLE)
-        if accountable == 0:
-            found.append(
-                Finding(
-                    ERROR,
-                    _where(i),
-                    f"'{i.name}' has no one Accountable in its "
-                    "RACI: name exactly one person who answers for it",
-                )
+        if i.status != InitiativeStatus.CANCELLED:
+            found += raci_findings(i)
+    return found
+
+
+def raci_findings(i: Initiative) -> list[Finding]:
+    """Exactly one Accountable and at least one Responsible, for one initiative."""
+    found: list[Finding] = []
+    accountable = sum(1 for e in i.raci if e.role == RaciRole.ACCOUNTABLE)
+    responsible = sum(1 for e in i.raci if e.role == RaciRole.RESPONSIBLE)
+    if accountable == 0:
+        found.append(
+            Finding(
+                ERROR,
+                _where(i),
+                f"'{i.name}' has no one Accountable in its "
+                "RACI: name exactly one person who answers for it",
             )
-        elif accountable > 1:
-            found.append(
-                Finding(
-                    ERROR,
-                    _where(i),
-                    f"'{i.name}' has {accountable} people "
-                    "Accountable in its RACI: there must be exactly one",
-                )
+        )
+    elif accountable > 1:
+        found.append(
+            Finding(
+                ERROR,
+                _where(i),
+                f"'{i.name}' has {accountable} people "
+                "Accountable in its RACI: there must be exactly one",
             )
-        if responsible == 0:
-            found.append(
-                Finding(
-                    ERROR,
-                    _where(i),
-                    f"'{i.name}' has no one Responsible in its "
-                    "RACI: name at least one person who does the work",
-                )
+        )
+    if responsible == 0:
+        found.append(
+            Finding(
+                ERROR,
+                _where(i),
+                f"'{i.name}' has no one Responsible in its "
+                "RACI: name at least one person who does the work",
             )
+        )
     return found
 
 

@@ -59,9 +59,17 @@ class EntityTableModel(QAbstractTableModel):
 
     # --- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Reload from the plan: in place when the same rows are there (so selection and open
+        editors survive an edit), else with a model reset."""
+        plan = self.document.plan()
+        rows = list(self._fetch(plan))
+        if [r.id for r in rows] == [r.id for r in self.rows] and rows:
+            self._plan, self.rows = plan, rows
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, len(self.columns) - 1))
+            return
         self.beginResetModel()
-        self._plan = self.document.plan()
-        self.rows = list(self._fetch(self._plan))
+        self._plan, self.rows = plan, rows
         self.endResetModel()
 
     def entity(self, row: int) -> Any:
