@@ -87,12 +87,15 @@ class PlanDocument(QObject):
         command = AddCommand(self, text or f"Add {kind.name}", entity, parent_id)
         return command.new_id if self.run(command) else None
 
-    def update(self, cls: type, entity_id: int, text: str | None = None, **changes: Any) -> bool:
+    def update(self, cls: type, entity_id: int, undo_text: str | None = None,
+               **changes: Any) -> bool:
+        """Change fields of one entity (``undo_text`` names the step; a field may itself be
+        called ``text``, as a SWOT item's is)."""
         kind = kind_of(cls)
-        if not text:
+        if not undo_text:
             fields = ", ".join(name.replace("_", " ") for name in changes)
-            text = f"Change {kind.name} {fields}"
-        return self.run(UpdateCommand(self, text, cls, entity_id, changes))
+            undo_text = f"Change {kind.name} {fields}"
+        return self.run(UpdateCommand(self, undo_text, cls, entity_id, changes))
 
     def update_business(self, text: str | None = None, **changes: Any) -> bool:
         if not text:
