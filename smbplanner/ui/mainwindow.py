@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Phases"))
         self.nav.addItems(PAGE_TITLES)
         self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
+                               "QListWidget::item { padding: 7px 8px; }")
         self.pages = QStackedWidget()
         self.banner = QLabel()
         self.banner.setStyleSheet("background: #f6d58e; color: #3d2b00; padding: 6px;")

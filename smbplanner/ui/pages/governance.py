@@ -80,7 +80,7 @@ class RaciPanel(QWidget):
         plan = self.document.plan()
         if not plan.initiatives:
             text = self.tr(
-                "No initiatives yet: add them on the Prioritise page, then say here "
+                "No initiatives yet: once the plan has initiatives (page Initiatives), say here "
                 "who does what for each."
             )
         elif not plan.people:
