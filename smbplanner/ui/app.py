@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from smbplanner import __version__
+from smbplanner.resources import resource
 from smbplanner.ui.mainwindow import MainWindow
 from smbplanner.ui.theme import apply_scheme
-
-
-def has_display() -> bool:
-    """Whether a window can be shown (Linux needs X11 or Wayland, or an explicit platform)."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -28,6 +22,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("SMB Planner")
     app.setOrganizationName("SMB Planner")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "smbplanner.svg"))))
     apply_scheme(app)
     return app
 
