@@ -24,6 +24,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "smbplanner.svg"))))
     apply_scheme(app)
+    # Follow the system when the user switches between light and dark while the app runs.
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_scheme(app))
     return app
 
 
