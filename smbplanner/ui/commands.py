@@ -1,6 +1,6 @@
 """Undo commands: thin wrappers whose redo/undo call a storage operation and its inverse.
 
-A command runs its operation once in ``execute()`` *before* it is pushed, so that a refused
+A command runs its operation once in ``perform()`` *before* it is pushed, so that a refused
 edit (a validation error) raises there and never reaches the undo stack; the stack's first
 ``redo()`` call is then skipped.
 """
@@ -28,7 +28,7 @@ class PlanCommand(QUndoCommand):
     def store(self) -> Any:
         return self.document.plan_file
 
-    def execute(self) -> None:
+    def perform(self) -> None:
         self.apply()
 
     def redo(self) -> None:

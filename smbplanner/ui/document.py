@@ -66,7 +66,7 @@ class PlanDocument(QObject):
     def run(self, command: PlanCommand) -> bool:
         """Execute and push; a refused edit is reported through ``failed`` and not pushed."""
         try:
-            command.execute()
+            command.perform()
         except (ValidationError, PlanFileError) as e:
             self.failed.emit(str(e))
             return False
