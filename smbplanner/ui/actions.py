@@ -24,12 +24,14 @@ class Actions:
     undo: QAction
     redo: QAction
     history: QAction
+    settings: QAction
     pages: list[QAction]
     about: QAction
 
     def plan_actions(self) -> list[QAction]:
         """The actions that need an open plan."""
-        return [self.save, self.save_as, self.save_copy, self.close, self.history, *self.pages]
+        return [self.save, self.save_as, self.save_copy, self.close, self.history,
+                self.settings, *self.pages]
 
 
 def _action(
@@ -61,6 +63,8 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         undo=_action(window, tr("&Undo"), Key.Undo),
         redo=_action(window, tr("&Redo"), Key.Redo),
         history=_action(window, tr("Undo &History")),
+        settings=_action(window, tr("Plan &Settings…"), Key.Preferences,
+                         tr("Discount rate, scenario factors, horizon and currency")),
         pages=[_action(window, title, f"Ctrl+{n}") for n, title in enumerate(page_titles, 1)],
         about=_action(window, tr("&About SMB Planner")),
     )
@@ -77,6 +81,8 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
     edit_menu.addAction(actions.history)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.settings)
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addActions(actions.pages)
     help_menu = bar.addMenu(tr("&Help"))

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
             lambda: self.history_dock.setVisible(not self.history_dock.isVisible())
         )
         a.about.triggered.connect(self.about)
+        a.settings.triggered.connect(self.plan_settings)
         a.undo.triggered.connect(lambda: f.document and f.document.undo_stack.undo())
         a.redo.triggered.connect(lambda: f.document and f.document.undo_stack.redo())
         for index, action in enumerate(a.pages):
@@ -171,6 +172,16 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         return self.files.open_path(path)
+
+    def plan_settings(self) -> None:
+        from smbplanner.ui.plansettings import PlanSettingsDialog
+
+        if self.files.document is None:
+            return
+        dialog = PlanSettingsDialog(self.files.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.files.closed.connect(dialog.close)
+        dialog.show()
 
     def about(self) -> None:
         QMessageBox.about(

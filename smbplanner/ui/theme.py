@@ -17,12 +17,12 @@ def system_is_dark() -> bool:
 
 def _dark_palette() -> QPalette:
     p = QPalette()
-    window, base, text = QColor(37, 40, 44), QColor(28, 30, 33), QColor(230, 232, 235)
+    window, base, text = QColor(37, 40, 44), QColor(50, 53, 58), QColor(230, 232, 235)
     roles = {
         QPalette.ColorRole.Window: window,
         QPalette.ColorRole.WindowText: text,
         QPalette.ColorRole.Base: base,
-        QPalette.ColorRole.AlternateBase: QColor(44, 47, 52),
+        QPalette.ColorRole.AlternateBase: QColor(56, 59, 64),
         QPalette.ColorRole.ToolTipBase: QColor(50, 53, 58),
         QPalette.ColorRole.ToolTipText: text,
         QPalette.ColorRole.Text: text,
@@ -34,6 +34,10 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.Link: QColor(120, 180, 240),
         QPalette.ColorRole.PlaceholderText: QColor(140, 145, 150),
         QPalette.ColorRole.Mid: QColor(70, 74, 80),
+        QPalette.ColorRole.Light: QColor(110, 115, 122),
+        QPalette.ColorRole.Midlight: QColor(85, 90, 96),
+        QPalette.ColorRole.Dark: QColor(20, 21, 23),
+        QPalette.ColorRole.Shadow: QColor(8, 8, 10),
     }
     for role, colour in roles.items():
         p.setColor(role, colour)

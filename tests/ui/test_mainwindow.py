@@ -130,3 +130,15 @@ def test_main_window_module_stays_thin() -> None:
 
     assert module.__file__ is not None
     assert len(Path(module.__file__).read_text().splitlines()) < 400
+
+
+def test_plan_settings_from_the_edit_menu(window: MainWindow, sample_path: Path) -> None:
+    from smbplanner.ui.plansettings import PlanSettingsDialog
+
+    assert not window.actions.settings.isEnabled()
+    window.open_path(sample_path)
+    window.actions.settings.trigger()
+    dialogs = window.findChildren(PlanSettingsDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    window.files.close_plan()
+    assert not dialogs[0].isVisible()

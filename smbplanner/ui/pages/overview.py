@@ -1,5 +1,5 @@
-"""Read-only overviews for phase 3 and the roadmap, until their full editors land: the
-initiatives with their figures, the grid categories, and the budget by year. All figures
+"""Read-only overviews until their full editors land: the grid categories and the budget by
+year. All figures
 come from ``analysis``."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.analysis.budget import planned_spend
-from smbplanner.analysis.figures import initiative_figures
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.domain.enums import Quadrant, label
 from smbplanner.ui import fmt
@@ -77,36 +76,6 @@ class _TablePage(QWidget):
         self.empty.setVisible(not rows)
 
 
-class InitiativesOverviewPage(_TablePage):
-    title = "Initiatives"
-    intro = (
-        "The initiatives of the plan and their figures in the likely scenario "
-        "(chosen option). Adding and editing initiatives — costs, benefits, options and "
-        "risks — arrives in the next version of SMB Planner."
-    )
-    headers = ("Initiative", "Portfolio", "Category", "Starts", "TCO", "NPV", "Payback (years)")
-
-    def rows(self) -> list[list[str]]:
-        plan = self.document.plan()
-        cur = plan.business.currency
-        self.empty.setText("No initiatives yet.")
-        out = []
-        for i in plan.initiatives:
-            fig = initiative_figures(i, plan.business)
-            out.append(
-                [
-                    i.name,
-                    label(i.portfolio),
-                    label(initiative_quadrant(i)),
-                    f"{i.start_year} Q{i.start_quarter}",
-                    fmt.money(fig.tco_cents, cur) if fig else "",
-                    fmt.money(fig.npv_cents, cur) if fig else "",
-                    _payback(fig.payback_years) if fig else "",
-                ]
-            )
-        return out
-
-
 class PrioritiesOverviewPage(_TablePage):
     title = "Priorities"
     intro = (
@@ -159,6 +128,3 @@ class RoadmapOverviewPage(_TablePage):
             for y in planned_spend(plan)
         ]
 
-
-def _payback(years: float | None) -> str:
-    return "never" if years is None else fmt.number(years)

@@ -21,17 +21,14 @@ def build_pages(document: PlanDocument) -> list[QWidget]:
     from smbplanner.ui.pages.assessment import AssessmentPage
     from smbplanner.ui.pages.destination import DestinationPage
     from smbplanner.ui.pages.governance import GovernancePage
+    from smbplanner.ui.pages.initiatives import InitiativesPage
     from smbplanner.ui.pages.kpis import KpisPage
-    from smbplanner.ui.pages.overview import (
-        InitiativesOverviewPage,
-        PrioritiesOverviewPage,
-        RoadmapOverviewPage,
-    )
+    from smbplanner.ui.pages.overview import PrioritiesOverviewPage, RoadmapOverviewPage
 
     classes = [
         DestinationPage,
         AssessmentPage,
-        InitiativesOverviewPage,
+        InitiativesPage,
         PrioritiesOverviewPage,
         RoadmapOverviewPage,
         GovernancePage,

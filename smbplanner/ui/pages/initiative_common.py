@@ -1,0 +1,44 @@
+"""Small helpers shared by the initiative's cost, option and figure widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from smbplanner.domain.enums import Scenario
+from smbplanner.domain.model import Initiative, Option, Plan
+
+SCENARIO_LABELS = {
+    Scenario.OPTIMISTIC: "Optimistic",
+    Scenario.LIKELY: "Likely",
+    Scenario.PESSIMISTIC: "Pessimistic",
+}
+
+
+def locale_number(value: float, decimals: int) -> str:
+    """A number in the user's locale with this many decimals; never "-0"."""
+    text = QLocale().toString(float(value), "f", decimals)
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        return text[1:]
+    return text
+
+
+def minus(text: str) -> str:
+    """A leading hyphen as a typographic minus sign."""
+    return f"−{text[1:]}" if text.startswith("-") else text
+
+
+def find_initiative(plan: Plan, initiative_id: int | None) -> Initiative | None:
+    return None if initiative_id is None else plan.initiative(initiative_id)
+
+
+def find_option(initiative: Initiative | None, option_id: int | None) -> Option | None:
+    if initiative is None or option_id is None:
+        return None
+    return next((o for o in initiative.options if o.id == option_id), None)
+
+
+def year_header(t: int, initiative: Initiative | None) -> str:
+    """"Year 0\\n2026": the lifecycle year and, when known, its calendar year."""
+    if initiative is None:
+        return f"Year {t}"
+    return f"Year {t}\n{initiative.start_year + t}"
