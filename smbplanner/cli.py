@@ -64,6 +64,23 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="the board-ready PDF, without a display")
     s.add_argument("plan", metavar="PLAN")
     s.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    s.add_argument(
+        "--sections",
+        metavar="LIST",
+        help="comma-separated sections to include, in any order (default: all): cover, "
+        "contents, summary, goals, swot, grid, portfolio, roadmap, budget, initiatives, "
+        "risks, governance, appendix",
+    )
+    s.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
+    s.add_argument(
+        "--scenario",
+        choices=("optimistic", "likely", "pessimistic"),
+        default="likely",
+        help="the figures shown throughout (default likely)",
+    )
+    s.add_argument("--logo", metavar="IMAGE", help="a PNG or JPEG for the cover")
+    s.add_argument("--footer", default="Confidential", help='footer text (default "Confidential")')
+    s.add_argument("--force", action="store_true", help="overwrite an existing file")
     return p
 
 
@@ -177,7 +194,42 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    raise CliError("export: the board-pack PDF is not built yet in this version")
+    from smbplanner.domain.enums import Scenario
+    from smbplanner.report import ReportError, ReportOptions, build_board_pack, parse_sections
+    from smbplanner.report.options import SECTION_KEYS
+    from smbplanner.storage.filecopy import write_atomically
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"{out}: the output must be a .pdf file")
+    if out.exists() and out.is_dir():
+        raise CliError(f"{out}: is a folder")
+    if out.exists() and not args.force:
+        raise CliError(f"{out}: already exists (use --force to overwrite it)")
+    if not out.parent.is_dir():
+        raise CliError(f"{out.parent}: no such folder")
+    try:
+        options = ReportOptions(
+            sections=parse_sections(args.sections) if args.sections is not None else SECTION_KEYS,
+            paper=args.paper,
+            scenario=Scenario(args.scenario),
+            logo_path=Path(args.logo) if args.logo else None,
+            footer=args.footer,
+        ).checked()
+    except ReportError as e:
+        raise CliError(f"export: {e}") from None
+    with _open_readonly(args.plan) as plan_file:
+        plan = plan_file.load(snapshots=False)
+    try:
+        pdf = build_board_pack(plan, options)
+    except ReportError as e:
+        raise CliError(f"export: {e}") from None
+    try:
+        write_atomically(out, lambda tmp: tmp.write_bytes(pdf))
+    except OSError as e:
+        raise CliError(f"{out}: cannot be written ({e.strerror or e})") from None
+    print(f"Wrote the board pack of {plan.business.name} to {out}.")
+    return 0
 
 
 def has_display() -> bool:

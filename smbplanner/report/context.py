@@ -1,0 +1,98 @@
+"""What every section builder gets (the plan, the options, styles, page sizes, the priority
+numbers) and what it gives back (its flowables, and whether it needs landscape pages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Spacer
+
+from smbplanner.analysis.board import priority_numbers
+from smbplanner.analysis.headlines import BudgetFit, FigureBook, budget_fit
+from smbplanner.domain.enums import Scenario, label
+from smbplanner.domain.model import Initiative, Plan
+from smbplanner.report.doc import LANDSCAPE, PORTRAIT, Heading, TocEntry, frame_size
+from smbplanner.report.options import ReportOptions
+from smbplanner.report.styles import Styles
+from smbplanner.report.text import one_line, para
+
+
+@dataclass
+class Section:
+    flowables: list[Flowable]
+    landscape: bool = False
+    short: bool = False  # little content: may share a page with the previous section
+
+
+@dataclass
+class Ctx:
+    plan: Plan
+    options: ReportOptions
+    styles: Styles
+    today: date
+    numbers: dict[int, int] = field(default_factory=dict)
+    book: FigureBook = field(init=False)
+    _fit: BudgetFit | None = None
+    #: Every heading made so far, in story order: what the contents page lists.
+    headings: list[TocEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.numbers = priority_numbers(self.plan.initiatives)
+        self.book = FigureBook(self.plan)  # each initiative's figures, computed once
+
+    @property
+    def budget(self) -> BudgetFit:
+        """Budget and planned spend per year in the pack's scenario (computed once)."""
+        if self._fit is None:
+            self._fit = budget_fit(self.plan, self.scenario)
+        return self._fit
+
+    @property
+    def currency(self) -> str:
+        return self.plan.business.currency
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.options.scenario
+
+    @property
+    def scenario_note(self) -> str:
+        return f"{label(self.scenario).lower()} scenario"
+
+    @property
+    def width(self) -> float:
+        return frame_size(self.options.paper, PORTRAIT)[0]
+
+    @property
+    def height(self) -> float:
+        return frame_size(self.options.paper, PORTRAIT)[1]
+
+    @property
+    def land_width(self) -> float:
+        return frame_size(self.options.paper, LANDSCAPE)[0]
+
+    @property
+    def land_height(self) -> float:
+        return frame_size(self.options.paper, LANDSCAPE)[1]
+
+    @property
+    def years_text(self) -> str:
+        b = self.plan.business
+        return f"{b.start_year}–{b.end_year}"
+
+    def number(self, initiative: Initiative) -> str:
+        """The initiative's priority number as text ("" without an id)."""
+        n = self.numbers.get(initiative.id) if initiative.id is not None else None
+        return "" if n is None else str(n)
+
+    def heading(self, text: str, level: int = 0, *, user: bool = False) -> Heading:
+        """A section (level 0) or sub-section (level 1) heading listed in the contents."""
+        entry = TocEntry(level, one_line(text), f"h{len(self.headings) + 1}")
+        self.headings.append(entry)
+        markup = para(text) if user else escape(text)
+        return Heading(markup, self.styles.h1 if level == 0 else self.styles.h2, entry)
+
+    def empty(self, text: str) -> list[Flowable]:
+        return [self.styles.m(escape(text), self.styles.muted), Spacer(1, 6)]

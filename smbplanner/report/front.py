@@ -1,0 +1,166 @@
+"""The front of the pack: cover, contents and the one-page executive summary."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Line, Rect
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
+
+from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.headlines import plan_totals, quadrant_counts
+from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.risks import top_risks
+from smbplanner.domain.enums import InitiativeStatus, Quadrant, label
+from smbplanner.report.context import Ctx, Section
+from smbplanner.report.doc import Contents
+from smbplanner.report.options import ReportError
+from smbplanner.report.styles import ACCENT, HEAD_BG, RULE, drawing, table
+from smbplanner.report.text import day, money, para
+
+
+def _logo(ctx: Ctx) -> list[Flowable]:
+    path = ctx.options.logo_path
+    if path is None:
+        return []
+    try:
+        reader = ImageReader(str(path))
+        w, h = reader.getSize()
+    except Exception:
+        raise ReportError(f"{path}: the logo is not an image reportlab can read "
+                          "(use PNG or JPEG)") from None
+    if w <= 0 or h <= 0:
+        raise ReportError(f"{path}: the logo image is empty")
+    scale = min(6 * cm / w, 3 * cm / h)
+    image = Image(str(path), width=w * scale, height=h * scale, hAlign="LEFT")
+    return [image, Spacer(1, 1.2 * cm)]
+
+
+def cover(ctx: Ctx) -> Section:
+    s, b = ctx.styles, ctx.plan.business
+    rule = drawing(ctx.width, 4)
+    rule.add(Rect(0, 0, 70, 4, fillColor=ACCENT, strokeColor=None))
+    rule.add(Line(70, 2, ctx.width, 2, strokeColor=RULE, strokeWidth=0.6))
+    flow: list[Flowable] = [Spacer(1, 2.5 * cm), *_logo(ctx)]
+    flow += [
+        s.m("BOARD PACK", s.kicker),
+        Spacer(1, 8),
+        s.p(b.name, s.title, limit=160),
+        Spacer(1, 10),
+        s.m(f"IT strategy and roadmap {ctx.years_text}", s.subtitle),
+        Spacer(1, 0.8 * cm),
+        rule,
+        Spacer(1, 0.8 * cm),
+    ]
+    facts = []
+    if b.industry.strip():
+        facts.append(para(b.industry, limit=300))
+    if b.employees:
+        facts.append(f"{b.employees:,} employees")
+    facts.append(f"Prepared {day(ctx.today)}")
+    facts.append(f"Figures in {escape(b.currency)}, {ctx.scenario_note}")
+    flow += [s.m(f, s.lead) for f in facts]
+    return Section(flow)
+
+
+def contents_page(ctx: Ctx) -> Section:
+    return Section([ctx.styles.m("Contents", ctx.styles.h1), Spacer(1, 6),
+                    Contents(ctx.headings)])
+
+
+def _tile(ctx: Ctx, value: str, caption: str) -> list[Flowable]:
+    s = ctx.styles
+    return [s.m(value, s.big), s.m(caption, s.muted)]
+
+
+def _budget_text(ctx: Ctx) -> str:
+    fit = ctx.budget
+    if not fit.budgeted:
+        return "No budget set"
+    if not fit.over:
+        return f"Within budget in all {len(fit.budgeted)} budgeted years"
+    over = ", ".join(str(y.year) for y in fit.over)
+    return f"Over budget in {len(fit.over)} of {len(fit.budgeted)} years ({over})"
+
+
+def summary(ctx: Ctx) -> Section:
+    s, plan = ctx.styles, ctx.plan
+    b = plan.business
+    flow: list[Flowable] = [ctx.heading("Executive summary")]
+    if b.it_vision.strip():
+        flow += [s.m("<b>IT vision.</b> " + para(b.it_vision), s.body), Spacer(1, 4)]
+    if b.it_mission.strip():
+        flow += [s.m("<b>IT mission.</b> " + para(b.it_mission), s.body), Spacer(1, 4)]
+    if not (b.it_vision.strip() or b.it_mission.strip()):
+        flow += ctx.empty("No IT vision or mission written yet.")
+    flow.append(s.m("Business goals", s.h3))
+    if plan.goals:
+        for goal in plan.goals:
+            flow.append(s.m(f"• {para(goal.title, 200)} "
+                            f"<font color='#5f6b76'>({escape(label(goal.perspective))})</font>",
+                            s.small))
+    else:
+        flow += ctx.empty("No goals set yet.")
+    totals = plan_totals(plan, ctx.scenario, ctx.book)
+    counts = quadrant_counts(plan)
+    cur = ctx.currency
+    tiles = [
+        _tile(ctx, money(totals.tco_cents, cur), "Total cost of ownership"),
+        _tile(ctx, money(totals.benefits_cents, cur), "Total benefits"),
+        _tile(ctx, money(totals.npv_cents, cur), f"Net present value at "
+              f"{b.discount_rate_bp / 100:g} %"),
+        _tile(ctx, str(counts[Quadrant.QUICK_WIN]), "Quick wins"),
+        _tile(ctx, str(counts[Quadrant.STRATEGIC_BET]), "Strategic bets"),
+        [s.m(escape(_budget_text(ctx)), s.big_text), s.m("Budget fit", s.muted)],
+    ]
+    w = ctx.width / 3
+    grid = table([tiles[:3], tiles[3:]], [w] * 3, header_rows=0, zebra=False, extra=[
+        ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
+        ("LINEABOVE", (0, 0), (-1, 0), 2, ACCENT),
+        ("INNERGRID", (0, 0), (-1, -1), 3, "white"),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+    ])
+    note = (f"{totals.initiatives} active initiatives, {ctx.scenario_note}; "
+            "lifetime figures of each initiative's chosen option.")
+    flow += [s.m("Headline numbers", s.h3), grid, s.m(escape(note), s.muted)]
+    flow += _names(ctx, Quadrant.QUICK_WIN, "Quick wins")
+    flow += _names(ctx, Quadrant.STRATEGIC_BET, "Strategic bets")
+    flow += _risks(ctx)
+    return Section(flow, short=not plan.initiatives and not plan.goals)
+
+
+def _names(ctx: Ctx, quadrant: Quadrant, title: str) -> list[Flowable]:
+    s = ctx.styles
+    chosen = [
+        i for i in priority_order(ctx.plan.initiatives)
+        if i.status != InitiativeStatus.CANCELLED and initiative_quadrant(i) == quadrant
+    ]
+    if not chosen:
+        return []
+    shown = chosen[:8]
+    text = "; ".join(f"{ctx.number(i)}. {para(i.name, 90)}" for i in shown)
+    if len(chosen) > len(shown):
+        text += f"; and {len(chosen) - len(shown)} more (see the portfolio)"
+    return [KeepTogether([s.m(title, s.h3), s.m(text, s.small)])]
+
+
+def _risks(ctx: Ctx) -> list[Flowable]:
+    s = ctx.styles
+    risks = top_risks(ctx.plan, 3)
+    if not risks:
+        return []
+    rows: list[list[object]] = [["Top risks", "Initiative",
+                                 "Score"]]
+    for entry in risks:
+        rows.append([
+            s.p(entry.risk.description, s.cell, limit=220),
+            s.p(entry.initiative_name, s.cell, limit=120),
+            s.m(f"{entry.risk.score} ({entry.risk.likelihood}×{entry.risk.impact})",
+                s.cell_right),
+        ])
+    w = ctx.width
+    return [Spacer(1, 8), table(rows, [w * 0.55, w * 0.3, w * 0.15], right=(2,),
+                                extra=[("LINEBELOW", (0, 1), (-1, -2), 0.3, RULE)])]

@@ -1,0 +1,186 @@
+"""The priority grid: the impact × feasibility board of ``analysis.board`` as a vector
+drawing (regions shaded and labelled, cards as numbered dots coloured by portfolio and sized
+by TCO, short names beside them when there is room), then a key with every full name."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
+
+from smbplanner.analysis.board import (
+    FEASIBILITY_BANDS,
+    IMPACT_BANDS,
+    REGIONS,
+    Board,
+    BoardCard,
+    layout_board,
+    to_unit,
+)
+from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
+from smbplanner.report.context import Ctx, Section
+from smbplanner.report.styles import (
+    MUTED,
+    PORTFOLIO_COLOURS,
+    QUADRANT_FILLS,
+    QUADRANT_INK,
+    drawing,
+    table,
+)
+from smbplanner.report.text import BOLD, FONT, fit, money, one_line, para
+
+R_MIN, R_MAX = 6.5, 15.0
+LABEL_W = 100.0  # points: longer names are cut with an ellipsis on the board
+LABELS_UP_TO = 40  # cards; beyond that the board shows numbers only
+_REGION_TITLES = {
+    Quadrant.QUICK_WIN: "QUICK WINS",
+    Quadrant.STRATEGIC_BET: "STRATEGIC BETS",
+    Quadrant.BACK_BURNER: "BACK BURNER",
+}
+Box = tuple[float, float, float, float]
+
+
+def _radii(crowded: bool) -> tuple[float, float]:
+    """Smallest and largest dot: smaller when the board holds many cards."""
+    return (5.5, 9.0) if crowded else (R_MIN, R_MAX)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _hits_dot(box: Box, x: float, y: float, r: float) -> bool:
+    nearest_x = min(max(x, box[0]), box[2])
+    nearest_y = min(max(y, box[1]), box[3])
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < (r + 0.5) ** 2
+
+
+def _labels(cards: list[tuple[BoardCard, float, float, float]], side: float, ox: float,
+            oy: float, reserved: list[Box]) -> list[String]:
+    """Short names beside the dots where they fit without touching a dot, a region's title
+    or another label."""
+    taken: list[Box] = list(reserved)
+    out: list[String] = []
+    for card, x, y, r in cards:
+        text = fit(one_line(card.name), LABEL_W, FONT, 6.5)
+        w = stringWidth(text, FONT, 6.5)
+        above, below = y + r + 2, y - r - 7.5
+        spots = (  # left edge and baseline: right, left, above, below the dot
+            (x + r + 2, y - 2.3), (x - r - 2 - w, y - 2.3), (x - w / 2, above),
+            (x - w / 2, below),
+        )
+        for bx, by in spots:
+            box = (bx - 1, by - 2, bx + w + 1, by + 6.5)
+            inside = ox <= box[0] and box[2] <= ox + side and oy <= box[1] and box[3] <= oy + side
+            if (inside and not any(_overlaps(box, t) for t in taken)
+                    and not any(_hits_dot(box, cx, cy, cr) for _, cx, cy, cr in cards)):
+                taken.append(box)
+                out.append(String(bx, by, text, fontName=FONT, fontSize=6.5,
+                                  fillColor=colors.HexColor("#1f2a36")))
+                break
+    return out
+
+
+def _drawing(ctx: Ctx, board: Board, side: float) -> Drawing:
+    ox, oy = 44.0, 34.0
+    d = drawing(ctx.width, side + oy + 10)
+    titles: list[Box] = []
+    for region in REGIONS:
+        d.add(Rect(ox + region.x0 * side, oy + region.y0 * side, (region.x1 - region.x0) * side,
+                   (region.y1 - region.y0) * side, fillColor=QUADRANT_FILLS[region.quadrant],
+                   strokeColor=colors.white, strokeWidth=2))
+        tx, ty = ox + region.x0 * side + 6, oy + region.y1 * side - 12
+        title = _REGION_TITLES[region.quadrant]
+        titles.append((tx, ty - 2, tx + stringWidth(title, BOLD, 7.5), ty + 8))
+    for k in (1, 2):
+        for line in ((ox + k * side / 3, oy, ox + k * side / 3, oy + side),
+                     (ox, oy + k * side / 3, ox + side, oy + k * side / 3)):
+            d.add(Line(*line, strokeColor=colors.white, strokeWidth=2))
+    for score in (1, 2, 3, 4, 5):
+        at = to_unit(score) * side
+        d.add(String(ox + at, oy - 9, str(score), fontName=FONT, fontSize=6.5,
+                     fillColor=MUTED, textAnchor="middle"))
+        d.add(String(ox - 6, oy + at - 2, str(score), fontName=FONT, fontSize=6.5,
+                     fillColor=MUTED, textAnchor="end"))
+    for name, centre in FEASIBILITY_BANDS:
+        d.add(String(ox + centre * side, oy - 20, name, fontName=BOLD, fontSize=7.5,
+                     fillColor=MUTED, textAnchor="middle"))
+    d.add(String(ox + side / 2, oy - 31, "Feasibility →", fontName=FONT, fontSize=7.5,
+                 fillColor=MUTED, textAnchor="middle"))
+    for name, centre in IMPACT_BANDS:
+        g = Group(String(0, 0, name, fontName=BOLD, fontSize=7.5, fillColor=MUTED,
+                         textAnchor="middle"))
+        g.transform = (0, 1, -1, 0, ox - 16, oy + centre * side)
+        d.add(g)
+    g = Group(String(0, 0, "Impact →", fontName=FONT, fontSize=7.5, fillColor=MUTED,
+                     textAnchor="middle"))
+    g.transform = (0, 1, -1, 0, ox - 30, oy + side / 2)
+    d.add(g)
+    crowded = len(board.cards) > LABELS_UP_TO
+    low, high = _radii(crowded)
+    placed = [(c, ox + c.x * side, oy + c.y * side, low + (high - low) * c.size)
+              for c in board.cards]
+    for card, x, y, r in sorted(placed, key=lambda p: (-p[3], p[0].number)):
+        d.add(Circle(x, y, r, fillColor=PORTFOLIO_COLOURS[card.portfolio], fillOpacity=0.88,
+                     strokeColor=colors.white, strokeWidth=0.8))
+        size = 6.5 if card.number < 100 else 5
+        d.add(String(x, y - size * 0.36, str(card.number), fontName=BOLD, fontSize=size,
+                     fillColor=colors.white, textAnchor="middle"))
+    for region, (x0, y0, x1, y1) in zip(REGIONS, titles, strict=True):  # above the dots
+        if crowded:
+            d.add(Rect(x0 - 3, y0 - 1, x1 - x0 + 6, y1 - y0 + 1, fillColor=colors.white,
+                       fillOpacity=0.85, strokeColor=None))
+        d.add(String(x0, y0 + 2, _REGION_TITLES[region.quadrant], fontName=BOLD, fontSize=7.5,
+                     fillColor=QUADRANT_INK[region.quadrant]))
+    if not crowded:
+        for s in _labels(placed, side, ox, oy, titles):
+            d.add(s)
+    return d
+
+
+def _legend(ctx: Ctx) -> Drawing:
+    d = drawing(ctx.width, 26)
+    x = 44.0
+    d.add(String(x, 2, "Dot area grows with the total cost of ownership; the number is the "
+                 "priority rank (see the table).", fontName=FONT, fontSize=7.5, fillColor=MUTED))
+    for portfolio in (Portfolio.RUN, Portfolio.CHANGE):
+        d.add(Circle(x + 4, 17, 4, fillColor=PORTFOLIO_COLOURS[portfolio], strokeColor=None))
+        text = f"{label(portfolio)}" + (" (core operations)" if portfolio == Portfolio.RUN
+                                        else " (growth and innovation)")
+        d.add(String(x + 12, 14, text, fontName=FONT, fontSize=7.5, fillColor=MUTED))
+        x += 24 + stringWidth(text, FONT, 7.5)
+    return d
+
+
+def grid(ctx: Ctx) -> Section:
+    s = ctx.styles
+    flow: list[Flowable] = [ctx.heading("Priority grid")]
+    side = min(ctx.width - 60, ctx.height - 375)
+    active = sum(1 for i in ctx.plan.initiatives if i.status != InitiativeStatus.CANCELLED)
+    low, _ = _radii(active > LABELS_UP_TO)
+    board = layout_board(ctx.plan, ctx.scenario, spacing=2 * low * 1.15 / side,
+                         figures=ctx.book.figures)
+    if not board.cards and not board.unscored:
+        return Section(flow + ctx.empty("No initiatives yet."), short=True)
+    flow.append(s.m(
+        "Each initiative placed by its impact on the business (up) and how easy it is to "
+        "deliver (right). Quick wins: high impact, medium or easy to deliver; strategic bets: "
+        "high impact but hard; everything else waits on the back burner.", s.muted))
+    flow += [Spacer(1, 6), _drawing(ctx, board, side),
+             _legend(ctx), Spacer(1, 8)]
+    rows: list[list[object]] = [
+        ["#", "Initiative", "Impact", "Feasibility", "Category", f"TCO ({one_line(ctx.currency)})"]
+    ]
+    w = [ctx.width * x for x in (0.05, 0.45, 0.08, 0.12, 0.16, 0.14)]
+    for card in board.cards:
+        rows.append([str(card.number), s.c(card.name, w[1]), f"{card.impact:g}",
+                     f"{card.feasibility:g}", label(card.quadrant), money(card.tco_cents)])
+    for number, initiative in board.unscored:
+        rows.append([str(number), s.c(initiative.name, w[1]), "—", "—", "Not yet scored", ""])
+    flow.append(table(rows, w, right=(0, 2, 3, 5)))
+    if board.unscored:
+        names = ", ".join(para(i.name, 80) for _, i in board.unscored[:10])
+        flow.append(s.m(f"Not on the grid until both scores are set: {names}"
+                        + ("…" if len(board.unscored) > 10 else "") + ".", s.muted))
+    return Section(flow)

@@ -1,0 +1,207 @@
+"""One page per funded initiative: facts, description, goals served, figures in the three
+scenarios, options compared, TCO by category and year, risks and RACI."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+
+from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.cashflow import costs_by_category
+from smbplanner.analysis.figures import Figures, option_figures
+from smbplanner.analysis.governance import initiative_raci_problems
+from smbplanner.analysis.headlines import funded_initiatives
+from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.timeline import quarter_label
+from smbplanner.domain.enums import RaciRole, Scenario, label
+from smbplanner.domain.model import Initiative
+from smbplanner.report.context import Ctx, Section
+from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
+from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
+
+YEARS_PER_TABLE = 8
+MUTED_HEX = "#5f6b76"
+LIST_LIMIT = 10  # goals, milestones and prerequisites listed on a page; the rest are counted
+_CONTRIBUTION = {1: "some", 2: "moderate", 3: "strong"}
+_ROLE = {RaciRole.RESPONSIBLE: "Responsible", RaciRole.ACCOUNTABLE: "Accountable",
+         RaciRole.CONSULTED: "Consulted", RaciRole.INFORMED: "Informed"}
+
+
+def _facts(ctx: Ctx, i: Initiative) -> Flowable:
+    s = ctx.styles
+    quadrant = label(initiative_quadrant(i))
+    if i.impact is not None and i.feasibility is not None:
+        quadrant += f" (impact {i.impact:g}, feasibility {i.feasibility:g})"
+    schedule = (f"{quarter_label(i.start_index)} – {quarter_label(i.end_index - 1)} "
+                f"({i.duration_quarters} quarters)")
+    deps = [d for d in map(ctx.plan.initiative, dict.fromkeys(i.depends_on)) if d is not None]
+    after = "; ".join(one_line(d.name) for d in deps[:LIST_LIMIT]) or DASH
+    if len(deps) > LIST_LIMIT:
+        after += f"; and {len(deps) - LIST_LIMIT} more"
+    w = ctx.width
+    value = w * 0.36
+    pairs: list[tuple[str, object]] = [
+        ("Status", label(i.status)), ("Portfolio", label(i.portfolio)),
+        ("Category", s.c(quadrant, value)), ("Schedule", s.c(schedule, value)),
+        ("Owner", s.c(i.owner or DASH, value, 120)), ("Depends on", s.c(after, value, 1500)),
+    ]
+    rows = [[a, av, b, bv] for (a, av), (b, bv) in zip(pairs[::2], pairs[1::2], strict=True)]
+    return table(rows, [w * 0.14, value, w * 0.14, value], header_rows=0, zebra=False,
+                 extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+                        ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
+                        ("FONT", (0, 0), (0, -1), BOLD, 8), ("FONT", (2, 0), (2, -1), BOLD, 8)])
+
+
+def _scenarios(ctx: Ctx, figures: dict[Scenario, Figures | None]) -> list[Flowable]:
+    head = ["TCO", "TCO (PV)", "Benefits", "NPV", "IRR", "ROI", "Payback"]
+    rows: list[list[object]] = [["Scenario", *head]]
+    for scenario, f in figures.items():
+        if f is None:
+            return []
+        name = label(scenario)
+        rows.append([name, money(f.tco_cents), money(f.tco_pv_cents), money(f.benefits_cents),
+                     money(f.npv_cents), rate(f.irr), percent(f.roi_pct, 0),
+                     years(f.payback_years)])
+    w = ctx.width
+    chosen = [n for n, sc in enumerate(Scenario, start=1) if sc == ctx.scenario]
+    return [Caption(f"Figures in three scenarios ({one_line(ctx.currency)}; in bold the one "
+                    "used throughout this pack)"),
+            table(rows, [w * 0.23] + [w * 0.11] * 7, right=range(1, 8),
+                  extra=[("FONT", (0, n), (-1, n), BOLD, 8) for n in chosen])]
+
+
+def _options(ctx: Ctx, i: Initiative, shown: Figures | None) -> list[Flowable]:
+    s = ctx.styles
+    if not i.options:
+        return [Caption("Options compared"), *ctx.empty("No options entered yet.")]
+    chosen = i.chosen_option
+    rows: list[list[object]] = [["Option", "Life", "TCO", "Benefits", "NPV", "IRR", "Payback"]]
+    for option in i.options:
+        f = shown if option is chosen and shown else option_figures(
+            option, ctx.plan.business, ctx.scenario)
+        name = para(option.name, 200)
+        if option is chosen:
+            name = f"<b>{name}</b> ✓ chosen"
+        if option.description.strip():
+            name += f"<br/><font size=7 color='#5f6b76'>{para(option.description, 400)}</font>"
+        rows.append([s.m(name, s.cell), f"{option.life_years} yrs", money(f.tco_cents),
+                     money(f.benefits_cents), money(f.npv_cents), rate(f.irr),
+                     years(f.payback_years)])
+    w = ctx.width
+    return [Caption(f"Options compared ({ctx.scenario_note}, {one_line(ctx.currency)})"),
+            table(rows, [w * 0.4] + [w * 0.1] * 6, right=range(1, 7))]
+
+
+def _tco(ctx: Ctx, i: Initiative, likely: Figures | None) -> list[Flowable]:
+    option = i.chosen_option
+    if option is None or likely is None or not option.costs:
+        return []
+    by_category = {c: v for c, v in costs_by_category(option).items() if any(v)}
+    out: list[Flowable] = [Caption(f"Total cost of ownership by category and year (likely "
+                                   f"case, {one_line(ctx.currency)})")]
+    life = option.life_years
+    for first in range(0, life, YEARS_PER_TABLE):
+        span = range(first, min(first + YEARS_PER_TABLE, life))
+        last = span[-1] == life - 1
+        head = [str(i.start_year + t) for t in span]
+        rows: list[list[object]] = [["Category", *head,
+                                     *(["Total"] if last else [])]]
+        for category, values in by_category.items():
+            rows.append([label(category), *(money(values[t]) if values[t] else DASH
+                                            for t in span),
+                         *([money(sum(values))] if last else [])])
+        rows.append(["Total", *(money(likely.costs[t]) for t in span),
+                     *([money(likely.tco_cents)] if last else [])])
+        w = ctx.width
+        columns = len(span) + (1 if last else 0)
+        other = (w * 0.76) / max(columns, 1)
+        out.append(table(rows, [w * 0.24] + [min(other, w * 0.12)] * columns,
+                         right=range(1, columns + 1), extra=[
+            ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG), ("LINEABOVE", (0, -1), (-1, -1), 0.8,
+                                                         ACCENT),
+            ("FONT", (0, -1), (-1, -1), BOLD, 8)]))
+        out.append(Spacer(1, 4))
+    return out
+
+
+def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
+    s = ctx.styles
+    w = ctx.width
+    out: list[Flowable] = []
+    if i.risks:
+        rows: list[list[object]] = [["Risk", "Score (L × I)", "Mitigation", "Owner", "Status"]]
+        widths = [w * 0.3, w * 0.14, w * 0.32, w * 0.14, w * 0.1]
+        for r in sorted(i.risks, key=lambda r: -r.score):
+            rows.append([s.c(r.description, widths[0], 500),
+                         f"{r.likelihood} × {r.impact} = {r.score}",
+                         s.c(r.mitigation, widths[2], 500), s.c(r.owner, widths[3], 100),
+                         label(r.status)])
+        out += [Caption("Risks"), table(rows, widths)]
+    raci = [(ctx.plan.person(e.person_id), e.role) for e in i.raci]
+    problems = initiative_raci_problems(ctx.plan, i)
+    if raci or problems:
+        block: list[Flowable] = [Caption("Who does what (RACI)")]
+        text = "; ".join(f"<b>{e.value}</b> {para(p.name, 80)} ({escape(_ROLE[e])})"
+                         for p, e in raci if p is not None)
+        if text:
+            block.append(s.m(text, s.small))
+        block += [s.m(f"<font color='#b03a2e'>{para(m)}</font>", s.small) for m in problems]
+        out.append(KeepTogether(block))
+    return out
+
+
+def _page(ctx: Ctx, i: Initiative) -> list[Flowable]:
+    s = ctx.styles
+    number = ctx.number(i)
+    title = f"{number}. {i.name}" if number else i.name
+    flow: list[Flowable] = [ctx.heading(title, 1, user=True), _facts(ctx, i), Spacer(1, 6)]
+    if i.description.strip():
+        flow.append(s.p(i.description, s.body))
+    flow.append(_goals_and_milestones(ctx, i))
+    figures = {sc: ctx.book.figures(i, sc) for sc in Scenario}
+    flow += _scenarios(ctx, figures) + _options(ctx, i, figures[ctx.scenario])
+    flow += _tco(ctx, i, figures[Scenario.LIKELY]) + _risks_and_raci(ctx, i)
+    return flow
+
+
+def _goals_and_milestones(ctx: Ctx, i: Initiative) -> Flowable:
+    s = ctx.styles
+    goals = [(ctx.plan.goal(link.goal_id), link.contribution) for link in i.goals]
+    served = [
+        f"• {para(g.title, 200)} ({_CONTRIBUTION.get(c, str(c))} contribution)"
+        for g, c in goals[:LIST_LIMIT] if g is not None
+    ] or [f"<font color='{MUTED_HEX}'>Serves no business goal: ask why it is in the plan.</font>"]
+    if len(goals) > LIST_LIMIT:
+        served.append(f"and {len(goals) - LIST_LIMIT} more")
+    ordered = sorted(i.milestones, key=lambda m: (m.year, m.quarter))
+    milestones = [
+        f"• {quarter_label(m.year * 4 + m.quarter - 1)}: {para(m.name, 150)}"
+        for m in ordered[:LIST_LIMIT]
+    ] or [f"<font color='{MUTED_HEX}'>None set.</font>"]
+    if len(ordered) > LIST_LIMIT:
+        milestones.append(f"and {len(ordered) - LIST_LIMIT} more (see the roadmap)")
+    half = ctx.width / 2
+    return table([[Caption("Goals served"), Caption("Milestones")],
+                  [s.m("<br/>".join(served), s.small), s.m("<br/>".join(milestones), s.small)]],
+                 [half, half], header_rows=0, zebra=False,
+                 extra=[("LEFTPADDING", (0, 0), (0, -1), 0), ("LINEBELOW", (0, -1), (-1, -1), 0,
+                                                              "white")])
+
+
+def initiatives(ctx: Ctx) -> Section:
+    s = ctx.styles
+    funded = funded_initiatives(ctx.plan)
+    flow: list[Flowable] = [ctx.heading("Funded initiatives")]
+    if not funded:
+        return Section(flow + ctx.empty("No initiative is approved, in progress or done yet."),
+                       short=True)
+    flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done; each has "
+                    "a page, in priority order.", s.muted))
+    ids = {id(i) for i in funded}
+    for n, initiative in enumerate(i for i in priority_order(ctx.plan.initiatives)
+                                   if id(i) in ids):
+        if n:
+            flow.append(PageBreak())
+        flow += _page(ctx, initiative)
+    return Section(flow)

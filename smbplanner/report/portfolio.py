@@ -1,0 +1,74 @@
+"""The initiative portfolio: every initiative in priority order with its figures."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable
+
+from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.headlines import plan_totals
+from smbplanner.analysis.portfolio import run_change_split
+from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.domain.enums import InitiativeStatus, label
+from smbplanner.report.context import Ctx, Section
+from smbplanner.report.styles import ACCENT, HEAD_BG, table
+from smbplanner.report.text import BOLD, DASH, money, para, percent, rate, years
+
+
+def portfolio(ctx: Ctx) -> Section:
+    s, plan = ctx.styles, ctx.plan
+    flow: list[Flowable] = [ctx.heading("Initiative portfolio")]
+    if not plan.initiatives:
+        return Section(flow + ctx.empty("No initiatives yet."), short=True)
+    cur = escape(ctx.currency)
+    flow.append(s.m(
+        f"In priority order (quick wins, strategic bets, back burner, not yet scored). "
+        f"Money in {cur}, lifetime figures of the chosen option, {ctx.scenario_note}; "
+        "NPV at the plan's discount rate. Cancelled initiatives are listed last and left "
+        "out of the totals.", s.muted))
+    rows: list[list[object]] = [[
+        "#", "Initiative", "Category",
+        "Portfolio", "Start", "TCO",
+        "NPV", "IRR", "Payback",
+    ]]
+    for initiative in priority_order(plan.initiatives):
+        f = ctx.book.figures(initiative, ctx.scenario)
+        status = label(initiative.status)
+        name = (f"{para(initiative.name)}<br/><font size=6.5 color='#5f6b76'>"
+                f"{escape(status)}</font>")
+        cancelled = initiative.status == InitiativeStatus.CANCELLED
+        if cancelled:
+            name = f"<strike>{para(initiative.name)}</strike><br/><font size=6.5 " \
+                   f"color='#5f6b76'>{escape(status)}</font>"
+        rows.append([
+            ctx.number(initiative),
+            s.m(name, s.cell),
+            s.m(escape(label(initiative_quadrant(initiative))), s.cell),
+            label(initiative.portfolio),
+            f"Q{initiative.start_quarter} {initiative.start_year}",
+            money(f.tco_cents) if f else DASH,
+            money(f.npv_cents) if f else DASH,
+            rate(f.irr) if f else DASH,
+            years(f.payback_years) if f else DASH,
+        ])
+    totals = plan_totals(plan, ctx.scenario, ctx.book)
+    rows.append([
+        "", f"Total of {totals.initiatives} active initiatives", "", "", "",
+        money(totals.tco_cents), money(totals.npv_cents), "", "",
+    ])
+    w = ctx.width
+    widths = [0.04, 0.25, 0.12, 0.10, 0.09, 0.10, 0.10, 0.09, 0.11]
+    flow.append(table(rows, [w * x for x in widths], right=(0, 5, 6, 7, 8), extra=[
+        ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+        ("FONT", (0, -1), (-1, -1), BOLD, 8),
+        ("SPAN", (1, -1), (4, -1)),
+    ]))
+    split = run_change_split(plan, ctx.scenario)
+    share = percent(split.run_share_pct, 0)
+    flow.append(s.m(
+        f"Run vs Change: {split.run_count} Run initiatives ({money(split.run_tco_cents, cur)} "
+        f"TCO) and {split.change_count} Change initiatives "
+        f"({money(split.change_tco_cents, cur)}); Run is {share} of the total TCO.", s.small))
+    return Section(flow)
