@@ -19,6 +19,7 @@ class Actions:
     save: QAction
     save_as: QAction
     save_copy: QAction
+    export_pdf: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -30,7 +31,8 @@ class Actions:
 
     def plan_actions(self) -> list[QAction]:
         """The actions that need an open plan."""
-        return [self.save, self.save_as, self.save_copy, self.close, self.history,
+        return [self.save, self.save_as, self.save_copy, self.export_pdf, self.close,
+                self.history,
                 self.settings, *self.pages]
 
 
@@ -58,6 +60,8 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         save=_action(window, tr("&Save"), Key.Save, tr("Every change is saved as you make it")),
         save_as=_action(window, tr("Save &As…"), Key.SaveAs),
         save_copy=_action(window, tr("Save a &Copy…")),
+        export_pdf=_action(window, tr("&Export PDF…"), "Ctrl+E",
+                           tr("The board pack: a PDF of the whole plan for a board or a bank")),
         close=_action(window, tr("&Close plan"), Key.Close),
         quit=_action(window, tr("&Quit"), Key.Quit),
         undo=_action(window, tr("&Undo"), Key.Undo),
@@ -75,6 +79,8 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as, actions.save_copy])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_pdf)
     file_menu.addSeparator()
     file_menu.addActions([actions.close, actions.quit])
     edit_menu = bar.addMenu(tr("&Edit"))

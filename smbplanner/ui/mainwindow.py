@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         )
         a.about.triggered.connect(self.about)
         a.settings.triggered.connect(self.plan_settings)
+        a.export_pdf.triggered.connect(self.export_pdf)
         a.undo.triggered.connect(lambda: f.document and f.document.undo_stack.undo())
         a.redo.triggered.connect(lambda: f.document and f.document.undo_stack.redo())
         for index, action in enumerate(a.pages):
@@ -179,6 +180,16 @@ class MainWindow(QMainWindow):
         if self.files.document is None:
             return
         dialog = PlanSettingsDialog(self.files.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.files.closed.connect(dialog.close)
+        dialog.show()
+
+    def export_pdf(self) -> None:
+        from smbplanner.ui.exportdialog import ExportDialog
+
+        if self.files.document is None:
+            return
+        dialog = ExportDialog(self.files.document, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.files.closed.connect(dialog.close)
         dialog.show()
