@@ -30,3 +30,36 @@ def test_resources_override(monkeypatch: object, tmp_path: Path) -> None:
     mp: pytest.MonkeyPatch = monkeypatch  # type: ignore[assignment]
     mp.setenv("SMBPLANNER_RESOURCES", str(tmp_path))
     assert resource("icons", "x.svg") == tmp_path / "icons" / "x.svg"
+
+
+def test_opening_a_plan_imports_no_charting_or_pdf_library(sample_path: Path) -> None:
+    """Start-up stays light: matplotlib and reportlab wait until a chart or a PDF is needed."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, pathlib\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from smbplanner.ui.mainwindow import MainWindow\n"
+        "from smbplanner.ui.settings import AppSettings\n"
+        "settings = AppSettings(QSettings(sys.argv[2], QSettings.Format.IniFormat))\n"
+        "window = MainWindow(settings)\n"
+        "window.show()\n"
+        "assert window.open_path(pathlib.Path(sys.argv[1]))\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('matplotlib', 'reportlab') if m in sys.modules))\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(sample_path), str(sample_path.with_suffix(".ini"))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
