@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -79,7 +79,3 @@ def parse_sections(text: str) -> tuple[str, ...]:
     keys = [part.strip().lower() for part in text.split(",") if part.strip()]
     options = ReportOptions(sections=tuple(keys))
     return options.checked().sections
-
-
-def section_titles(keys: Iterable[str]) -> list[str]:
-    return [SECTION_TITLES[k] for k in keys]

@@ -135,14 +135,11 @@ class PlanFiles(QObject):
         if path is None:
             return False
         try:
-            if copy:
-                self.document.plan_file.save_copy(path, force=path.exists())
-                return True
             self.document.plan_file.save_copy(path, force=path.exists())
         except PlanFileError as e:
             self.warn(self.tr("Cannot save"), str(e))
             return False
-        return self.open_path(path)
+        return True if copy else self.open_path(path)
 
     def close_plan(self) -> None:
         if self.document is None:

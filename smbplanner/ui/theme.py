@@ -62,8 +62,4 @@ def apply_scheme(app: QApplication, dark: bool | None = None) -> None:
     if dark is None:
         dark = system_is_dark()
     app.setPalette(_dark_palette() if dark else _light_palette())
-    app.setProperty("smbplanner_dark", dark)
 
-
-def is_dark(app: QApplication) -> bool:
-    return bool(app.property("smbplanner_dark"))

@@ -142,3 +142,15 @@ def test_plan_settings_from_the_edit_menu(window: MainWindow, sample_path: Path)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     window.files.close_plan()
     assert not dialogs[0].isVisible()
+
+
+def test_save_a_copy_keeps_the_original_open(window: MainWindow, sample_path: Path,
+                                             tmp_path: Path) -> None:
+    target = tmp_path / "copy.smbplan"
+    window.open_path(sample_path)
+    window.files.ask_save_path = lambda title, suggested: target
+    window.actions.save_copy.trigger()
+    document = window.files.document
+    assert document is not None and document.path == sample_path
+    with PlanFile.open(target, readonly=True) as copy:
+        assert copy.business().name == "Harbour Bakery Co."
