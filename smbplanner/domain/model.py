@@ -47,6 +47,9 @@ class Business:
     pessimistic_benefit_bp: int = DEFAULT_PESSIMISTIC[1]
     it_vision: str = ""
     it_mission: str = ""
+    #: The share of each year's planned spend the owner aims to put into Run (the rest is
+    #: Change), in basis points (6000 = 60 %); None when no target is set. Schema version 2.
+    target_run_share_bp: int | None = None
 
     @property
     def end_year(self) -> int:

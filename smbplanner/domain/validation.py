@@ -185,6 +185,7 @@ def check_business(b: Business) -> list[Problem]:
         c.integer(f"scenarios.{name}", getattr(b, f"{name}_bp"), 0, MAX_FACTOR_BP)
     c.text("it_vision", b.it_vision)
     c.text("it_mission", b.it_mission)
+    c.integer("target_run_share", b.target_run_share_bp, 0, 10_000, optional=True)
     return c.problems
 
 

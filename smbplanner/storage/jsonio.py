@@ -116,6 +116,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             },
             "it_vision": b.it_vision,
             "it_mission": b.it_mission,
+            "target_run_share": (
+                None if b.target_run_share_bp is None else b.target_run_share_bp / BP
+            ),
         },
         "goals": [
             {

@@ -194,6 +194,11 @@ def _business(o: _Obj) -> Business:
         pessimistic_benefit_bp=pes.bp("benefits", *factor, 0.75),
         it_vision=o.text("it_vision"),
         it_mission=o.text("it_mission"),
+        target_run_share_bp=(
+            None
+            if o.raw("target_run_share", None) is None
+            else o.bp("target_run_share", 0, 10_000)
+        ),
     )
 
 

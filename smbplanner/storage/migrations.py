@@ -12,7 +12,7 @@ from functools import cache
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from smbplanner.storage.schema import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION, V1
+from smbplanner.storage.schema import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION, V1, V2
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 
@@ -20,6 +20,12 @@ MIGRATIONS = Migrations(MIGRATION_SET)
 @MIGRATIONS(name="0001_initial")
 def _initial(db: sqlite_utils.Database) -> None:
     for statement in V1:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0002_target_run_share")
+def _target_run_share(db: sqlite_utils.Database) -> None:
+    for statement in V2:
         db.execute(statement)
 
 

@@ -12,7 +12,7 @@ offers CHECK constraints only through a private parameter.
 from __future__ import annotations
 
 APPLICATION_ID = 0x534D4250  # "SMBP"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 JSON_FORMAT = "smbplanner-plan"
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
@@ -235,6 +235,12 @@ V1: tuple[str, ...] = (
     "CREATE INDEX raci_person ON raci(person_id)",
     "CREATE INDEX kpi_goal ON kpi(goal_id)",
     "CREATE INDEX measurement_kpi ON measurement(kpi_id)",
+)
+
+#: Version 2: the owner's target share of Run spend (basis points; NULL = no target).
+V2: tuple[str, ...] = (
+    """ALTER TABLE business ADD COLUMN target_run_share_bp INTEGER
+    CHECK (target_run_share_bp IS NULL OR target_run_share_bp BETWEEN 0 AND 10000)""",
 )
 
 #: The table that sqlite-utils' Migrations keeps; checked by its shape, not its text.

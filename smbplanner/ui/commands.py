@@ -80,6 +80,27 @@ class UpdateCommand(PlanCommand):
         self.store.update(self.cls, self.entity_id, **self.old)
 
 
+class UpdateManyCommand(PlanCommand):
+    """Changes to several entities of one kind as one undo step (and one transaction)."""
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        text: str,
+        cls: type,
+        edits: list[tuple[int, dict[str, Any]]],
+    ):
+        super().__init__(document, text)
+        self.cls, self.edits = cls, edits
+        self.old: list[tuple[int, dict[str, Any]]] = []
+
+    def apply(self) -> None:
+        self.old = self.store.update_many(self.cls, self.edits)
+
+    def revert(self) -> None:
+        self.store.update_many(self.cls, list(reversed(self.old)))
+
+
 class BusinessCommand(PlanCommand):
     def __init__(self, document: PlanDocument, text: str, changes: dict[str, Any]):
         super().__init__(document, text)

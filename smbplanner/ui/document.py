@@ -25,6 +25,7 @@ from smbplanner.ui.commands import (
     LinkCommand,
     PlanCommand,
     UpdateCommand,
+    UpdateManyCommand,
 )
 
 
@@ -96,6 +97,14 @@ class PlanDocument(QObject):
             fields = ", ".join(name.replace("_", " ") for name in changes)
             undo_text = f"Change {kind.name} {fields}"
         return self.run(UpdateCommand(self, undo_text, cls, entity_id, changes))
+
+    def update_many(
+        self, cls: type, edits: list[tuple[int, dict[str, Any]]], undo_text: str
+    ) -> bool:
+        """Change several entities of one kind as ONE undo step, e.g. moving several cards."""
+        if not edits:
+            return True
+        return self.run(UpdateManyCommand(self, undo_text, cls, edits))
 
     def update_business(self, text: str | None = None, **changes: Any) -> bool:
         if not text:
