@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.analysis.budget import planned_spend
-from smbplanner.analysis.quadrant import initiative_quadrant
-from smbplanner.domain.enums import Quadrant, label
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 
@@ -74,31 +72,6 @@ class _TablePage(QWidget):
         else:
             header.setStretchLastSection(True)
         self.empty.setVisible(not rows)
-
-
-class PrioritiesOverviewPage(_TablePage):
-    title = "Priorities"
-    intro = (
-        "Where each initiative falls on the impact × feasibility grid: high impact and "
-        "medium or easy feasibility are quick wins; high impact and hard are strategic bets; "
-        "the rest waits on the back burner. The drag-and-drop board is on its way."
-    )
-    headers = ("Initiative", "Impact", "Feasibility", "Category")
-
-    def rows(self) -> list[list[str]]:
-        plan = self.document.plan()
-        self.empty.setText("No initiatives to prioritise yet.")
-        order = list(Quadrant)
-        items = sorted(plan.initiatives, key=lambda i: order.index(initiative_quadrant(i)))
-        return [
-            [
-                i.name,
-                "" if i.impact is None else fmt.number(i.impact),
-                "" if i.feasibility is None else fmt.number(i.feasibility),
-                label(initiative_quadrant(i)),
-            ]
-            for i in items
-        ]
 
 
 class RoadmapOverviewPage(_TablePage):

@@ -23,13 +23,14 @@ def build_pages(document: PlanDocument) -> list[QWidget]:
     from smbplanner.ui.pages.governance import GovernancePage
     from smbplanner.ui.pages.initiatives import InitiativesPage
     from smbplanner.ui.pages.kpis import KpisPage
-    from smbplanner.ui.pages.overview import PrioritiesOverviewPage, RoadmapOverviewPage
+    from smbplanner.ui.pages.overview import RoadmapOverviewPage
+    from smbplanner.ui.pages.priorities import PrioritiesPage
 
     classes = [
         DestinationPage,
         AssessmentPage,
         InitiativesPage,
-        PrioritiesOverviewPage,
+        PrioritiesPage,
         RoadmapOverviewPage,
         GovernancePage,
         KpisPage,

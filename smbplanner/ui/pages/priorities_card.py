@@ -1,0 +1,207 @@
+"""A card on the prioritisation board: a dot coloured by portfolio and sized by TCO, with its
+priority number, a marker for open high risks and (when there is room) its elided name.
+
+Sizes and the placing of names are drawing only; the position comes from
+``analysis.board.layout_board`` and every text from the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from smbplanner.domain.enums import Portfolio
+
+PORTFOLIO_COLOURS = {Portfolio.RUN: QColor("#2f6f9f"), Portfolio.CHANGE: QColor("#d9822b")}
+RISK_COLOUR = QColor("#c62828")
+LABEL_WIDTH = 128.0  # scene units: longer names are elided
+LABEL_FONT_PX = 11.0
+SIDES = ("right", "left", "above", "below")
+
+
+def label_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(int(LABEL_FONT_PX))
+    return font
+
+
+@dataclass
+class CardLook:
+    """What a card shows (all texts already made by the page)."""
+
+    initiative_id: int
+    name: str
+    number: int
+    portfolio: Portfolio
+    radius: float
+    high_risk: bool
+    tooltip: str
+
+
+class CardItem(QGraphicsItem):
+    """One initiative. Not movable by Qt: the view drags it (see ``priorities_view``)."""
+
+    Type = QGraphicsItem.UserType + 51
+
+    def __init__(self, look: CardLook, ink: QColor, halo: QColor, selection: QColor):
+        super().__init__()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.look = look
+        self.ink, self.halo, self.selection = ink, halo, selection
+        self.label = ""  # the elided name, "" when hidden
+        self.label_side = "right"
+        self.home = QPointF()  # where the layout put it (a drag starts and snaps back here)
+        self.base_z = 1.0
+        self.scores = (3.0, 3.0)  # (feasibility, impact) as stored
+        self.setToolTip(look.tooltip)
+        self._bounds = self._measure()
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_depth(self, z: float) -> None:
+        """The stacking order when not selected (a selected card is drawn on top)."""
+        self.base_z = z
+        self.setZValue(z + (5 if self.isSelected() else 0))
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(self.base_z + (5 if value else 0))
+        return super().itemChange(change, value)
+
+    @property
+    def initiative_id(self) -> int:
+        return self.look.initiative_id
+
+    def update_look(self, look: CardLook) -> None:
+        if look == self.look:
+            return
+        if look.radius != self.look.radius:
+            self.prepareGeometryChange()
+        self.look = look
+        self._bounds = self._measure()
+        self.setToolTip(look.tooltip)
+        self.update()
+
+    def set_label(self, text: str, side: str = "right") -> None:
+        if (text, side) != (self.label, self.label_side):
+            self.prepareGeometryChange()
+            self.label, self.label_side = text, side
+            self._bounds = self._measure()
+            self.update()
+
+    def label_box(self, text: str, side: str) -> QRectF:
+        """The label's rectangle relative to the dot's centre: right, left, above or below."""
+        width = QFontMetricsF(label_font()).horizontalAdvance(text) + 8
+        height = LABEL_FONT_PX * 1.6
+        r = self.look.radius
+        if side == "right":
+            return QRectF(r + 3, -height / 2, width, height)
+        if side == "left":
+            return QRectF(-r - 3 - width, -height / 2, width, height)
+        y = -r - 3 - height if side == "above" else r + 3
+        return QRectF(-width / 2, y, width, height)
+
+    def _dot(self) -> QRectF:
+        r = self.look.radius
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def _measure(self) -> QRectF:
+        box = self._dot().adjusted(-4, -6, 6, 4)
+        if self.label:
+            box = box.united(self.label_box(self.label, self.label_side))
+        return box
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(self._dot().adjusted(-2, -2, 2, 2))
+        if self.label:
+            path.addRect(self.label_box(self.label, self.label_side))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot = self._dot()
+        selected = self.isSelected()
+        if selected or self.hasFocus():
+            painter.setPen(QPen(self.selection, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(dot.adjusted(-3, -3, 3, 3))
+        colour = QColor(PORTFOLIO_COLOURS[self.look.portfolio])
+        painter.setPen(QPen(self.halo, 1.2))
+        painter.setBrush(colour)
+        painter.drawEllipse(dot)
+        font = QFont(label_font())
+        font.setBold(True)
+        size = 11 if self.look.radius >= 11 else 9
+        font.setPixelSize(size if self.look.number < 100 else size - 2)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, str(self.look.number))
+        if self.look.high_risk:
+            r = self.look.radius
+            mark = QRectF(r * 0.7 - 1, -r * 0.7 - 5, 10, 10)
+            painter.setPen(QPen(self.halo, 1))
+            painter.setBrush(RISK_COLOUR)
+            painter.drawEllipse(mark)
+            font.setPixelSize(8)
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "!")
+        if self.label:
+            box = self.label_box(self.label, self.label_side)
+            back = QColor(self.halo)
+            back.setAlpha(225 if selected else 190)
+            painter.setPen(QPen(self.selection, 1.5) if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(back)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setFont(label_font())
+            painter.setPen(self.ink)
+            painter.drawText(box.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, self.label)
+
+
+def place_labels(cards: list[CardItem], limit: QRectF, show_all: bool) -> None:
+    """Elided names beside the dots where they fit without covering another dot or label
+    (right first, then left); selected cards always get theirs. With ``show_all`` False only
+    selected cards are named (a crowded board shows numbers)."""
+    metrics = QFontMetricsF(label_font())
+    dots = [_dot_box(c) for c in cards]
+    taken: list[QRectF] = []
+    ordered = sorted(cards, key=lambda c: (not c.isSelected(), c.look.number))
+    for card in ordered:
+        if not (show_all or card.isSelected()):
+            card.set_label("")
+            continue
+        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        best: tuple[int, str] | None = None
+        for side in SIDES:
+            box = card.label_box(text, side).translated(card.pos())
+            hits = sum(box.intersects(t) for t in taken) + sum(
+                box.intersects(d) for other, d in zip(cards, dots, strict=True) if other is not card
+            )
+            if not limit.contains(box):
+                hits += 100
+            if best is None or hits < best[0]:
+                best = (hits, side)
+        assert best is not None
+        if best[0] == 0 or card.isSelected():  # a selected card is always named
+            card.set_label(text, best[1])
+            taken.append(card.label_box(text, best[1]).translated(card.pos()))
+        else:
+            card.set_label("")
+
+
+def _dot_box(card: CardItem) -> QRectF:
+    r = card.look.radius
+    return QRectF(card.pos().x() - r, card.pos().y() - r, 2 * r, 2 * r)
