@@ -154,3 +154,23 @@ def test_save_a_copy_keeps_the_original_open(window: MainWindow, sample_path: Pa
     assert document is not None and document.path == sample_path
     with PlanFile.open(target, readonly=True) as copy:
         assert copy.business().name == "Harbour Bakery Co."
+
+
+def test_pages_are_built_when_first_shown(window: MainWindow, sample_path: Path) -> None:
+    assert window.open_path(sample_path)
+    assert window.pages.built() == [0]
+    window.actions.pages[PAGE_TITLES.index("Priorities")].trigger()
+    assert window.pages.built() == [0, PAGE_TITLES.index("Priorities")]
+
+
+def test_a_card_opens_its_initiative_in_the_editor(window: MainWindow, sample_path: Path) -> None:
+    assert window.open_path(sample_path)
+    document = window.files.document
+    assert document is not None
+    target = document.plan().initiatives[3]
+    priorities = window.pages.page(PAGE_TITLES.index("Priorities"))
+    priorities.open_initiative.emit(target.id)  # type: ignore[attr-defined]
+    assert window.nav.currentRow() == PAGE_TITLES.index("Initiatives")
+    initiatives = window.pages.currentWidget()
+    assert initiatives.title == "Initiatives"  # type: ignore[attr-defined]
+    assert initiatives.current_id() == target.id  # type: ignore[attr-defined]

@@ -17,24 +17,29 @@ PAGE_TITLES = [
 ]
 
 
-def build_pages(document: PlanDocument) -> list[QWidget]:
+def page_classes() -> list[type[QWidget]]:
+    """The page classes in navigation order (imported on first use, not at start-up)."""
     from smbplanner.ui.pages.assessment import AssessmentPage
     from smbplanner.ui.pages.destination import DestinationPage
     from smbplanner.ui.pages.governance import GovernancePage
     from smbplanner.ui.pages.initiatives import InitiativesPage
     from smbplanner.ui.pages.kpis import KpisPage
-    from smbplanner.ui.pages.overview import RoadmapOverviewPage
     from smbplanner.ui.pages.priorities import PrioritiesPage
+    from smbplanner.ui.pages.roadmap_budget import RoadmapBudgetPage
 
-    classes = [
+    classes: list[type[QWidget]] = [
         DestinationPage,
         AssessmentPage,
         InitiativesPage,
         PrioritiesPage,
-        RoadmapOverviewPage,
+        RoadmapBudgetPage,
         GovernancePage,
         KpisPage,
     ]
-    pages: list[QWidget] = [cls(document) for cls in classes]
-    assert [p.title for p in pages] == PAGE_TITLES  # type: ignore[attr-defined]
-    return pages
+    assert [c.title for c in classes] == PAGE_TITLES  # type: ignore[attr-defined]
+    return classes
+
+
+def build_pages(document: PlanDocument) -> list[QWidget]:
+    """Every page at once (tests and the self-test; the window builds them lazily)."""
+    return [cls(document) for cls in page_classes()]

@@ -1,0 +1,161 @@
+"""The budget chart: per year, the Run and Change budget beside the planned Run and Change
+spend, over-budget years marked with the amount, and below it the Run share against the
+owner's target. Matplotlib is imported when the chart is first shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from smbplanner.analysis.budget import BudgetRow
+from smbplanner.ui import fmt
+
+
+def colours(palette: QPalette) -> dict[str, str]:
+    """Chart colours that read well on the current palette (light or dark)."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    dark = text.lightness() > 128
+    return {
+        "figure": palette.color(QPalette.ColorRole.Window).name(),
+        "axes": palette.color(QPalette.ColorRole.Base).name(),
+        "text": text.name(),
+        "grid": palette.color(QPalette.ColorRole.Mid).name(),
+        "run": "#7cb8e8" if dark else "#2f6f9f",
+        "change": "#f0b35a" if dark else "#c9731c",
+        "over": "#ff8a7a" if dark else "#c0392b",
+        "target": "#5cc98a" if dark else "#1e7d46",
+    }
+
+
+class BudgetChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Budget and planned spend chart"))
+        self.setMinimumSize(320, 240)
+        self.rows: list[BudgetRow] = []
+        self.currency = ""
+        self.canvas: Any = None
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(12)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.empty)
+        self._dirty = True
+
+    def set_rows(self, rows: list[BudgetRow], currency: str) -> None:
+        if rows == self.rows and currency == self.currency and self.canvas is not None:
+            return  # nothing the chart shows has changed: drawing is the costly part
+        self.rows, self.currency, self._dirty = rows, currency, True
+        if self.isVisible():
+            self.draw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.draw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
+            self.draw()
+
+    def draw(self) -> None:
+        self._dirty = False
+        if not any(r.spend.budget_cents or r.spend.planned_cents for r in self.rows):
+            self.empty.setText(self.tr(
+                "Nothing to chart yet.\nAdd a budget for each year in the table on the left, "
+                "and initiatives with costs on the Initiatives page; planned spend then shows "
+                "here against the budget."))
+            self._stack.setCurrentWidget(self.empty)
+            return
+        if self.canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            # fixed margins (set in _plot): a constrained layout doubles the drawing time
+            self.canvas = FigureCanvasQTAgg(Figure(figsize=(6, 3.4)))
+            self.canvas.setAccessibleName(self.accessibleName())
+            self._stack.addWidget(self.canvas)
+        self._plot(self.canvas.figure)
+        self._stack.setCurrentWidget(self.canvas)
+        # render on the next event-loop turn; the timer dies with this widget (draw_idle's
+        # would fire on a deleted canvas)
+        QTimer.singleShot(0, self, self._render)
+
+    def _render(self) -> None:
+        if self.canvas is not None:
+            self.canvas.draw()
+
+    def _style(self, ax: Any, c: dict[str, str]) -> None:
+        ax.set_facecolor(c["axes"])
+        ax.tick_params(colors=c["text"], labelsize=8)
+        for spine in ax.spines.values():
+            spine.set_color(c["grid"])
+        ax.grid(True, axis="y", color=c["grid"], linewidth=0.5, alpha=0.6)
+        ax.set_axisbelow(True)
+
+    def _plot(self, figure: Any) -> None:
+        from matplotlib.ticker import FuncFormatter
+
+        c = colours(self.palette())
+        figure.clear()
+        figure.set_facecolor(c["figure"])
+        money_ax, share_ax = figure.subplots(
+            2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
+        width, height = figure.get_size_inches() * figure.dpi
+        figure.subplots_adjust(left=min(0.3, 92 / width), right=1 - 12 / width,
+                               top=1 - 34 / height, bottom=min(0.3, 26 / height), hspace=0.12)
+        xs = list(range(len(self.rows)))
+        units = [(r.spend.budget_run_cents / 100, r.spend.budget_change_cents / 100,
+                  r.spend.planned_run_cents / 100, r.spend.planned_change_cents / 100)
+                 for r in self.rows]
+        w = 0.38
+        left = [x - w / 2 for x in xs]
+        right = [x + w / 2 for x in xs]
+        money_ax.bar(left, [u[0] for u in units], w, color=c["run"], alpha=0.35,
+                     edgecolor=c["run"], hatch="//", label=self.tr("Run budget"))
+        money_ax.bar(left, [u[1] for u in units], w, bottom=[u[0] for u in units],
+                     color=c["change"], alpha=0.35, edgecolor=c["change"], hatch="//",
+                     label=self.tr("Change budget"))
+        money_ax.bar(right, [u[2] for u in units], w, color=c["run"],
+                     label=self.tr("Run planned"))
+        money_ax.bar(right, [u[3] for u in units], w, bottom=[u[2] for u in units],
+                     color=c["change"], label=self.tr("Change planned"))
+        top = max(max(u[0] + u[1], u[2] + u[3]) for u in units) or 1.0
+        many = len(self.rows) > 6  # labels side by side would overlap: write them upwards
+        for x, row, u in zip(right, self.rows, units, strict=True):
+            if row.is_over:
+                text = fmt.money(row.envelope_over_cents)
+                money_ax.annotate(
+                    ("+" + text) if many else self.tr("over {0}").format(text),
+                    (x, u[2] + u[3]), xytext=(0, 3), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=7, color=c["over"], fontweight="bold",
+                    rotation=90 if many else 0)
+        money_ax.set_ylim(0, top * (1.3 if many else 1.15))
+        money_ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda v, _pos: fmt.money(v * 100)))
+        money_ax.set_ylabel(self.currency, color=c["text"], fontsize=8)
+        self._style(money_ax, c)
+        money_ax.legend(fontsize=7, ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+                        frameon=False, labelcolor=c["text"])
+
+        shares = [r.run_share_pct for r in self.rows]
+        share_ax.plot([x for x, s in zip(xs, shares, strict=True) if s is not None],
+                      [s for s in shares if s is not None], marker="o", color=c["run"],
+                      linewidth=1.5, markersize=4, label=self.tr("Run share"))
+        target = self.rows[0].target_run_share_pct if self.rows else None
+        if target is not None:
+            share_ax.axhline(target, color=c["target"], linestyle="--", linewidth=1.2,
+                             label=self.tr("Target {0}").format(f"{fmt.number(target, 1)} %"))
+        share_ax.set_ylim(0, 105)
+        share_ax.set_yticks([0, 50, 100])
+        share_ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f} %"))
+        share_ax.set_ylabel(self.tr("Run share"), color=c["text"], fontsize=8)
+        self._style(share_ax, c)
+        share_ax.legend(fontsize=7, loc="best", framealpha=0.85, facecolor=c["axes"],
+                        edgecolor=c["grid"], labelcolor=c["text"], ncols=2)
+        share_ax.set_xticks(xs, [str(r.year) for r in self.rows])
