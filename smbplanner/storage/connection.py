@@ -14,8 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
+from smbplanner.domain.validation import MAX_TEXT
 from smbplanner.storage.errors import NotAPlanFile, PlanDamaged, PlanFileError, PlanTooNew
 from smbplanner.storage.migrations import expected_schema, read_schema
 from smbplanner.storage.schema import (
@@ -24,9 +23,14 @@ from smbplanner.storage.schema import (
     MIGRATIONS_TABLE,
     SCHEMA_VERSION,
 )
+from smbplanner.storage.sqlutils import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 1500
+#: The longest text any column may hold in a file (characters): the app's own limit for a
+#: text field, and far more for the JSON of a snapshot (a whole plan).
+MAX_TEXT_CHARS = MAX_TEXT
+MAX_SNAPSHOT_CHARS = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -172,10 +176,47 @@ def verify(db: sqlite_utils.Database, name: str, version: int, *, quick_check: b
         rows = db.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             raise PlanDamaged(f"{name}: damaged plan file ({rows[0][0]})")
+    _check_text_sizes(db, name)
 
 
-def describe_sqlite_error(name: str, error: sqlite3.Error) -> PlanFileError:
+def _check_text_sizes(db: sqlite_utils.Database, name: str) -> None:
+    """Refuse a file holding a text longer than SMB Planner ever writes (a hostile or damaged
+    file), before anything loads it into memory. ``length()`` runs in SQLite, one scan."""
+    tables = [
+        t for t in db.table_names() if t != MIGRATIONS_TABLE and not t.startswith("sqlite_")
+    ]
+    for table in tables:
+        columns = [
+            row[1]
+            for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()
+            if str(row[2]).upper() == "TEXT"
+        ]
+        if not columns:
+            continue
+        sizes = ", ".join(f"max(length([{c}]))" for c in columns)
+        found = db.execute(f"SELECT {sizes} FROM [{table}]").fetchone()
+        for column, size in zip(columns, found, strict=True):
+            limit = MAX_SNAPSHOT_CHARS if (table, column) == ("snapshot", "data") else (
+                MAX_TEXT_CHARS
+            )
+            if size is not None and size > limit:
+                raise PlanDamaged(
+                    f"{name}: refused: the text in {table}.{column} is too long for a plan "
+                    f"({size:,} characters; at most {limit:,})"
+                )
+
+
+def describe_sqlite_error(
+    name: str, error: sqlite3.Error, *, writing: bool = False
+) -> PlanFileError:
+    """One sentence for a SQLite error; ``writing`` when it ended an edit (rolled back)."""
     text = str(error)
+    if writing and ("full" in text or "I/O" in text):
+        cause = "the disk is full" if "full" in text else "the disk reported an error"
+        return PlanFileError(
+            f"{name}: the change was not saved: {cause}; the plan is as it was before the "
+            "change (free some space or check the disk, then try again)"
+        )
     if "locked" in text or "busy" in text:
         return PlanFileError(f"{name}: the file is busy in another program; try again")
     if "readonly" in text or "read-only" in text:

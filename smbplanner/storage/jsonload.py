@@ -53,6 +53,8 @@ from smbplanner.storage.schema import JSON_FORMAT as FORMAT
 from smbplanner.storage.schema import SCHEMA_VERSION
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
+#: SQLite's INTEGER is 64-bit: a larger whole number (an id, a year) is refused, not stored.
+MAX_INTEGER = 2**63 - 1
 
 
 # --- JSON -> plan ------------------------------------------------------------------------
@@ -89,6 +91,8 @@ class _Obj:
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, "must be a whole number")
+        if not -MAX_INTEGER <= value <= MAX_INTEGER:
+            raise self.fail(key, "is too large")
         return value
 
     def number(self, key: str, default: float | None = None) -> float:
@@ -160,6 +164,8 @@ class _Obj:
         for i, v in enumerate(value):
             if isinstance(v, bool) or not isinstance(v, int):
                 raise JsonFormatError(f"{self.path}.{key}[{i}]: must be a whole number")
+            if not -MAX_INTEGER <= v <= MAX_INTEGER:
+                raise JsonFormatError(f"{self.path}.{key}[{i}]: is too large")
         return list(value)
 
     def score(self, key: str) -> float | None:
@@ -398,11 +404,12 @@ def parse_document(text: str | bytes) -> Plan:
     if len(text) > MAX_JSON_BYTES:
         raise JsonFormatError("document: too large (at most 200 MB)")
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_Constant)
     except RecursionError:
         raise JsonFormatError("document: nested too deeply") from None
     except (ValueError, UnicodeDecodeError) as e:
         raise JsonFormatError(f"document: not valid JSON ({e})") from None
+    _refuse_constants(data)
     doc = _Obj(data, "document")
     if doc.raw("format", None) != FORMAT:
         raise JsonFormatError(f'format: must be "{FORMAT}"')
@@ -417,5 +424,20 @@ def parse_document(text: str | bytes) -> Plan:
     return dict_to_plan(doc.raw("plan", required=True))
 
 
-def _no_constant(name: str) -> float:
-    raise ValueError(f"{name} is not allowed")
+class _Constant(str):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in the text: kept while parsing, so that the
+    refusal can name the field that holds it."""
+
+
+def _refuse_constants(data: object) -> None:
+    stack: list[tuple[object, str]] = [(data, "document")]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, _Constant):
+            raise JsonFormatError(f"{path}: must be a finite number ({value} is not allowed)")
+        if isinstance(value, dict):
+            for key, child in reversed(value.items()):  # reversed: found in document order
+                child_path = "plan" if path == "document" and key == "plan" else f"{path}.{key}"
+                stack.append((child, child_path))
+        elif isinstance(value, list):
+            stack.extend((value[i], f"{path}[{i}]") for i in reversed(range(len(value))))

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from functools import cache
 
-import sqlite_utils
-from sqlite_utils import Migrations
-
 from smbplanner.storage.schema import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION, V1, V2
+from smbplanner.storage.sqlutils import sqlite_utils
 
-MIGRATIONS = Migrations(MIGRATION_SET)
+MIGRATIONS = sqlite_utils.Migrations(MIGRATION_SET)
 
 
 @MIGRATIONS(name="0001_initial")

@@ -8,6 +8,7 @@ with the entity, cascades included (undo: ``restore``). Link edits return the pr
 from __future__ import annotations
 
 import dataclasses
+import math
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -15,14 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-import sqlite_utils
-
 from smbplanner.domain.enums import RaciRole
 from smbplanner.domain.model import Business, Snapshot
 from smbplanner.domain.validation import Problem, ValidationError, require
 from smbplanner.storage.errors import StaleEdit
 from smbplanner.storage.planio import insert_entity, load_business, load_plan
 from smbplanner.storage.rows import Kind, Row, kind_by_table, kind_of
+from smbplanner.storage.sqlutils import sqlite_utils
 
 T = TypeVar("T")
 
@@ -35,8 +35,20 @@ class Deleted:
     rows: tuple[tuple[str, Row], ...]
 
 
-def _refused(kind: Kind, error: sqlite3.IntegrityError) -> ValidationError:
+def _refused(
+    kind: Kind, error: sqlite3.IntegrityError, changed: list[str] | None = None
+) -> ValidationError:
+    """A constraint the file refused, named by field where it can be told (``changed``: the
+    columns an update wrote)."""
     text = str(error)
+    references = [c for c in changed or [] if c.endswith("_id")]
+    if "FOREIGN KEY" in text and len(references) == 1:
+        return ValidationError(
+            [Problem(references[0], "refers to something that is not in the plan")]
+        )
+    if text.startswith("NOT NULL constraint failed: "):
+        column = text.rsplit(".", 1)[-1]
+        return ValidationError([Problem(column, "is required")])
     if "FOREIGN KEY" in text:
         message = "refers to something that is not in the plan"
     elif "UNIQUE" in text or "PRIMARY KEY" in text:
@@ -77,6 +89,7 @@ class Operations:
         """Insert an entity (and what it nests); returns its id (a budget year: its year)."""
         kind = kind_of(entity)
         require(kind.check(entity))
+        require(storable(kind.to_row(entity, parent_id)))
         if kind.parent is not None and parent_id is None:
             raise ValueError(f"a {kind.name} needs its parent's id")
         try:
@@ -97,6 +110,7 @@ class Operations:
             updated = dataclasses.replace(current, **changes)
             require(kind.check(updated))
             row = kind.to_row(updated)
+            require(storable({k: val for k, val in row.items() if k in changes}))
             row.pop(kind.pk, None)
             if kind.parent:
                 row.pop(kind.parent, None)
@@ -113,7 +127,7 @@ class Operations:
                     [*new_values.values(), entity_id],
                 )
             except sqlite3.IntegrityError as e:
-                raise _refused(kind, e) from None
+                raise _refused(kind, e, list(new_values)) from None
         return old
 
     def update_many(
@@ -136,6 +150,7 @@ class Operations:
             updated = dataclasses.replace(current, **changes)
             require(kind.check(updated))
             row = {k: val for k, val in kind.to_row(updated).items() if k in changes}
+            require(storable(row))
             db.execute(
                 "UPDATE business SET {} WHERE id = 1".format(", ".join(f"[{c}] = ?" for c in row)),
                 list(row.values()),
@@ -325,6 +340,27 @@ class Operations:
 
         snap = self.get(Snapshot, snapshot_id)
         return dict_to_plan(snap.data, path="snapshot.data")
+
+
+def storable(row: Row) -> list[Problem]:
+    """What SQLite cannot store exactly, whatever the entity's own rules: a value that is not
+    a single number or text, a whole number beyond 64 bits, NaN or an infinity, and a reference
+    (``..._id``) that is not a whole number (a flag, a fraction or a text would be stored as
+    another id, or refused by the file with a message naming no field)."""
+    problems = []
+    for column, value in row.items():
+        name = column.removesuffix("_half")
+        if column.endswith("_id") and value is not None and (
+            isinstance(value, bool) or not isinstance(value, int)
+        ):
+            problems.append(Problem(name, "must be a whole number"))
+        elif not isinstance(value, (type(None), int, float, str)):
+            problems.append(Problem(name, "must be a single number or text"))
+        elif isinstance(value, int) and not -(2**63) <= value < 2**63:
+            problems.append(Problem(name, "is too large"))
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(Problem(name, "must be a finite number"))
+    return problems
 
 
 def _link_message(error: sqlite3.IntegrityError) -> str:

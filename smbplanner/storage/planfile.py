@@ -7,14 +7,13 @@ Edits commit at once, one transaction each (see ``operations``). Opening is hard
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-
-import sqlite_utils
 
 from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.plan_check import check_whole_plan
@@ -28,6 +27,7 @@ from smbplanner.storage.operations import Operations
 from smbplanner.storage.paths import backup_dir
 from smbplanner.storage.planio import insert_plan, load_plan
 from smbplanner.storage.schema import SCHEMA_VERSION
+from smbplanner.storage.sqlutils import sqlite_utils
 
 PLAN_SUFFIX = ".smbplan"
 
@@ -44,6 +44,8 @@ class PlanFile(Operations):
         self._lock = lock
         #: Information about a crashed holder's lock taken over on open, else None.
         self.stale_lock = lock.stale if lock else None
+        #: Why a read-only plan is read-only, in a few words (the app's banner shows it).
+        self.readonly_reason = "it was opened read-only" if readonly else ""
 
     # --- opening and closing -------------------------------------------------------------
     @classmethod
@@ -54,8 +56,11 @@ class PlanFile(Operations):
         """
         path = Path(path)
         if readonly:
-            db, _ = open_verified(path, readonly=True)
+            db, version = open_verified(path, readonly=True)
+            if version < SCHEMA_VERSION:
+                db = _migrated_in_memory(db, path)
             return cls(path, db, readonly=True, lock=None)
+        _require_writable(path)
         lock = PlanLock(path).acquire()
         try:
             db, version = open_verified(path, readonly=False)
@@ -63,9 +68,14 @@ class PlanFile(Operations):
                 try:
                     _backup_before_migration(db, path, version)
                     migrate(db)
-                except sqlite3.Error as e:
+                except Exception as e:  # the migration's transaction was rolled back
                     db.close()
-                    raise describe_sqlite_error(path.name, e) from None
+                    if isinstance(e, PlanFileError):
+                        raise
+                    raise PlanFileError(
+                        f"{path.name}: could not be updated from plan format {version} to "
+                        f"{SCHEMA_VERSION} ({e}); the file was left as it was"
+                    ) from None
             return cls(path, db, readonly=False, lock=lock)
         except BaseException:
             lock.release()
@@ -161,7 +171,39 @@ class PlanFile(Operations):
         except sqlite3.IntegrityError:
             raise
         except sqlite3.Error as e:
-            raise describe_sqlite_error(self.path.name, e) from None
+            raise describe_sqlite_error(self.path.name, e, writing=True) from None
+
+
+def _migrated_in_memory(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
+    """A read-only view of an older plan: copied into memory and migrated there, so that it
+    reads like a current one while the file itself is never written. Closes ``db``."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        db.conn.backup(memory)
+        copy = sqlite_utils.Database(memory, execute_plugins=False, recursive_triggers=False)
+        copy.execute("PRAGMA foreign_keys = ON")
+        migrate(copy)
+        copy.execute("PRAGMA query_only = ON")
+    except Exception as e:
+        memory.close()
+        raise PlanFileError(
+            f"{path.name}: could not be read as plan format {SCHEMA_VERSION} ({e}); "
+            "the file was left as it was"
+        ) from None
+    finally:
+        db.close()
+    return copy
+
+
+def _require_writable(path: Path) -> None:
+    """Refuse, as ``PlanReadOnly``, to edit a file or folder this user may not write (the
+    app then offers it read-only)."""
+    if not path.is_file():
+        return  # open_verified says what is wrong
+    if not os.access(path, os.W_OK):
+        raise PlanReadOnly(f"{path.name}: the file is read-only for you")
+    if not os.access(path.parent, os.W_OK):
+        raise PlanReadOnly(f"{path.name}: its folder is read-only for you")
 
 
 def _backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
@@ -169,5 +211,9 @@ def _backup_before_migration(db: sqlite_utils.Database, path: Path, version: int
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"{path.stem}.v{version}.{stamp}{PLAN_SUFFIX}"
+    n = 1
+    while target.exists():  # a second try within the same second keeps the first backup
+        n += 1
+        target = folder / f"{path.stem}.v{version}.{stamp}-{n}{PLAN_SUFFIX}"
     backup_into(db.conn, target)
     return target

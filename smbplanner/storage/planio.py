@@ -6,8 +6,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
 from smbplanner.domain.enums import RaciRole
 from smbplanner.domain.model import (
     BenefitLine,
@@ -32,6 +30,7 @@ from smbplanner.domain.model import (
     System,
 )
 from smbplanner.storage.rows import Row, kind_of
+from smbplanner.storage.sqlutils import sqlite_utils
 
 
 def _rows(db: sqlite_utils.Database, table: str, order: str = "id") -> list[Row]:

@@ -84,7 +84,7 @@ def test_bad_document_names_the_path(path: list[Any], value: Any, expected: str)
         (
             '{"format": "smbplanner-plan", "version": 1, "plan": {"business": {"name": "x", '
             '"currency": "EUR", "start_year": 2026, "horizon_years": 3, "discount_rate": NaN}}}',
-            "document: not valid JSON",
+            "plan.business.discount_rate: must be a finite number (NaN is not allowed)",
         ),
         ('{"format": "other", "version": 1, "plan": {}}', 'format: must be "smbplanner-plan"'),
         ('{"format": "smbplanner-plan", "version": 9, "plan": {}}', "version: 9 is from a newer"),
