@@ -35,7 +35,7 @@ from smbplanner.report.risks import risks
 from smbplanner.report.roadmap import roadmap
 from smbplanner.report.strategy import goals, swot
 from smbplanner.report.styles import Styles
-from smbplanner.report.text import one_line
+from smbplanner.report.text import one_line, plain_line
 
 BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "cover": cover,
@@ -100,8 +100,8 @@ def build_board_pack(
         first or PORTRAIT,
         lambda page: _step(progress, steps - 1, steps, f"Laying out page {page}"),
         {
-            "title": f"{one_line(b.name)} — {title}",
-            "author": one_line(b.name),
+            "title": f"{plain_line(b.name)} — {title}",
+            "author": plain_line(b.name),
             "subject": title,
             "creator": f"SMB Planner {__version__}",
         },

@@ -16,7 +16,7 @@ from smbplanner.domain.model import Initiative, Plan
 from smbplanner.report.doc import LANDSCAPE, PORTRAIT, Heading, TocEntry, frame_size
 from smbplanner.report.options import ReportOptions
 from smbplanner.report.styles import Styles
-from smbplanner.report.text import one_line, para
+from smbplanner.report.text import one_line, para, plain_line
 
 
 @dataclass
@@ -87,11 +87,15 @@ class Ctx:
         n = self.numbers.get(initiative.id) if initiative.id is not None else None
         return "" if n is None else str(n)
 
-    def heading(self, text: str, level: int = 0, *, user: bool = False) -> Heading:
-        """A section (level 0) or sub-section (level 1) heading listed in the contents."""
-        entry = TocEntry(level, one_line(text), f"h{len(self.headings) + 1}")
+    def heading(self, text: str, level: int = 0, *, user: bool = False, prefix: str = ""
+                ) -> Heading:
+        """A section (level 0) or sub-section (level 1) heading listed in the contents;
+        ``prefix`` (the pack's own words, such as a priority number) goes before ``text``
+        and stays on the left even when ``text`` reads right to left."""
+        key = f"h{len(self.headings) + 1}"
+        entry = TocEntry(level, prefix + one_line(text), key, prefix + plain_line(text))
         self.headings.append(entry)
-        markup = para(text) if user else escape(text)
+        markup = escape(prefix) + (para(text) if user else escape(text))
         return Heading(markup, self.styles.h1 if level == 0 else self.styles.h2, entry)
 
     def empty(self, text: str) -> list[Flowable]:

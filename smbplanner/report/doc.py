@@ -24,12 +24,11 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Table,
 )
 from reportlab.platypus.doctemplate import ActionFlowable, NullActionFlowable
 
-from smbplanner.report.styles import DARK, MUTED, RULE
+from smbplanner.report.styles import DARK, MUTED, RULE, Para
 from smbplanner.report.text import BOLD, FONT, fit
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
@@ -155,15 +154,16 @@ def _set_kind(kind: str) -> Callable[[Canvas, Any], None]:
 @dataclass(frozen=True)
 class TocEntry:
     level: int  # 0 section, 1 sub-section
-    text: str  # plain text
+    text: str  # plain text, as drawn (right-to-left runs in display order)
     key: str  # the bookmark of its heading
+    outline: str = ""  # plain text in logical order, for the PDF outline (else ``text``)
 
 
 #: Per level: font, size, leading, indent.
 TOC_LEVELS = ((BOLD, 10.5, 20.0, 0.0), (FONT, 8.5, 13.0, 16.0))
 
 
-class Heading(Paragraph):
+class Heading(Para):
     """A heading that becomes an entry of the contents and of the PDF outline."""
 
     def __init__(self, markup: str, style: Any, entry: TocEntry) -> None:
@@ -276,7 +276,8 @@ class PackDoc(BaseDocTemplate):
         if isinstance(flowable, Heading):
             entry = flowable.toc
             self.canv.bookmarkPage(entry.key)
-            self.canv.addOutlineEntry(entry.text, entry.key, level=entry.level, closed=True)
+            self.canv.addOutlineEntry(entry.outline or entry.text, entry.key, level=entry.level,
+                                      closed=True)
             self.canv.heading_pages[entry.key] = self.page
 
     def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab's name)

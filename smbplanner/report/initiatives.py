@@ -36,7 +36,7 @@ def _facts(ctx: Ctx, i: Initiative) -> Flowable:
     schedule = (f"{quarter_label(i.start_index)} – {quarter_label(i.end_index - 1)} "
                 f"({i.duration_quarters} quarters)")
     deps = [d for d in map(ctx.plan.initiative, dict.fromkeys(i.depends_on)) if d is not None]
-    after = "; ".join(one_line(d.name) for d in deps[:LIST_LIMIT]) or DASH
+    after = "; ".join(" ".join(d.name.split()) for d in deps[:LIST_LIMIT]) or DASH
     if len(deps) > LIST_LIMIT:
         after += f"; and {len(deps) - LIST_LIMIT} more"
     w = ctx.width
@@ -154,8 +154,8 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
 def _page(ctx: Ctx, i: Initiative) -> list[Flowable]:
     s = ctx.styles
     number = ctx.number(i)
-    title = f"{number}. {i.name}" if number else i.name
-    flow: list[Flowable] = [ctx.heading(title, 1, user=True), _facts(ctx, i), Spacer(1, 6)]
+    heading = ctx.heading(i.name, 1, user=True, prefix=f"{number}. " if number else "")
+    flow: list[Flowable] = [heading, _facts(ctx, i), Spacer(1, 6)]
     if i.description.strip():
         flow.append(s.p(i.description, s.body))
     flow.append(_goals_and_milestones(ctx, i))

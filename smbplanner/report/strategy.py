@@ -14,7 +14,7 @@ from smbplanner.domain.model import Goal, SwotItem
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, RULE, WARN, drawing, table
 from smbplanner.report.text import number as num
-from smbplanner.report.text import para, percent
+from smbplanner.report.text import para, percent, upright
 
 
 def _bar(progress: float | None) -> Drawing:
@@ -118,7 +118,9 @@ def _items(
     for item in items:
         out.append(s.m(f"• {para(item.text, limit)}", s.small))
         if item.it_question.strip():
-            out.append(s.m(f"<i>IT question: {para(item.it_question, limit)}</i>", s.italic))
+            question = f"IT question: {para(item.it_question, limit)}"
+            out.append(s.m(question, s.muted) if upright(item.it_question)
+                       else s.m(f"<i>{question}</i>", s.italic))
         out.append(Spacer(1, 3))
     return out
 

@@ -6,16 +6,29 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from smbplanner.domain.enums import Portfolio, Quadrant
-from smbplanner.report.text import BOLD, FONT, ITALIC, clean, fit, para, register_fonts
+from smbplanner.report.rtl import POP, base_level, has_rtl, order, unmarked, visual
+from smbplanner.report.text import (
+    BOLD,
+    FONT,
+    ITALIC,
+    cut,
+    fit,
+    logical,
+    printable,
+    register_fonts,
+    shaped,
+)
 
 ACCENT = colors.HexColor("#2f6f9f")
 DARK = colors.HexColor("#1f2a36")
@@ -71,11 +84,113 @@ class Caption(Flowable):
         self.canv.drawString(0, self.size * 0.3, fit(self.text, self.width, BOLD, self.size))
 
 
+def _frags_text(frags: Any) -> str:
+    """The text of a paragraph's fragments (or of the frag words of a split paragraph)."""
+    out: list[str] = []
+    for f in frags:
+        if isinstance(f, list):  # [width, (frag, text), …]
+            out += [str(t) for _, t in f[1:] if isinstance(t, str)]
+        else:
+            out.append(str(getattr(f, "text", "")))
+    return "".join(out)
+
+
+class Para(Paragraph):
+    """A Paragraph that keeps its line breaks for the last width it was wrapped to: a table
+    wraps each cell paragraph when it is measured, again when split across pages and again
+    when drawn, always at the column's width; the lines are the same each time."""
+
+    _wrapped: tuple[float, float, float, Any, Any] | None = None
+    #: Direction of the lines that have right-to-left text: 0 left to right (the pack's own
+    #: words with user text in them), None that of the first strong character.
+    base: int | None = 0
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self._logical_text = _frags_text(self.frags)  # kind 1 layout replaces the frags
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        known = self._wrapped
+        if known is not None and known[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = known
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            self._wrapped = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return size
+
+    def draw(self) -> None:
+        """Lines with Hebrew or Arabic are put in display order (the text is kept in
+        logical order until then, so that it breaks into lines in reading order)."""
+        text = self._logical_text
+        if not has_rtl(text) and POP not in text:
+            super().draw()
+            return
+        lines, style = self.blPara, self.style
+        base = base_level(text) if self.base is None else self.base
+        self.blPara = _bidi_lines(lines, base)
+        if base == 1 and style.alignment == TA_LEFT:  # right-to-left text: flush right
+            self.style = _flush_right(style)
+        try:
+            super().draw()
+        finally:
+            self.blPara, self.style = lines, style
+
+
+def _flush_right(style: ParagraphStyle) -> ParagraphStyle:
+    right: ParagraphStyle | None = getattr(style, "pack_right", None)
+    if right is None:
+        right = ParagraphStyle(f"{style.name}-right", style, alignment=TA_RIGHT)
+        style.pack_right = right
+    return right
+
+
+class UserPara(Para):
+    """A paragraph of user text alone: reads in the direction of its first strong character
+    (a Hebrew or Arabic description right to left)."""
+
+    base = None
+
+
+def _bidi_lines(lines: Any, base: int) -> Any:
+    """The broken lines of a paragraph (logical order) in display order, line by line."""
+    if lines.kind == 0:  # one style: each line is a list of words
+        return lines.clone(lines=[(extra, visual(" ".join(words), base).split(" "))
+                                  for extra, words in lines.lines])
+    return lines.clone(lines=[_bidi_line(line, base) for line in lines.lines])
+
+
+def _bidi_line(line: Any, base: int) -> Any:
+    """One line of fragments (styles) in display order: the line's characters are reordered
+    and consecutive characters of the same fragment drawn as one."""
+    pieces = [f for f in line.words if getattr(f, "text", "") and not hasattr(f, "cbDefn")]
+    text = "".join(f.text for f in pieces)
+    if not has_rtl(text):  # perhaps the end of an isolated run that began a line above
+        return line.clone(words=[f.clone(text=unmarked(f.text)) if f in pieces else f
+                                 for f in line.words])
+    owner = [n for n, f in enumerate(pieces) for _ in f.text]
+    words: list[Any] = []
+    last, chunk = -1, ""
+    for index, ch in order(text, base):
+        if owner[index] != last and chunk:
+            words.append(pieces[last].clone(text=chunk))
+            chunk = ""
+        last = owner[index]
+        chunk += ch
+    if chunk:
+        words.append(pieces[last].clone(text=chunk))
+    rest = [f for f in line.words if not getattr(f, "text", "") or hasattr(f, "cbDefn")]
+    return line.clone(words=words + rest)
+
+
 class Styles:
     """The paragraph styles, built once fonts are registered."""
 
     def __init__(self) -> None:
         register_fonts()
+        #: Parsed markup per (markup, style): the pack repeats many cells (a category, an
+        #: owner's name, a stock mitigation); reportlab's markup parser is slow.
+        self._frags: dict[tuple[str, str], list[Any]] = {}
         base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=DARK)
         self.body = base
         self.small = ParagraphStyle("small", base, fontSize=8, leading=10.5)
@@ -119,21 +234,35 @@ class Styles:
         )
 
     def p(self, text: object, style: ParagraphStyle | None = None, limit: int | None = None
-          ) -> Paragraph:
+          ) -> Para:
         """A paragraph of *user* text (escaped)."""
-        return Paragraph(para(text, limit), style or self.body)
+        return self._user(logical(text).strip(), style or self.body, limit)
 
-    def c(self, text: object, width: float, limit: int | None = None) -> str | Paragraph:
+    def c(self, text: object, width: float, limit: int | None = None) -> str | Para:
         """A table cell of *user* text in a column ``width`` points wide: plain text when it
         fits on one line (much faster to lay out), else a wrapping paragraph."""
-        value = clean(text).strip()
-        if "\n" not in value and _width(value) <= width - PADDING:
-            return value
-        return Paragraph(para(value, limit), self.cell)
+        value = logical(text).strip()
+        shown = printable(value)
+        if "\n" not in value and _width(shown) <= width - PADDING:
+            return shown
+        return self._user(value, self.cell, limit)
 
-    def m(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def _user(self, value: str, style: ParagraphStyle, limit: int | None) -> Para:
+        markup = escape(shaped(cut(value, limit))).replace("\n", "<br/>")
+        return self._para(markup, style, UserPara if has_rtl(value) else Para)
+
+    def m(self, markup: str, style: ParagraphStyle | None = None) -> Para:
         """A paragraph of the pack's own markup (only for text built from trusted parts)."""
-        return Paragraph(markup, style or self.body)
+        return self._para(markup, style or self.body)
+
+    def _para(self, markup: str, style: ParagraphStyle, kind: type[Para] = Para) -> Para:
+        key = (markup, style.name)
+        known = self._frags.get(key)
+        if known is None:
+            paragraph = kind(markup, style)
+            self._frags[key] = [f.clone() for f in paragraph.frags]
+            return paragraph
+        return kind(markup, style, frags=[f.clone() for f in known])
 
 
 MIN_SIZE = 6.0
@@ -180,6 +309,39 @@ def _shrink_to_fit(
     return commands
 
 
+class _Cell(CellStyle):
+    """The pack's cell defaults (what would otherwise be seven style commands applied to
+    every cell of every table, one cell at a time)."""
+
+    fontname = FONT
+    fontsize = 8
+    leading = 10
+    color = DARK
+    valign = "TOP"
+    leftPadding = 4  # noqa: N815 (reportlab's names)
+    rightPadding = 4  # noqa: N815
+    topPadding = 3  # noqa: N815
+    bottomPadding = 3  # noqa: N815
+
+
+class PackTable(Table):
+    """A Table that lays itself out once per width: it is measured when kept with its
+    heading, again by the frame and again before it splits, always at the same width."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped_at != availWidth:
+            self._calc(availWidth, availHeight)
+            self._wrapped_at = availWidth
+        self.availWidth = availWidth
+        return self._width, self._height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._wrapped_at = None
+        return list(super().split(availWidth, availHeight))
+
+
 def table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -195,17 +357,10 @@ def table(
     out); plain strings in the ``right`` columns are right-aligned."""
     data = [list(row) for row in rows]
     fitting = _shrink_to_fit(data, widths, header_rows)
-    t = Table(data, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8, 10),
-        ("TEXTCOLOR", (0, 0), (-1, -1), DARK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
-    ]
+    cells = [[_Cell(repr((r, c))) for c in range(len(widths))] for r in range(len(data))]
+    t = PackTable(data, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT",
+                  cellStyles=cells)
+    commands: list[tuple[Any, ...]] = [("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE)]
     if header_rows:
         commands += [
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
