@@ -25,6 +25,16 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Run without a subcommand to start the desktop app, optionally on PLAN.",
     )
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: window, sample plan and PDF export; prints OK",
+    )
+    p.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="with PLAN: quit as soon as the window is first drawn (start-up benchmark)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("new", help="create an empty plan")
@@ -241,13 +251,35 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def cmd_gui(plan: str | None) -> int:
+def cmd_gui(plan: str | None, *, exit_when_shown: bool = False) -> int:
     if not has_display():
         raise CliError("no display to show the window on; use the headless commands instead: "
                        "summary, dump, check, export (see smbplanner --help)")
     from smbplanner.ui.app import run
 
-    return run(Path(plan) if plan else None)
+    return run(Path(plan) if plan else None, exit_when_shown=exit_when_shown)
+
+
+def cmd_self_test() -> int:
+    """Exit 0 and print "OK: ..." when the window, the sample plan and the PDF export work;
+    exit 1 with one line on stderr otherwise."""
+    try:
+        from smbplanner.ui.selftest import run_self_test
+
+        print(run_self_test(display=has_display()))
+    except Exception as e:  # any failure is the answer, in one line
+        import os
+        import traceback
+
+        if os.environ.get("SMBPLANNER_TRACEBACK"):
+            traceback.print_exc()
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        lines = [line.strip() for line in str(e).splitlines() if line.strip()] or [repr(e)]
+        text = lines[0] if len(lines) == 1 else f"{lines[0]} … {lines[-1]}"
+        print(f"{PROG}: self-test failed: {type(e).__name__}: {text} "
+              f"({Path(where.filename).name}:{where.lineno})", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_summary(path: str) -> int:
@@ -290,15 +322,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     known = set(COMMANDS)
-    if args_list and args_list[0] not in known and not args_list[0].startswith("-"):
-        if len(args_list) > 1:
-            parser.error(f"unknown command {args_list[0]!r}")
-        return _run(lambda: cmd_gui(args_list[0]))
+    if args_list and args_list[0] not in known:
+        gui_args = [a for a in args_list if a != "--exit-when-shown"]
+        exit_when_shown = len(gui_args) < len(args_list)
+        if gui_args and not gui_args[0].startswith("-"):
+            if len(gui_args) > 1:
+                parser.error(f"unknown command {gui_args[0]!r}")
+            return _run(lambda: cmd_gui(gui_args[0], exit_when_shown=exit_when_shown))
     args = parser.parse_args(args_list)
+    if args.self_test:
+        if args.command is not None:
+            parser.error("--self-test takes no command")
+        return cmd_self_test()
     if args.command is None:
-        return _run(lambda: cmd_gui(None))
+        return _run(lambda: cmd_gui(None, exit_when_shown=args.exit_when_shown))
     return _run(lambda: COMMANDS[args.command](args))
 
 
 def gui_main() -> int:
     return main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -76,6 +76,19 @@ def _edit_to_figures_row() -> tuple[str, float, str]:
             bench_edit_to_figures(), "< 50 ms")
 
 
+def _ui_rows() -> list[tuple[str, float, str]]:
+    """The desktop app's views (Qt offscreen) and start-up (cold starts in subprocesses)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from tests.bench_fit import fit_rows
+    from tests.bench_grid import grid_rows
+    from tests.bench_roadmap import roadmap_rows
+    from tests.bench_startup import startup_rows
+
+    return [*grid_rows(), *roadmap_rows(), *fit_rows(), *startup_rows()]
+
+
 def main() -> int:
     rows: list[tuple[str, float, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,6 +150,7 @@ def main() -> int:
         export_rows, peaks = _export_rows(loaded)
         rows += export_rows
         rows.append(_edit_to_figures_row())
+        rows += _ui_rows()
 
     title = (
         f"Large plan: {len(plan.initiatives)} initiatives, {lines} cost and benefit lines, "

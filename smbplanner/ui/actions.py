@@ -19,6 +19,7 @@ class Actions:
     save: QAction
     save_as: QAction
     save_copy: QAction
+    restore_backup: QAction
     export_pdf: QAction
     close: QAction
     quit: QAction
@@ -27,11 +28,14 @@ class Actions:
     history: QAction
     settings: QAction
     pages: list[QAction]
+    check_file: QAction
+    guide: QAction
     about: QAction
 
     def plan_actions(self) -> list[QAction]:
         """The actions that need an open plan."""
-        return [self.save, self.save_as, self.save_copy, self.export_pdf, self.close,
+        return [self.save, self.save_as, self.save_copy, self.restore_backup, self.check_file,
+                self.export_pdf, self.close,
                 self.history,
                 self.settings, *self.pages]
 
@@ -60,6 +64,8 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         save=_action(window, tr("&Save"), Key.Save, tr("Every change is saved as you make it")),
         save_as=_action(window, tr("Save &As…"), Key.SaveAs),
         save_copy=_action(window, tr("Save a &Copy…")),
+        restore_backup=_action(window, tr("Res&tore from backup…"), tip=tr(
+            "This plan's automatic backups: save one as a new plan or go back to it")),
         export_pdf=_action(window, tr("&Export PDF…"), "Ctrl+E",
                            tr("The board pack: a PDF of the whole plan for a board or a bank")),
         close=_action(window, tr("&Close plan"), Key.Close),
@@ -70,6 +76,10 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         settings=_action(window, tr("Plan &Settings…"), Key.Preferences,
                          tr("Discount rate, scenario factors, horizon and currency")),
         pages=[_action(window, title, f"Ctrl+{n}") for n, title in enumerate(page_titles, 1)],
+        check_file=_action(window, tr("&Check plan file…"), tip=tr(
+            "Check the file's integrity and the plan's consistency; changes nothing")),
+        guide=_action(window, tr("&User guide"), Key.HelpContents,
+                      tr("The phases, every figure and its formula, where your data lives")),
         about=_action(window, tr("&About SMB Planner")),
     )
     bar = window.menuBar()
@@ -79,6 +89,7 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as, actions.save_copy])
+    file_menu.addAction(actions.restore_backup)
     file_menu.addSeparator()
     file_menu.addAction(actions.export_pdf)
     file_menu.addSeparator()
@@ -92,5 +103,7 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addActions(actions.pages)
     help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions.guide)
+    help_menu.addAction(actions.check_file)
     help_menu.addAction(actions.about)
     return actions

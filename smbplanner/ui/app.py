@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from smbplanner import __version__
@@ -29,12 +29,41 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _QuitAfterFirstPaint(QObject):
+    """Quits the application once the watched window has painted for the first time."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+class _OpenFiles(QObject):
+    """macOS: a plan double-clicked in the Finder arrives as a FileOpen event, not in argv."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.window.open_path(Path(event.file()))
+            return True
+        return False
+
+
 def run(plan: Path | None = None, *, exit_when_shown: bool = False) -> int:
+    """Show the main window (on ``plan``) and run until it closes; with ``exit_when_shown``,
+    quit right after the window's first paint (the start-up benchmark)."""
     app = create_app()
     window = MainWindow()
+    if sys.platform == "darwin":  # an application-wide filter sees every event: macOS only
+        app.installEventFilter(_OpenFiles(window))
+    if exit_when_shown:
+        quitter = _QuitAfterFirstPaint(window)
+        window.installEventFilter(quitter)
     window.show()
     if plan is not None:
         window.open_path(plan)
-    if exit_when_shown:
-        QTimer.singleShot(0, app.quit)
     return app.exec()

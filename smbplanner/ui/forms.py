@@ -81,7 +81,11 @@ class Binding:
             elif isinstance(w, QLineEdit) and w.text() != value:
                 w.setText(str(value))
                 w.setCursorPosition(0)
-            w.setEnabled(not self.document.readonly)
+            readonly = self.document.readonly
+            if isinstance(w, (QLineEdit, QPlainTextEdit, QSpinBox)):
+                w.setReadOnly(readonly)  # still legible and selectable, unlike disabled
+            else:
+                w.setEnabled(not readonly)
         finally:
             self._loading = False
 

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 from smbplanner import __version__
 from smbplanner.ui.actions import build_actions
 from smbplanner.ui.document import PlanDocument
-from smbplanner.ui.pages.registry import PAGE_TITLES, build_pages
+from smbplanner.ui.pages.registry import PAGE_TITLES
+from smbplanner.ui.pagestack import PageStack
 from smbplanner.ui.planfiles import PlanFiles
+from smbplanner.ui.readonly import ReadOnlyBanner
+from smbplanner.ui.restoredialog import BackupKeeper
 from smbplanner.ui.settings import AppSettings
 from smbplanner.ui.welcome import WelcomePage
 
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.files = PlanFiles(self, self.settings)
+        self.backups = BackupKeeper(self.files, self)
         self.actions = build_actions(self, PAGE_TITLES)
         self.welcome = WelcomePage()
         self.nav = QListWidget()
@@ -44,10 +48,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
                                "QListWidget::item { padding: 7px 8px; }")
-        self.pages = QStackedWidget()
-        self.banner = QLabel()
-        self.banner.setStyleSheet("background: #f6d58e; color: #3d2b00; padding: 6px;")
-        self.banner.hide()
+        self.pages = PageStack()
+        self.banner = ReadOnlyBanner()
         workspace = QWidget()
         inner = QVBoxLayout()
         inner.setContentsMargins(0, 0, 0, 0)
@@ -96,17 +98,24 @@ class MainWindow(QMainWindow):
             lambda: self.history_dock.setVisible(not self.history_dock.isVisible())
         )
         a.about.triggered.connect(self.about)
+        a.guide.triggered.connect(self.show_guide)
         a.settings.triggered.connect(self.plan_settings)
         a.export_pdf.triggered.connect(self.export_pdf)
+        a.restore_backup.triggered.connect(self.restore_backup)
+        a.check_file.triggered.connect(self.check_file)
+        self.banner.save_copy_requested.connect(lambda: f.save_as())
+        self.backups.message.connect(lambda m: self.statusBar().showMessage(m, 10000))
         a.undo.triggered.connect(lambda: f.document and f.document.undo_stack.undo())
         a.redo.triggered.connect(lambda: f.document and f.document.undo_stack.redo())
         for index, action in enumerate(a.pages):
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
         a.recent_menu.aboutToShow.connect(self._fill_recent)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.open_initiative.connect(self.show_initiative)
         self.welcome.new_requested.connect(f.new_plan)
         self.welcome.open_requested.connect(f.open_dialog)
         self.welcome.sample_requested.connect(f.open_sample)
+        self.welcome.guide_requested.connect(self.show_guide)
         self.welcome.recent_requested.connect(lambda p: f.open_path(p))
         f.opened.connect(self._show_document)
         f.closed.connect(lambda: self._show_document(None))
@@ -122,10 +131,8 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(no recent plans)")).setEnabled(False)
 
     def _show_document(self, document: PlanDocument | None) -> None:
-        while self.pages.count():
-            page = self.pages.widget(0)
-            self.pages.removeWidget(page)
-            page.deleteLater()
+        self.stack.setCurrentIndex(0)  # hidden first: removing pages must not show the others
+        self.pages.set_document(None)
         for action in self.actions.plan_actions():
             action.setEnabled(document is not None)
         a = self.actions
@@ -140,8 +147,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowFilePath("")
             return
-        for page in build_pages(document):
-            self.pages.addWidget(page)
+        self.pages.set_document(document)
         stack = document.undo_stack
         self.history.setStack(stack)
         stack.canUndoChanged.connect(a.undo.setEnabled)
@@ -151,12 +157,8 @@ class MainWindow(QMainWindow):
         document.changed.connect(lambda: self._update_title(document))
         document.changed.connect(lambda: self.saved.setText(self.tr("All changes saved")))
         document.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.banner.setText(
-            self.tr(
-                "Read-only view: this plan is open elsewhere or cannot be written. Changes are off."
-            )
-        )
-        self.banner.setVisible(document.readonly)
+        document.failed.connect(self.banner.show_refusal)
+        self.banner.show_for(document)
         self.saved.setText(
             self.tr("Read-only") if document.readonly else self.tr("All changes saved")
         )
@@ -170,6 +172,12 @@ class MainWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if document.readonly else ""
         self.setWindowTitle(f"{name} — {document.path.name}{suffix} — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
+
+    def show_initiative(self, initiative_id: int) -> None:
+        """Go to the Initiatives page with ``initiative_id`` in its editor."""
+        index = PAGE_TITLES.index("Initiatives")
+        self.nav.setCurrentRow(index)
+        self.pages.page(index).select_initiative(initiative_id)  # type: ignore[attr-defined]
 
     def open_path(self, path: Path) -> bool:
         return self.files.open_path(path)
@@ -193,6 +201,32 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.files.closed.connect(dialog.close)
         dialog.show()
+
+    def restore_backup(self) -> None:
+        from smbplanner.ui.restoredialog import RestoreDialog
+
+        if self.files.document is None:
+            return
+        dialog = RestoreDialog(self.files, self)
+        dialog.clock = self.backups.clock
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.files.closed.connect(dialog.close)
+        dialog.show()
+
+    def check_file(self) -> None:
+        from smbplanner.ui.checkdialog import CheckDialog
+
+        if self.files.document is None:
+            return
+        dialog = CheckDialog(self.files.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.files.closed.connect(dialog.close)
+        dialog.show()
+
+    def show_guide(self) -> None:
+        from smbplanner.ui.guide import show_guide
+
+        show_guide(self)
 
     def about(self) -> None:
         QMessageBox.about(

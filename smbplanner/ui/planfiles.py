@@ -12,12 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from smbplanner.domain.model import Business
+from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.validation import ValidationError
-from smbplanner.storage.errors import PlanFileError, PlanLocked
+from smbplanner.storage.errors import PlanFileError, PlanLocked, PlanReadOnly
 from smbplanner.storage.paths import data_dir
 from smbplanner.storage.planfile import PLAN_SUFFIX, PlanFile
-from smbplanner.ui.dialogs import NewPlanDialog
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.settings import AppSettings
 
@@ -37,7 +36,8 @@ class PlanFiles(QObject):
         self.confirm: Callable[[str, str], bool] = self._confirm
         self.ask_open_path: Callable[[], Path | None] = self._ask_open_path
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
-        self.ask_new_business: Callable[[], Business | None] = self._ask_new_business
+        #: The new plan's business, or a whole Plan (the guided wizard's goals and vision).
+        self.ask_new_business: Callable[[], Business | Plan | None] = self._ask_new_business
 
     # --- dialogs -------------------------------------------------------------------------
     def _warn(self, title: str, text: str) -> None:
@@ -58,13 +58,17 @@ class PlanFiles(QObject):
         path = Path(name)
         return path if path.suffix else path.with_suffix(PLAN_SUFFIX)
 
-    def _ask_new_business(self) -> Business | None:
-        dialog = NewPlanDialog(self.window)
-        return dialog.business() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def _ask_new_business(self) -> Plan | None:
+        from smbplanner.ui.newplanwizard import NewPlanWizard
+
+        wizard = NewPlanWizard(self.window)
+        return wizard.plan() if wizard.exec() == QDialog.DialogCode.Accepted else None
 
     # --- actions -------------------------------------------------------------------------
-    def open_path(self, path: Path, *, readonly: bool = False) -> bool:
-        """Open a plan; a refused file gets a dialog and the current plan stays open."""
+    def open_path(self, path: Path, *, readonly: bool = False, reason: str = "") -> bool:
+        """Open a plan; a refused file gets a dialog and the current plan stays open. A plan
+        open elsewhere is offered read-only; a file or folder the user may not write opens
+        read-only (``reason`` says why, on the window's banner)."""
         try:
             plan_file = PlanFile.open(path, readonly=readonly)
         except PlanLocked as e:
@@ -72,12 +76,16 @@ class PlanFiles(QObject):
                 self.tr("Plan already open"), f"{e}.\n\n" + self.tr("Open a read-only view?")
             ):
                 return False
-            return self.open_path(path, readonly=True)
+            return self.open_path(path, readonly=True, reason=_why(e))
+        except PlanReadOnly as e:
+            return self.open_path(path, readonly=True, reason=_why(e))
         except PlanFileError as e:
             self.warn(self.tr("Cannot open plan"), str(e))
             if not Path(path).exists():
                 self.settings.remove_recent(Path(path))
             return False
+        if reason:
+            plan_file.readonly_reason = reason
         self._install(plan_file)
         return True
 
@@ -92,14 +100,15 @@ class PlanFiles(QObject):
         return self.open_path(path) if path else False
 
     def new_plan(self) -> bool:
-        business = self.ask_new_business()
-        if business is None:
+        plan = self.ask_new_business()
+        if plan is None:
             return False
-        path = self.ask_save_path(self.tr("Save new plan as"), f"{business.name}{PLAN_SUFFIX}")
+        name = plan.name if isinstance(plan, Business) else plan.business.name
+        path = self.ask_save_path(self.tr("Save new plan as"), f"{name}{PLAN_SUFFIX}")
         if path is None:
             return False
         try:
-            plan_file = PlanFile.create(path, business, force=path.exists())
+            plan_file = PlanFile.create(path, plan, force=path.exists())
         except (PlanFileError, ValidationError) as e:
             self.warn(self.tr("Cannot create plan"), str(e))
             return False
@@ -148,3 +157,8 @@ class PlanFiles(QObject):
         document.close()
         self.closed.emit()
         document.deleteLater()
+
+
+def _why(error: PlanFileError) -> str:
+    """The reason without the file name or the advice after a semicolon."""
+    return str(error).partition(": ")[2].split(";")[0].strip() or str(error)

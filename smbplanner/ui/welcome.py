@@ -50,26 +50,37 @@ class WelcomePage(QWidget):
     open_requested = Signal()
     sample_requested = Signal()
     recent_requested = Signal(Path)
+    guide_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         heading = QLabel(
             self.tr(
                 "<h1>SMB Planner</h1>"
-                "<p>An IT strategy that serves your business, in five steps."
-                "</p>"
+                "<p>An IT strategy that serves your business, in five steps.</p>"
+                "<p>New here? <b>Open the sample plan</b> to see a finished strategy, or "
+                "start your own: <b>New plan</b> asks a few questions about your business, "
+                "its goals and what IT should do for it (phase 1).</p>"
             )
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
         self.new_button = QPushButton(self.tr("New plan…"))
+        self.new_button.setToolTip(
+            self.tr("A guided start: your business, its goals, the IT vision and mission")
+        )
         self.open_button = QPushButton(self.tr("Open…"))
         self.sample_button = QPushButton(self.tr("Open sample plan"))
         self.sample_button.setToolTip(self.tr("A 25-person bakery chain's complete plan"))
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.sample_button.clicked.connect(self.sample_requested)
+        self.guide_button = QPushButton(self.tr("User guide"))
+        self.guide_button.setToolTip(self.tr("The phases, every figure and its formula"))
+        self.guide_button.clicked.connect(self.guide_requested)
+        self.new_button.setDefault(True)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.sample_button):
+        for button in (self.new_button, self.open_button, self.sample_button, self.guide_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
