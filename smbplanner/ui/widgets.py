@@ -164,8 +164,10 @@ class TablePanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete (or Backspace on macOS) on a row that is not being edited deletes it."""
+        view = getattr(self, "view", None)  # None while the panel is being torn down
         if (
-            watched is self.view
+            view is not None
+            and watched is view
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from smbplanner.domain.enums import Perspective
 from smbplanner.domain.model import Goal, System
@@ -82,3 +83,16 @@ def test_money_column_and_highlight(document: PlanDocument) -> None:
         if model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) is not None
     ]
     assert len(old) == 2
+
+
+def test_a_panel_being_torn_down_ignores_key_events(document: PlanDocument, qtbot: QtBot) -> None:
+    """Qt may still deliver events to the filter while the Python side of a closing panel is
+    already cleared (seen as an AttributeError in the event loop between tests)."""
+    from smbplanner.ui.widgets import TablePanel
+
+    panel = TablePanel("Goals", _goals(document))
+    qtbot.addWidget(panel)
+    view = panel.view
+    del panel.view  # what teardown leaves behind
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # pytest-qt fails on an error in the event loop
+    assert len(document.plan().goals) == 4
