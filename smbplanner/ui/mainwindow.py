@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from smbplanner import __version__
 from smbplanner.ui.actions import build_actions
+from smbplanner.ui.backupkeeper import BackupKeeper
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.registry import PAGE_TITLES
 from smbplanner.ui.pagestack import PageStack
 from smbplanner.ui.planfiles import PlanFiles
 from smbplanner.ui.readonly import ReadOnlyBanner
-from smbplanner.ui.restoredialog import BackupKeeper
 from smbplanner.ui.settings import AppSettings
 from smbplanner.ui.welcome import WelcomePage
 

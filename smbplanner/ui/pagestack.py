@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from smbplanner.ui.document import PlanDocument
-from smbplanner.ui.pages.registry import PAGE_TITLES, page_classes
+from smbplanner.ui.pages.registry import PAGE_TITLES, page_class
 
 
 class PageStack(QStackedWidget):
@@ -34,7 +34,7 @@ class PageStack(QStackedWidget):
         """Page ``index``, built now if it was not yet."""
         if index in self._built or self._document is None:
             return self.widget(index)
-        page = page_classes()[index](self._document)
+        page = page_class(index)(self._document)
         signal = getattr(page, "open_initiative", None)
         if signal is not None:
             signal.connect(self.open_initiative)

@@ -1,4 +1,4 @@
-"""Automatic backups in the app (``BackupKeeper``) and File ▸ Restore from backup…
+"""File ▸ Restore from backup… (the automatic backups are ``backupkeeper.BackupKeeper``).
 
 Restoring a backup either writes it as a NEW plan file the owner names (nothing else changes;
 the new file is opened), or, after a confirmation, replaces the contents of the open plan
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 from smbplanner.storage.backups import (
     BEFORE_RESTORE,
     EDITING,
-    INTERVAL,
     OPEN,
-    AutoBackup,
     Backup,
     BackupSummary,
     check_backup,
@@ -42,57 +40,10 @@ from smbplanner.storage.backups import (
 )
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.planfile import PLAN_SUFFIX
-from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.planfiles import PlanFiles
 from smbplanner.ui.widgets import ErrorLine
 
 REASONS = {OPEN: "Opened for editing", EDITING: "While editing", BEFORE_RESTORE: "Before a restore"}
-
-
-class BackupKeeper(QObject):
-    """Backs up each plan opened for editing, then every 30 minutes of editing (a timer, and
-    a look at the clock after every edit). ``clock`` is injectable; failures are reported
-    through ``message`` and never stop the editing."""
-
-    message = Signal(str)
-
-    def __init__(self, files: PlanFiles, parent: QObject | None = None):
-        super().__init__(parent)
-        self.clock: Callable[[], datetime] = utc_now
-        self.auto: AutoBackup | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(int(INTERVAL.total_seconds() * 1000))
-        self.timer.timeout.connect(self.tick)
-        files.opened.connect(self._opened)
-        files.closed.connect(self._closed)
-
-    def _opened(self, document: PlanDocument) -> None:
-        self._closed()
-        if document.readonly:
-            return
-        self.auto = AutoBackup(document.plan_file, lambda: self.clock())
-        self._guard(self.auto.opened)
-        document.changed.connect(self._edited)
-        self.timer.start()
-
-    def _closed(self) -> None:
-        self.timer.stop()
-        self.auto = None
-
-    def _edited(self) -> None:
-        if self.auto is not None:
-            self.auto.edited()
-            self.tick()
-
-    def tick(self) -> None:
-        if self.auto is not None:
-            self._guard(self.auto.maybe_backup)
-
-    def _guard(self, take: Callable[[], object]) -> None:
-        try:
-            take()
-        except PlanFileError as e:
-            self.message.emit(str(e))
 
 
 def when(backup: Backup) -> str:

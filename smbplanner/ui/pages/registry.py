@@ -1,45 +1,35 @@
-"""The pages of the plan, in navigation order, one per phase (phase 3 has three)."""
+"""The pages of the plan, in navigation order, one per phase (phase 3 has three). Each page's
+module is imported only when that page is first built, so that opening a plan is quick."""
 
 from __future__ import annotations
+
+from importlib import import_module
 
 from PySide6.QtWidgets import QWidget
 
 from smbplanner.ui.document import PlanDocument
 
-PAGE_TITLES = [
-    "Destination",
-    "Assessment",
-    "Initiatives",
-    "Priorities",
-    "Roadmap & budget",
-    "Governance",
-    "KPIs & scorecard",
+#: (title, module, class) of every page, in navigation order.
+PAGES = [
+    ("Destination", "destination", "DestinationPage"),
+    ("Assessment", "assessment", "AssessmentPage"),
+    ("Initiatives", "initiatives", "InitiativesPage"),
+    ("Priorities", "priorities", "PrioritiesPage"),
+    ("Roadmap & budget", "roadmap_budget", "RoadmapBudgetPage"),
+    ("Governance", "governance", "GovernancePage"),
+    ("KPIs & scorecard", "kpis", "KpisPage"),
 ]
+PAGE_TITLES = [title for title, _, _ in PAGES]
 
 
-def page_classes() -> list[type[QWidget]]:
-    """The page classes in navigation order (imported on first use, not at start-up)."""
-    from smbplanner.ui.pages.assessment import AssessmentPage
-    from smbplanner.ui.pages.destination import DestinationPage
-    from smbplanner.ui.pages.governance import GovernancePage
-    from smbplanner.ui.pages.initiatives import InitiativesPage
-    from smbplanner.ui.pages.kpis import KpisPage
-    from smbplanner.ui.pages.priorities import PrioritiesPage
-    from smbplanner.ui.pages.roadmap_budget import RoadmapBudgetPage
-
-    classes: list[type[QWidget]] = [
-        DestinationPage,
-        AssessmentPage,
-        InitiativesPage,
-        PrioritiesPage,
-        RoadmapBudgetPage,
-        GovernancePage,
-        KpisPage,
-    ]
-    assert [c.title for c in classes] == PAGE_TITLES  # type: ignore[attr-defined]
-    return classes
+def page_class(index: int) -> type[QWidget]:
+    """The class of page ``index`` (its module is imported now)."""
+    title, module, name = PAGES[index]
+    cls: type[QWidget] = getattr(import_module(f"smbplanner.ui.pages.{module}"), name)
+    assert cls.title == title  # type: ignore[attr-defined]
+    return cls
 
 
 def build_pages(document: PlanDocument) -> list[QWidget]:
-    """Every page at once (tests and the self-test; the window builds them lazily)."""
-    return [cls(document) for cls in page_classes()]
+    """Every page at once (the window builds them one by one, when first shown)."""
+    return [page_class(index)(document) for index in range(len(PAGES))]
