@@ -58,6 +58,7 @@ def _run_in(folder: Path) -> str:
     from smbplanner.storage.planfile import PlanFile
     from smbplanner.ui.app import create_app
     from smbplanner.ui.mainwindow import MainWindow
+    from smbplanner.ui.pages.registry import PAGE_TITLES
     from smbplanner.ui.settings import AppSettings
 
     app = create_app()
@@ -74,6 +75,9 @@ def _run_in(folder: Path) -> str:
         for row in range(shown):
             window.nav.setCurrentRow(row)
             QApplication.processEvents()
+            page = window.pages.currentWidget()
+            title = getattr(page, "title", None)
+            _check(title == PAGE_TITLES[row], f"the page '{PAGE_TITLES[row]}' was not built")
         _check(not window.grab().isNull(), "the main window cannot be drawn")
         _check("matplotlib" in sys.modules, "no chart was drawn")
         assert document is not None
