@@ -107,8 +107,9 @@ def budget(ctx: Ctx) -> Section:
     cur = escape(ctx.currency)
     flow.append(s.m(
         f"Planned spend per calendar year ({ctx.scenario_note}): each initiative's costs in "
-        "the years they fall, as Run or Change by its portfolio, plus the annual run cost of "
-        f"the systems in service. Money in {cur}.", s.muted))
+        "the years they fall, as Run or Change by its portfolio (initiatives on hold or "
+        "cancelled are left out), plus the annual run cost of the systems in service. "
+        f"Money in {cur}.", s.muted))
     flow += [Spacer(1, 6), _chart(ctx, fit.years), Spacer(1, 10)]
     head = [s.m(t, s.head_right) for t in ("Budget Run", "Budget Change", "Budget",
                                             "Planned Run", "Planned Change", "Planned",
