@@ -31,10 +31,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smbplanner.analysis import cashflow
-from smbplanner.analysis.figures import scenario_factors
+from smbplanner.analysis.figures import initiative_costs
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario, SystemAction
-from smbplanner.domain.model import BudgetYear, Business, Initiative, Plan, System
+from smbplanner.domain.model import BudgetYear, Plan, System
 
 
 @dataclass(frozen=True)
@@ -59,18 +58,6 @@ class YearSpend:
     def over_cents(self) -> int:
         """Planned minus budget: positive when over budget, negative when under."""
         return self.planned_cents - self.budget_cents
-
-
-def initiative_costs(
-    initiative: Initiative, business: Business, scenario: Scenario = Scenario.LIKELY
-) -> list[int] | None:
-    """The chosen option's scenario-scaled costs per lifecycle year (exactly
-    ``initiative_figures(...).costs``, without computing the rates); None with no option."""
-    option = initiative.chosen_option
-    if option is None:
-        return None
-    cost_bp, _ = scenario_factors(business, scenario)
-    return cashflow.scale(cashflow.costs_by_year(option), cost_bp)
 
 
 def system_in_service(system: System, year: int) -> bool:

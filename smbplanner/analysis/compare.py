@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from smbplanner.analysis.budget import YearSpend, initiative_costs, planned_spend
+from smbplanner.analysis.budget import YearSpend, planned_spend
+from smbplanner.analysis.figures import initiative_costs
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import InitiativeStatus, Scenario, label
 from smbplanner.domain.model import Initiative, Plan
@@ -57,6 +58,10 @@ class PlanComparison:
     years: list[YearDelta] = field(default_factory=list)
     tco_before_cents: int = 0
     tco_after_cents: int = 0
+
+    @property
+    def tco_delta_cents(self) -> int:
+        return self.tco_after_cents - self.tco_before_cents
 
     @property
     def unchanged(self) -> bool:

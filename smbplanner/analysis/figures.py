@@ -56,12 +56,29 @@ def roi_pct(benefits_cents: int, tco_cents: int) -> float | None:
     return (benefits_cents - tco_cents) / tco_cents * 100.0
 
 
+def option_costs(
+    option: Option, business: Business, scenario: Scenario = Scenario.LIKELY
+) -> list[int]:
+    """The option's scenario-scaled costs per lifecycle year (``Figures.costs``)."""
+    cost_bp, _ = scenario_factors(business, scenario)
+    return cashflow.scale(cashflow.costs_by_year(option), cost_bp)
+
+
+def initiative_costs(
+    initiative: Initiative, business: Business, scenario: Scenario = Scenario.LIKELY
+) -> list[int] | None:
+    """``initiative_figures(...).costs`` without computing the rates (much cheaper: no IRR);
+    None when the initiative has no option."""
+    option = initiative.chosen_option
+    return None if option is None else option_costs(option, business, scenario)
+
+
 def option_figures(
     option: Option, business: Business, scenario: Scenario = Scenario.LIKELY
 ) -> Figures:
     """The figures of ``option`` under ``scenario`` at the plan's discount rate."""
-    cost_bp, benefit_bp = scenario_factors(business, scenario)
-    costs = cashflow.scale(cashflow.costs_by_year(option), cost_bp)
+    _, benefit_bp = scenario_factors(business, scenario)
+    costs = option_costs(option, business, scenario)
     benefits = cashflow.scale(cashflow.benefits_by_year(option), benefit_bp)
     flows = [b - c for b, c in zip(benefits, costs, strict=True)]
     rate = bp_to_fraction(business.discount_rate_bp)

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from smbplanner.analysis import cashflow, finance
-from smbplanner.analysis.budget import initiative_costs
+from smbplanner.analysis.figures import initiative_costs
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario
 from smbplanner.domain.model import Initiative, Plan

@@ -80,8 +80,7 @@ def test_next_budget_year() -> None:
 
 
 def test_initiative_costs_equal_the_figures_costs() -> None:
-    from smbplanner.analysis.budget import initiative_costs
-    from smbplanner.analysis.figures import initiative_figures
+    from smbplanner.analysis.figures import initiative_costs, initiative_figures
     from smbplanner.domain.enums import Scenario
     from smbplanner.sample import sample_plan
 

@@ -12,22 +12,18 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from smbplanner.analysis.budget import BudgetRow
 from smbplanner.ui import fmt
+from smbplanner.ui.chartstyle import chart_colours
 
 
 def colours(palette: QPalette) -> dict[str, str]:
     """Chart colours that read well on the current palette (light or dark)."""
-    text = palette.color(QPalette.ColorRole.WindowText)
-    dark = text.lightness() > 128
-    return {
-        "figure": palette.color(QPalette.ColorRole.Window).name(),
-        "axes": palette.color(QPalette.ColorRole.Base).name(),
-        "text": text.name(),
-        "grid": palette.color(QPalette.ColorRole.Mid).name(),
-        "run": "#7cb8e8" if dark else "#2f6f9f",
-        "change": "#f0b35a" if dark else "#c9731c",
-        "over": "#ff8a7a" if dark else "#c0392b",
-        "target": "#5cc98a" if dark else "#1e7d46",
-    }
+    return chart_colours(
+        palette,
+        run=("#2f6f9f", "#7cb8e8"),
+        change=("#c9731c", "#f0b35a"),
+        over=("#c0392b", "#ff8a7a"),
+        target=("#1e7d46", "#5cc98a"),
+    )
 
 
 class BudgetChart(QWidget):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.options import Comparison
+from smbplanner.ui.chartstyle import chart_colours
 from smbplanner.ui.pages.initiative_common import locale_number
 
 #: Charts redraw this long after the last change, so a burst of edits draws once.
@@ -26,18 +27,13 @@ SERIES_DARK = ("#7cb8e8", "#ff8a80", "#5cc98a", "#c39bd3", "#f5b041")
 
 
 def colours(palette: QPalette) -> dict[str, Any]:
-    text = palette.color(QPalette.ColorRole.WindowText)
-    dark = text.lightness() > 128
-    return {
-        "figure": palette.color(QPalette.ColorRole.Window).name(),
-        "axes": palette.color(QPalette.ColorRole.Base).name(),
-        "text": text.name(),
-        "grid": palette.color(QPalette.ColorRole.Mid).name(),
-        "gain": "#5cc98a" if dark else "#1e7d46",
-        "loss": "#ff8a80" if dark else "#c0392b",
-        "line": "#7cb8e8" if dark else "#2f6f9f",
-        "series": SERIES_DARK if dark else SERIES_LIGHT,
-    }
+    return chart_colours(
+        palette,
+        gain=("#1e7d46", "#5cc98a"),
+        loss=("#c0392b", "#ff8a80"),
+        line=("#2f6f9f", "#7cb8e8"),
+        series=(SERIES_LIGHT, SERIES_DARK),
+    )
 
 
 def _thousands(value: float, _position: object = None) -> str:

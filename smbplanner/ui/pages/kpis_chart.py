@@ -13,21 +13,17 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from smbplanner.analysis.kpis import measurements_by_date
 from smbplanner.domain.model import Kpi
 from smbplanner.ui import fmt
+from smbplanner.ui.chartstyle import chart_colours
 
 
 def _colours(palette: QPalette) -> dict[str, str]:
     """Chart colours that read well on the current palette (light or dark)."""
-    text = palette.color(QPalette.ColorRole.WindowText)
-    dark = text.lightness() > 128
-    return {
-        "figure": palette.color(QPalette.ColorRole.Window).name(),
-        "axes": palette.color(QPalette.ColorRole.Base).name(),
-        "text": text.name(),
-        "grid": palette.color(QPalette.ColorRole.Mid).name(),
-        "actual": "#7cb8e8" if dark else "#2f6f9f",
-        "baseline": "#a0a4aa" if dark else "#6b6f75",
-        "target": "#5cc98a" if dark else "#1e7d46",
-    }
+    return chart_colours(
+        palette,
+        actual=("#2f6f9f", "#7cb8e8"),
+        baseline=("#6b6f75", "#a0a4aa"),
+        target=("#1e7d46", "#5cc98a"),
+    )
 
 
 class KpiChart(QWidget):

@@ -36,7 +36,6 @@ def comparison_html(result: PlanComparison, before: str, after: str, currency: s
     if result.unchanged:
         same = tr("Nothing has changed: same initiatives, dates, scores, costs and budget.")
         parts.append(f"<p>{_e(same)}</p>")
-    tco = result.tco_after_cents - result.tco_before_cents
     summary = [
         _count(len(result.added), tr("{0} initiative added"), tr("{0} initiatives added")),
         _count(len(result.removed), tr("{0} removed"), tr("{0} removed")),
@@ -47,7 +46,7 @@ def comparison_html(result: PlanComparison, before: str, after: str, currency: s
         + _e(tr("Total cost of ownership {0} → {1}").format(
             fmt.money(result.tco_before_cents, currency),
             fmt.money(result.tco_after_cents, currency)))
-        + f" ({_delta(tco, currency)}).</p>")
+        + f" ({_delta(result.tco_delta_cents, currency)}).</p>")
     if result.added:
         parts.append(f"<h4>{_e(tr('Added'))}</h4><ul>")
         parts.extend(
