@@ -320,15 +320,16 @@ def _run(func: Callable[[], int]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
     known = set(COMMANDS)
     if args_list and args_list[0] not in known:
         gui_args = [a for a in args_list if a != "--exit-when-shown"]
         exit_when_shown = len(gui_args) < len(args_list)
         if gui_args and not gui_args[0].startswith("-"):
             if len(gui_args) > 1:
-                parser.error(f"unknown command {gui_args[0]!r}")
+                _parser().error(f"unknown command {gui_args[0]!r}")
+            # the app on a plan: straight to the window, no command-line parser built
             return _run(lambda: cmd_gui(gui_args[0], exit_when_shown=exit_when_shown))
+    parser = _parser()
     args = parser.parse_args(args_list)
     if args.self_test:
         if args.command is not None:

@@ -1,9 +1,14 @@
 """Start-up benchmark: a cold start of the app on the sample plan to its first painted window,
 beside a bare PySide6 QMainWindow started the same way (the floor), and their ratio.
 
-Each start is a fresh process (``smbplanner PLAN --exit-when-shown``, offscreen), timed from
-launch to exit; the median of several runs. Settings and data go to a temporary folder, so the
-user's recent files are untouched. ``python -m tests.bench_startup`` prints the rows.
+Each start is a fresh process (``smbplanner PLAN --exit-when-shown``, offscreen). It is timed
+from the launch to the moment the window has finished its first paint, which both processes
+print (``first paint: <seconds since the epoch>``) before quitting; the median of several runs.
+The time to the process's exit (tearing the window down, closing the plan) is shown too, but
+the ratio is taken at the first paint, which is what the user waits for. Settings and data go
+to a temporary folder, so the user's recent files are untouched. Byte-code caching is on, as
+in an installed app (an environment with ``PYTHONDONTWRITEBYTECODE`` would otherwise compile
+every module on every start). ``python -m tests.bench_startup`` prints the rows.
 """
 
 from __future__ import annotations
@@ -19,16 +24,22 @@ from pathlib import Path
 RUNS = 7
 TARGET_RATIO = 1.5
 
-#: The floor: the same interpreter, QApplication and a QMainWindow, quitting after first paint.
+#: The floor: the same interpreter, QApplication and a QMainWindow, quitting after first paint
+#: exactly as ``smbplanner PLAN --exit-when-shown`` does.
 BARE_QT = """
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+def done():
+    print(f"first paint: {time.time():.6f}", flush=True)
+    QApplication.quit()
 
 class Quit(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, done)
         return False
 
 app = QApplication([])
@@ -42,13 +53,22 @@ app.exec()
 """
 
 
-def _median_seconds(command: list[str], env: dict[str, str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _start(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds from launch to the end of the first paint, seconds from launch to exit)."""
+    launched = time.time()
+    result = subprocess.run(command, env=env, check=True, capture_output=True, text=True,
+                            timeout=120)
+    exited = time.time()
+    stamps = [line for line in result.stdout.splitlines() if line.startswith("first paint: ")]
+    if len(stamps) != 1:
+        raise RuntimeError(f"{command[-2:]}: no first paint reported: {result.stdout!r}")
+    painted = float(stamps[0].split(": ", 1)[1])
+    return painted - launched, exited - launched
+
+
+def _medians(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    starts = [_start(command, env) for _ in range(runs)]
+    return (statistics.median(s[0] for s in starts), statistics.median(s[1] for s in starts))
 
 
 def startup_rows(runs: int = RUNS) -> list[tuple[str, float, str]]:
@@ -61,7 +81,7 @@ def startup_rows(runs: int = RUNS) -> list[tuple[str, float, str]]:
         plan = folder / "sample.smbplan"
         PlanFile.create(plan, sample_plan()).close()
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
             "QT_QPA_PLATFORM": "offscreen",
             "QT_LOGGING_RULES": "*.warning=false",
             "SMBPLANNER_DATA_DIR": str(folder / "data"),
@@ -69,15 +89,16 @@ def startup_rows(runs: int = RUNS) -> list[tuple[str, float, str]]:
         }
         app = [sys.executable, "-m", "smbplanner", str(plan), "--exit-when-shown"]
         bare = [sys.executable, "-c", BARE_QT]
-        _median_seconds(app, env, 1)  # warm the disk cache and the .pyc files
-        _median_seconds(bare, env, 1)
-        app_s = _median_seconds(app, env, runs)
-        bare_s = _median_seconds(bare, env, runs)
-    ratio = app_s / bare_s
+        _medians(app, env, 2)  # warm the disk cache and write the .pyc files
+        _medians(bare, env, 2)
+        app_paint, app_exit = _medians(app, env, runs)
+        bare_paint, bare_exit = _medians(bare, env, runs)
     return [
-        ("start-up: sample plan to first painted window (process)", app_s * 1000, "< 1500 ms"),
-        ("start-up floor: bare PySide6 QMainWindow, same way", bare_s * 1000, "(floor)"),
-        ("start-up ratio to the floor (x, not ms)", ratio, f"<= {TARGET_RATIO}"),
+        ("start-up: launch to first painted window, sample plan", app_paint * 1000, "< 1500 ms"),
+        ("start-up floor: bare PySide6 QMainWindow, same way", bare_paint * 1000, "(floor)"),
+        ("start-up ratio to the floor (x, not ms)", app_paint / bare_paint, f"<= {TARGET_RATIO}"),
+        ("start-up: launch to exit, sample plan (teardown incl.)", app_exit * 1000, "(info)"),
+        ("start-up floor: launch to exit (teardown incl.)", bare_exit * 1000, "(info)"),
     ]
 
 

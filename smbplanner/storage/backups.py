@@ -26,7 +26,6 @@ a year. Files in the folder whose names are not backup names are never touched.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 from collections.abc import Callable
@@ -80,6 +79,8 @@ def utc_now() -> datetime:
 def plan_folder(plan: Path) -> Path:
     """The folder of one plan's backups (not created here)."""
     absolute = str(Path(plan).resolve())
+    import hashlib  # only once a backup is listed or taken: not on the start-up's path
+
     digest = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     stem = re.sub(r"[^\w .()-]+", "_", Path(plan).stem).strip(" .")[:60] or "plan"
     return backup_dir() / f"{stem}-{digest}"
@@ -146,7 +147,7 @@ def take_backup(
     target = folder / f"{stamp}Z-{reason}{PLAN_SUFFIX}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        backup_into(plan_file.db.conn, target, force=True)
+        backup_into(plan_file.conn, target, force=True)
     except (OSError, PlanFileError) as e:
         detail = e.strerror if isinstance(e, OSError) else str(e)
         raise BackupError(
@@ -173,7 +174,7 @@ def restore_copy(backup: Backup, target: Path, *, force: bool = False) -> Path:
     check_backup(backup.path)
     db, _ = open_verified(backup.path, readonly=True)
     try:
-        backup_into(db.conn, target, force=force)
+        backup_into(db, target, force=force)
     finally:
         db.close()
     return target
@@ -195,18 +196,18 @@ def restore_in_place(
     try:
         source, _ = open_verified(backup.path, readonly=True)
         try:
-            backup_into(source.conn, staging)
+            backup_into(source, staging)
         finally:
             source.close()
         with PlanFile.open(staging) as staged:  # verifies; migrates an older backup
             safety = take_backup(plan_file, now, BEFORE_RESTORE, tz=tz)
             try:
-                staged.db.conn.backup(plan_file.db.conn)
+                staged.conn.backup(plan_file.conn)
             except sqlite3.Error as e:
                 raise BackupError(
                     f"{plan_file.path.name}: the backup could not be restored ({e})"
                 ) from None
-        verify(plan_file.db, plan_file.path.name, SCHEMA_VERSION)
+        verify(plan_file.conn, plan_file.path.name, SCHEMA_VERSION)
     finally:
         for leftover in (staging, staging.with_name(staging.name + "-journal")):
             leftover.unlink(missing_ok=True)
@@ -226,10 +227,25 @@ class AutoBackup:
         self.plan_file, self.clock, self.tz = plan_file, clock, tz
         self.last_attempt: datetime | None = None
         self.edited_since = False
+        self.open_backup_due = False
 
     def opened(self) -> Backup:
         """The backup taken when the plan is opened for editing."""
         return self._take(self.clock(), OPEN)
+
+    def opened_later(self, hook: Callable[[], None]) -> None:
+        """Defer the open backup to ``take_open_backup()``, which the app calls once its
+        window is up; ``hook`` (which calls it too) runs before the plan's first edit, so an
+        edit never comes before the backup of the plan as it was opened."""
+        self.open_backup_due = True
+        self.plan_file.before_first_write = hook
+
+    def take_open_backup(self) -> Backup | None:
+        """The deferred open backup, once (None when already taken)."""
+        if not self.open_backup_due:
+            return None
+        self.open_backup_due = False
+        return self.opened()
 
     def edited(self) -> None:
         self.edited_since = True

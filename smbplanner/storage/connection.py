@@ -23,7 +23,6 @@ from smbplanner.storage.schema import (
     MIGRATIONS_TABLE,
     SCHEMA_VERSION,
 )
-from smbplanner.storage.sqlutils import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 1500
@@ -88,10 +87,11 @@ def _uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def connect(path: Path, *, readonly: bool, create: bool = False) -> sqlite_utils.Database:
-    """A connection with the defensive settings, wrapped in a sqlite-utils Database.
+def connect(path: Path, *, readonly: bool, create: bool = False) -> sqlite3.Connection:
+    """A plain ``sqlite3`` connection with the defensive settings, in autocommit mode.
 
-    Transactions are explicit (``db.atomic()``); nothing is written by connecting.
+    Transactions are explicit (sqlite-utils' ``atomic()`` on ``sqlutils.database(conn)``);
+    nothing is written by connecting.
     """
     mode = "ro" if readonly else ("rwc" if create else "rw")
     conn = sqlite3.connect(
@@ -117,15 +117,17 @@ def connect(path: Path, *, readonly: bool, create: bool = False) -> sqlite_utils
     except BaseException:
         conn.close()
         raise
-    return sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+    return conn
 
 
-def _check_migrations_table(db: sqlite_utils.Database, name: str, version: int) -> None:
+def _check_migrations_table(db: sqlite3.Connection, name: str, version: int) -> None:
     """The migrations table is sqlite-utils' own: checked by shape, so that a change in how
     sqlite-utils spells its DDL never locks users out of their files."""
     damaged = PlanDamaged(f"{name}: refused: unexpected migration record table")
-    table = db.table(MIGRATIONS_TABLE)
-    if not table.exists():
+    table = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if table is None:
         raise PlanDamaged(f"{name}: damaged plan file (no migration record)")
     info = db.execute(f"PRAGMA table_xinfo([{MIGRATIONS_TABLE}])").fetchall()
     if tuple(row[1] for row in info) != MIGRATIONS_COLUMNS:
@@ -133,7 +135,7 @@ def _check_migrations_table(db: sqlite_utils.Database, name: str, version: int) 
     for _cid, _col, col_type, _notnull, default, _pk, hidden in info:
         if col_type.upper() not in ("INTEGER", "TEXT") or default is not None or hidden:
             raise damaged
-    sql = (table.schema or "").upper()
+    sql = (table[0] or "").upper()
     if any(word in sql for word in ("CHECK", "DEFAULT", "REFERENCES", " AS ", "COLLATE")):
         raise damaged
     objects = db.execute(
@@ -154,7 +156,7 @@ def _check_migrations_table(db: sqlite_utils.Database, name: str, version: int) 
         raise PlanDamaged(f"{name}: damaged plan file (migration record does not match version)")
 
 
-def verify(db: sqlite_utils.Database, name: str, version: int, *, quick_check: bool = True) -> None:
+def verify(db: sqlite3.Connection, name: str, version: int, *, quick_check: bool = True) -> None:
     """Refuse a file whose schema is not exactly the expected one, or that is damaged."""
     actual = read_schema(db)
     expected = expected_schema(version)
@@ -179,11 +181,13 @@ def verify(db: sqlite_utils.Database, name: str, version: int, *, quick_check: b
     _check_text_sizes(db, name)
 
 
-def _check_text_sizes(db: sqlite_utils.Database, name: str) -> None:
+def _check_text_sizes(db: sqlite3.Connection, name: str) -> None:
     """Refuse a file holding a text longer than SMB Planner ever writes (a hostile or damaged
     file), before anything loads it into memory. ``length()`` runs in SQLite, one scan."""
     tables = [
-        t for t in db.table_names() if t != MIGRATIONS_TABLE and not t.startswith("sqlite_")
+        t
+        for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if t != MIGRATIONS_TABLE and not t.startswith("sqlite_")
     ]
     for table in tables:
         columns = [
@@ -230,7 +234,7 @@ def describe_sqlite_error(
 
 def open_verified(
     path: Path, *, readonly: bool, quick_check: bool = True
-) -> tuple[sqlite_utils.Database, int]:
+) -> tuple[sqlite3.Connection, int]:
     """Open and verify; returns the database and the file's schema version."""
     header = read_header(path)
     name = path.name

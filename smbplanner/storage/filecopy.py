@@ -5,7 +5,6 @@ the target's name. Never copies an open file byte by byte."""
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,8 @@ from smbplanner.storage.lock import lock_path, read_holder
 
 
 def temp_path_beside(target: Path) -> Path:
+    import secrets  # only when a copy is written: not on the start-up's path
+
     return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
 
 

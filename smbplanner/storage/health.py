@@ -22,7 +22,7 @@ class FileHealth:
 
 def check_file(plan_file: PlanFile) -> FileHealth:
     """Run ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` (reading only)."""
-    db = plan_file.db
+    db = plan_file.conn
     try:
         rows = [str(r[0]) for r in db.execute("PRAGMA integrity_check").fetchall()]
         integrity = [] if rows == ["ok"] else rows

@@ -10,7 +10,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,12 +104,12 @@ class PlanLock:
             self.stale = read_holder(self.plan) or {"note": "unreadable lock file"}
             if (
                 self.stale.get("pid") == os.getpid()
-                and self.stale.get("host") == socket.gethostname()
+                and self.stale.get("host") == host_name()
             ):
                 self.stale = None
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": host_name(),
             "user": _user(),
             "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }
@@ -144,3 +143,12 @@ def _user() -> str:
         return getpass.getuser()
     except Exception:
         return ""
+
+
+def host_name() -> str:
+    """This computer's name, as a lock records its holder's."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # the same as socket.gethostname(), without importing it
+    import socket
+
+    return socket.gethostname()

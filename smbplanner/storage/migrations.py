@@ -1,42 +1,69 @@
-"""Schema migrations, through sqlite-utils' ``Migrations``.
+"""Schema migrations: applied through sqlite-utils' ``Migrations``.
 
 ``PRAGMA user_version`` is the number of migrations applied, i.e. the schema version.
-A migration, once released, never changes: version 2 adds ``@MIGRATIONS(name="0002_...")``
-below, bumps ``SCHEMA_VERSION`` and adds a fixture test that version-1 files migrate.
+A migration, once released, never changes: a new version adds its statements to
+``schema.py``, a step to ``STEPS`` below, bumps ``SCHEMA_VERSION`` and adds a fixture test
+that older files migrate.
+
+The expected schema of each version (what the hardened open compares a file with) is built
+from the same statements on a plain in-memory ``sqlite3`` database, so that opening a plan
+does not need sqlite-utils (kept off the app's start-up; see ``sqlutils``).
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from smbplanner.storage.schema import APPLICATION_ID, MIGRATION_SET, SCHEMA_VERSION, V1, V2
-from smbplanner.storage.sqlutils import sqlite_utils
+from smbplanner.storage import sqlutils
+from smbplanner.storage.schema import (
+    APPLICATION_ID,
+    MIGRATION_SET,
+    MIGRATIONS_TABLE,
+    SCHEMA_VERSION,
+    V1,
+    V2,
+)
 
-MIGRATIONS = sqlite_utils.Migrations(MIGRATION_SET)
+if TYPE_CHECKING:
+    import sqlite_utils
+
+#: (name, statements) of every migration, oldest first; a file of version N has the first N.
+STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("0001_initial", V1),
+    ("0002_target_run_share", V2),
+)
 
 
-@MIGRATIONS(name="0001_initial")
-def _initial(db: sqlite_utils.Database) -> None:
-    for statement in V1:
-        db.execute(statement)
+def _step(statements: tuple[str, ...]) -> Callable[[sqlite_utils.Database], None]:
+    def apply(db: sqlite_utils.Database) -> None:
+        for statement in statements:
+            db.execute(statement)
+
+    return apply
 
 
-@MIGRATIONS(name="0002_target_run_share")
-def _target_run_share(db: sqlite_utils.Database) -> None:
-    for statement in V2:
-        db.execute(statement)
+@cache
+def migrations() -> sqlite_utils.Migrations:
+    """The sqlite-utils ``Migrations`` of every step (built, and sqlite-utils imported,
+    the first time a plan is created or migrated)."""
+    found: sqlite_utils.Migrations = sqlutils.module().Migrations(MIGRATION_SET)
+    for name, statements in STEPS:
+        found(name=name)(_step(statements))
+    return found
 
 
 def migration_names() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
+    return [m.name for m in migrations()._migrations]
 
 
 def migrate(db: sqlite_utils.Database) -> int:
     """Apply every pending migration in ONE transaction; returns the new schema version."""
-    names = migration_names()
-    assert len(names) == SCHEMA_VERSION, "every schema version needs exactly one migration"
+    assert len(migration_names()) == SCHEMA_VERSION, "every version needs exactly one step"
     with db.atomic():
-        MIGRATIONS.apply(db)
+        migrations().apply(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return SCHEMA_VERSION
@@ -50,15 +77,18 @@ def _normal(sql: str | None) -> str | None:
 def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
     """(type, name, table, sql) of every object a file of ``version`` holds, but the
     migrations table and its index, which are checked by shape."""
-    names = migration_names()
-    db = sqlite_utils.Database(memory=True, execute_plugins=False, recursive_triggers=False)
-    stop = names[version] if version < len(names) else None
-    MIGRATIONS.apply(db, stop_before=stop)
-    return read_schema(db)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for _name, statements in STEPS[:version]:
+            for statement in statements:
+                conn.execute(statement)
+        return read_schema(conn)
+    finally:
+        conn.close()
 
 
-def read_schema(db: sqlite_utils.Database) -> frozenset[tuple[str, str, str, str | None]]:
-    rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+def read_schema(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return frozenset(
-        (t, n, tbl, _normal(sql)) for t, n, tbl, sql in rows if tbl != "_sqlite_migrations"
+        (t, n, tbl, _normal(sql)) for t, n, tbl, sql in rows if tbl != MIGRATIONS_TABLE
     )

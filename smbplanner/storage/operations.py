@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from smbplanner.domain.enums import RaciRole
 from smbplanner.domain.model import Business, Snapshot
@@ -22,7 +22,9 @@ from smbplanner.domain.validation import Problem, ValidationError, require
 from smbplanner.storage.errors import StaleEdit
 from smbplanner.storage.planio import insert_entity, load_business, load_plan
 from smbplanner.storage.rows import Kind, Row, kind_by_table, kind_of
-from smbplanner.storage.sqlutils import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 T = TypeVar("T")
 
@@ -59,9 +61,14 @@ def _refused(
 
 
 class Operations:
-    """Mixed into ``PlanFile``; needs ``db`` and the ``_write()`` transaction."""
+    """Mixed into ``PlanFile``; needs ``conn`` (reads), ``db`` (sqlite-utils, for edits) and
+    the ``_write()`` transaction."""
 
-    db: sqlite_utils.Database
+    conn: sqlite3.Connection
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        raise NotImplementedError
 
     def _write(self) -> AbstractContextManager[sqlite_utils.Database]:
         raise NotImplementedError
@@ -75,7 +82,9 @@ class Operations:
         return entity
 
     def _row(self, kind: Kind, entity_id: int) -> Row:
-        cursor = self.db.execute(f"SELECT * FROM [{kind.table}] WHERE [{kind.pk}] = ?", [entity_id])
+        cursor = self.conn.execute(
+            f"SELECT * FROM [{kind.table}] WHERE [{kind.pk}] = ?", [entity_id]
+        )
         found = cursor.fetchone()
         if found is None:
             raise StaleEdit(f"{kind.name} {entity_id} is not in the plan")
@@ -94,7 +103,7 @@ class Operations:
             raise ValueError(f"a {kind.name} needs its parent's id")
         try:
             with self._write() as db:
-                return insert_entity(db, entity, parent_id)
+                return insert_entity(db.conn, entity, parent_id)
         except sqlite3.IntegrityError as e:
             raise _refused(kind, e) from None
 
@@ -145,7 +154,7 @@ class Operations:
         """Change the business profile (name, currency, horizon, discount rate...)."""
         kind = kind_of(Business)
         with self._write() as db:
-            current = load_business(db)
+            current = load_business(db.conn)
             old = {name: getattr(current, name) for name in changes}
             updated = dataclasses.replace(current, **changes)
             require(kind.check(updated))
@@ -158,7 +167,7 @@ class Operations:
         return old
 
     def business(self) -> Business:
-        return load_business(self.db)
+        return load_business(self.conn)
 
     def delete(self, cls: type, entity_id: int) -> Deleted:
         """Delete an entity and everything that belongs to it; returns it all for undo."""
@@ -330,7 +339,7 @@ class Operations:
         """Store the whole plan as it is now (in the dump format) under a name."""
         from smbplanner.storage.jsonio import plan_to_dict
 
-        data = plan_to_dict(load_plan(self.db, snapshots=False))
+        data = plan_to_dict(load_plan(self.conn, snapshots=False))
         stamp = taken_at or datetime.now(UTC).isoformat(timespec="seconds")
         return self.add(Snapshot(name=name, taken_at=stamp, data=data))
 

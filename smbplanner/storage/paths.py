@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "SMB Planner"
 
 
 def data_dir() -> Path:
     """The user's data folder (``SMBPLANNER_DATA_DIR`` overrides it)."""
     override = os.environ.get("SMBPLANNER_DATA_DIR")
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    return base
+    if override:
+        return Path(override)
+    import platformdirs  # only when needed: not on the start-up's path
+
+    return Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
 def backup_dir() -> Path:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.plan_check import check_whole_plan
 from smbplanner.domain.validation import require
+from smbplanner.storage import sqlutils
 from smbplanner.storage.connection import connect, describe_sqlite_error, open_verified
 from smbplanner.storage.errors import PlanFileError, PlanReadOnly
 from smbplanner.storage.filecopy import backup_into, check_target, write_atomically
@@ -27,7 +29,9 @@ from smbplanner.storage.operations import Operations
 from smbplanner.storage.paths import backup_dir
 from smbplanner.storage.planio import insert_plan, load_plan
 from smbplanner.storage.schema import SCHEMA_VERSION
-from smbplanner.storage.sqlutils import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 PLAN_SUFFIX = ".smbplan"
 
@@ -36,16 +40,29 @@ class PlanFile(Operations):
     """Use ``PlanFile.open(path)`` or ``PlanFile.create(path, plan)``; close when done."""
 
     def __init__(
-        self, path: Path, db: sqlite_utils.Database, *, readonly: bool, lock: PlanLock | None
+        self, path: Path, conn: sqlite3.Connection, *, readonly: bool, lock: PlanLock | None
     ):
         self.path = path
-        self.db = db
+        #: The plain connection: opening and reading use it; edits use ``db``.
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
+        #: Called once, before the first edit's transaction (the app's backup on open, when
+        #: it has not been taken yet); cleared when called.
+        self.before_first_write: Callable[[], None] | None = None
         self.readonly = readonly
         self._lock = lock
         #: Information about a crashed holder's lock taken over on open, else None.
         self.stale_lock = lock.stale if lock else None
         #: Why a read-only plan is read-only, in a few words (the app's banner shows it).
         self.readonly_reason = "it was opened read-only" if readonly else ""
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils Database, made (and sqlite-utils imported) on
+        first use: the first edit, not the open."""
+        if self._db is None:
+            self._db = sqlutils.database(self.conn)
+        return self._db
 
     # --- opening and closing -------------------------------------------------------------
     @classmethod
@@ -56,27 +73,27 @@ class PlanFile(Operations):
         """
         path = Path(path)
         if readonly:
-            db, version = open_verified(path, readonly=True)
+            conn, version = open_verified(path, readonly=True)
             if version < SCHEMA_VERSION:
-                db = _migrated_in_memory(db, path)
-            return cls(path, db, readonly=True, lock=None)
+                conn = _migrated_in_memory(conn, path)
+            return cls(path, conn, readonly=True, lock=None)
         _require_writable(path)
         lock = PlanLock(path).acquire()
         try:
-            db, version = open_verified(path, readonly=False)
+            conn, version = open_verified(path, readonly=False)
             if version < SCHEMA_VERSION:
                 try:
-                    _backup_before_migration(db, path, version)
-                    migrate(db)
+                    _backup_before_migration(conn, path, version)
+                    migrate(sqlutils.database(conn))
                 except Exception as e:  # the migration's transaction was rolled back
-                    db.close()
+                    conn.close()
                     if isinstance(e, PlanFileError):
                         raise
                     raise PlanFileError(
                         f"{path.name}: could not be updated from plan format {version} to "
                         f"{SCHEMA_VERSION} ({e}); the file was left as it was"
                     ) from None
-            return cls(path, db, readonly=False, lock=lock)
+            return cls(path, conn, readonly=False, lock=lock)
         except BaseException:
             lock.release()
             raise
@@ -92,16 +109,17 @@ class PlanFile(Operations):
         check_target(path, force=force)
 
         def fill(tmp: Path) -> None:
-            db = connect(tmp, readonly=False, create=True)
+            conn = connect(tmp, readonly=False, create=True)
             try:
+                db = sqlutils.database(conn)
                 migrate(db)
                 with db.atomic():
-                    insert_plan(db, plan)
-                problems = db.execute("PRAGMA foreign_key_check").fetchall()
+                    insert_plan(conn, plan)
+                problems = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise PlanFileError(f"{path.name}: the plan refers to missing entities")
             finally:
-                db.close()
+                conn.close()
 
         try:
             write_atomically(path, fill)
@@ -112,8 +130,7 @@ class PlanFile(Operations):
         return cls.open(path)
 
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
+        self.conn.close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -132,15 +149,15 @@ class PlanFile(Operations):
     # --- reading -------------------------------------------------------------------------
     def load(self, *, snapshots: bool = True) -> Plan:
         try:
-            return load_plan(self.db, snapshots=snapshots)
+            return load_plan(self.conn, snapshots=snapshots)
         except sqlite3.Error as e:
             raise describe_sqlite_error(self.path.name, e) from None
 
     def integrity_problems(self) -> list[str]:
         """``integrity_check`` and ``foreign_key_check`` findings (empty when sound)."""
-        rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
         found = [] if rows == ["ok"] else rows
-        for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check").fetchall():
+        for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
             found.append(f"{table} row {rowid} refers to a missing {parent}")
         return found
 
@@ -150,7 +167,7 @@ class PlanFile(Operations):
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise PlanFileError(f"{target.name}: is the plan itself")
-        backup_into(self.db.conn, target, force=force)
+        backup_into(self.conn, target, force=force)
         return target
 
     def save_as(self, target: str | Path, *, force: bool = False) -> PlanFile:
@@ -165,6 +182,9 @@ class PlanFile(Operations):
     def _write(self) -> Iterator[sqlite_utils.Database]:
         if self.readonly:
             raise PlanReadOnly(f"{self.path.name}: the plan is open read-only; edits are off")
+        if self.before_first_write is not None:
+            hook, self.before_first_write = self.before_first_write, None
+            hook()
         try:
             with self.db.atomic():
                 yield self.db
@@ -174,16 +194,15 @@ class PlanFile(Operations):
             raise describe_sqlite_error(self.path.name, e, writing=True) from None
 
 
-def _migrated_in_memory(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
+def _migrated_in_memory(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     """A read-only view of an older plan: copied into memory and migrated there, so that it
-    reads like a current one while the file itself is never written. Closes ``db``."""
+    reads like a current one while the file itself is never written. Closes ``conn``."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
-        db.conn.backup(memory)
-        copy = sqlite_utils.Database(memory, execute_plugins=False, recursive_triggers=False)
-        copy.execute("PRAGMA foreign_keys = ON")
-        migrate(copy)
-        copy.execute("PRAGMA query_only = ON")
+        conn.backup(memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+        migrate(sqlutils.database(memory))
+        memory.execute("PRAGMA query_only = ON")
     except Exception as e:
         memory.close()
         raise PlanFileError(
@@ -191,8 +210,8 @@ def _migrated_in_memory(db: sqlite_utils.Database, path: Path) -> sqlite_utils.D
             "the file was left as it was"
         ) from None
     finally:
-        db.close()
-    return copy
+        conn.close()
+    return memory
 
 
 def _require_writable(path: Path) -> None:
@@ -206,7 +225,7 @@ def _require_writable(path: Path) -> None:
         raise PlanReadOnly(f"{path.name}: its folder is read-only for you")
 
 
-def _backup_before_migration(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+def _backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     folder = backup_dir()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -215,5 +234,5 @@ def _backup_before_migration(db: sqlite_utils.Database, path: Path, version: int
     while target.exists():  # a second try within the same second keeps the first backup
         n += 1
         target = folder / f"{path.stem}.v{version}.{stamp}-{n}{PLAN_SUFFIX}"
-    backup_into(db.conn, target)
+    backup_into(conn, target)
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -30,16 +31,15 @@ from smbplanner.domain.model import (
     System,
 )
 from smbplanner.storage.rows import Row, kind_of
-from smbplanner.storage.sqlutils import sqlite_utils
 
 
-def _rows(db: sqlite_utils.Database, table: str, order: str = "id") -> list[Row]:
+def _rows(db: sqlite3.Connection, table: str, order: str = "id") -> list[Row]:
     cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY {order}")
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
-def _by_parent(db: sqlite_utils.Database, cls: type) -> dict[int, list[Any]]:
+def _by_parent(db: sqlite3.Connection, cls: type) -> dict[int, list[Any]]:
     kind = kind_of(cls)
     grouped: dict[int, list[Any]] = defaultdict(list)
     assert kind.parent is not None
@@ -48,11 +48,11 @@ def _by_parent(db: sqlite_utils.Database, cls: type) -> dict[int, list[Any]]:
     return grouped
 
 
-def _pairs(db: sqlite_utils.Database, table: str, key: str, order: str) -> list[Row]:
+def _pairs(db: sqlite3.Connection, table: str, key: str, order: str) -> list[Row]:
     return _rows(db, table, order=f"{key}, {order}")
 
 
-def load_business(db: sqlite_utils.Database) -> Business:
+def load_business(db: sqlite3.Connection) -> Business:
     rows = _rows(db, "business")
     if not rows:
         from smbplanner.storage.errors import PlanDamaged
@@ -64,7 +64,7 @@ def load_business(db: sqlite_utils.Database) -> Business:
     return business
 
 
-def load_plan(db: sqlite_utils.Database, *, snapshots: bool = True) -> Plan:
+def load_plan(db: sqlite3.Connection, *, snapshots: bool = True) -> Plan:
     """The whole plan; lists are in id order (budget years in year order)."""
     plan = Plan(business=load_business(db))
     simple: list[tuple[type, list[Any]]] = [
@@ -124,7 +124,7 @@ def load_plan(db: sqlite_utils.Database, *, snapshots: bool = True) -> Plan:
     return plan
 
 
-def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[Row]) -> None:
+def _insert(db: sqlite3.Connection, table: str, rows: Iterable[Row]) -> None:
     batch = list(rows)
     if not batch:
         return
@@ -132,10 +132,10 @@ def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[Row]) -> None:
     sql = "INSERT INTO [{}] ({}) VALUES ({})".format(
         table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" for _ in columns)
     )
-    db.conn.executemany(sql, [[r.get(c) for c in columns] for r in batch])
+    db.executemany(sql, [[r.get(c) for c in columns] for r in batch])
 
 
-def insert_entity(db: sqlite_utils.Database, entity: Any, parent_id: int | None = None) -> int:
+def insert_entity(db: sqlite3.Connection, entity: Any, parent_id: int | None = None) -> int:
     """Insert one entity and everything nested in it; returns its id (or year)."""
     kind = kind_of(entity)
     row = kind.to_row(entity, parent_id)
@@ -152,7 +152,7 @@ def insert_entity(db: sqlite_utils.Database, entity: Any, parent_id: int | None 
     return new_id
 
 
-def _insert_children(db: sqlite_utils.Database, entity: Any, new_id: int) -> None:
+def _insert_children(db: sqlite3.Connection, entity: Any, new_id: int) -> None:
     if isinstance(entity, SwotItem):
         _insert(db, "swot_goal", ({"swot_id": new_id, "goal_id": g} for g in entity.goal_ids))
         _insert(
@@ -192,7 +192,7 @@ def _insert_children(db: sqlite_utils.Database, entity: Any, new_id: int) -> Non
             insert_entity(db, m, new_id)
 
 
-def insert_plan(db: sqlite_utils.Database, plan: Plan) -> None:
+def insert_plan(db: sqlite3.Connection, plan: Plan) -> None:
     """Write a whole plan into an empty schema (one transaction is the caller's)."""
     business_row = kind_of(Business).to_row(plan.business)
     business_row["id"] = 1

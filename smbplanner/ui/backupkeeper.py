@@ -1,5 +1,9 @@
 """Automatic backups in the app: on open for editing, then every 30 minutes of editing. The
-rules (where, how, which to keep) live in ``storage/backups.py``."""
+rules (where, how, which to keep) live in ``storage/backups.py``.
+
+The backup on open is taken once the window is up (``OPEN_BACKUP_DELAY_MS`` after the open),
+not before the first paint, so that it never delays showing the plan; the plan file runs it
+before the first edit if that comes sooner."""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ from smbplanner.storage.errors import PlanFileError
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.planfiles import PlanFiles
 
+#: How long after opening a plan its open backup is taken (if no edit came first).
+OPEN_BACKUP_DELAY_MS = 1000
+
 
 class BackupKeeper(QObject):
     """Backs up each plan opened for editing, then every 30 minutes of editing (a timer, and
@@ -24,6 +31,7 @@ class BackupKeeper(QObject):
     def __init__(self, files: PlanFiles, parent: QObject | None = None):
         super().__init__(parent)
         self.clock: Callable[[], datetime] = utc_now
+        self.open_delay_ms = OPEN_BACKUP_DELAY_MS
         self.auto: AutoBackup | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(INTERVAL.total_seconds() * 1000))
@@ -36,9 +44,16 @@ class BackupKeeper(QObject):
         if document.readonly:
             return
         self.auto = AutoBackup(document.plan_file, lambda: self.clock())
-        self._guard(self.auto.opened)
+        self.auto.opened_later(self.take_open_backup)
+        QTimer.singleShot(self.open_delay_ms, self, self.take_open_backup)
         document.changed.connect(self._edited)
         self.timer.start()
+
+    def take_open_backup(self) -> None:
+        """The plan's backup on open, unless already taken (a failure is reported, and the
+        editing goes on)."""
+        if self.auto is not None:
+            self._guard(self.auto.take_open_backup)
 
     def _closed(self) -> None:
         self.timer.stop()

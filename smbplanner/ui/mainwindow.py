@@ -4,9 +4,10 @@ done by the pages, the plan-file controller and the document."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -29,7 +30,9 @@ from smbplanner.ui.pagestack import PageStack
 from smbplanner.ui.planfiles import PlanFiles
 from smbplanner.ui.readonly import ReadOnlyBanner
 from smbplanner.ui.settings import AppSettings
-from smbplanner.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from smbplanner.ui.welcome import WelcomePage
 
 APP_NAME = "SMB Planner"
 
@@ -41,7 +44,8 @@ class MainWindow(QMainWindow):
         self.files = PlanFiles(self, self.settings)
         self.backups = BackupKeeper(self.files, self)
         self.actions = build_actions(self, PAGE_TITLES)
-        self.welcome = WelcomePage()
+        self._welcome: WelcomePage | None = None  # built when first shown (not for a plan)
+        self._closing = False
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Phases"))
         self.nav.addItems(PAGE_TITLES)
@@ -59,8 +63,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addLayout(inner, 1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
+        self.blank = QWidget()  # shown while pages are swapped, and until the window shows
+        self.stack.addWidget(self.blank)
         self.stack.addWidget(workspace)
+        self.workspace = workspace
         self.setCentralWidget(self.stack)
         self.saved = QLabel()
         self.statusBar().addPermanentWidget(self.saved)
@@ -112,13 +118,35 @@ class MainWindow(QMainWindow):
         a.recent_menu.aboutToShow.connect(self._fill_recent)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.pages.open_initiative.connect(self.show_initiative)
-        self.welcome.new_requested.connect(f.new_plan)
-        self.welcome.open_requested.connect(f.open_dialog)
-        self.welcome.sample_requested.connect(f.open_sample)
-        self.welcome.guide_requested.connect(self.show_guide)
-        self.welcome.recent_requested.connect(lambda p: f.open_path(p))
         f.opened.connect(self._show_document)
         f.closed.connect(lambda: self._show_document(None))
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome page, built the first time it is needed: a window started on a plan
+        never builds it."""
+        if self._welcome is None:
+            from smbplanner.ui.welcome import WelcomePage
+
+            f = self.files
+            page = WelcomePage()
+            page.new_requested.connect(f.new_plan)
+            page.open_requested.connect(f.open_dialog)
+            page.sample_requested.connect(f.open_sample)
+            page.guide_requested.connect(self.show_guide)
+            page.recent_requested.connect(lambda p: f.open_path(p))
+            self.stack.addWidget(page)
+            self._welcome = page
+        return self._welcome
+
+    def _show_welcome(self) -> None:
+        self.welcome.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.welcome)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.files.document is None and self.stack.currentWidget() is self.blank:
+            self._show_welcome()
+        super().showEvent(event)
 
     def _fill_recent(self) -> None:
         menu = self.actions.recent_menu
@@ -131,7 +159,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(no recent plans)")).setEnabled(False)
 
     def _show_document(self, document: PlanDocument | None) -> None:
-        self.stack.setCurrentIndex(0)  # hidden first: removing pages must not show the others
+        self.stack.setCurrentWidget(self.blank)  # removing pages must not show the others
         self.pages.set_document(None)
         for action in self.actions.plan_actions():
             action.setEnabled(document is not None)
@@ -140,8 +168,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         if document is None:
             self.history.setStack(None)
-            self.welcome.set_recent(self.settings.recent_files())
-            self.stack.setCurrentIndex(0)
+            if self.isVisible() and not self._closing:  # else the first show does it
+                self._show_welcome()
             self.banner.hide()
             self.saved.setText("")
             self.setWindowTitle(APP_NAME)
@@ -163,7 +191,7 @@ class MainWindow(QMainWindow):
             self.tr("Read-only") if document.readonly else self.tr("All changes saved")
         )
         self._update_title(document)
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.workspace)
         self.nav.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
 
@@ -241,5 +269,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.files.close_plan()
+        self._closing = True  # no welcome page for a window on its way out
+        try:
+            self.files.close_plan()
+        finally:
+            self._closing = False
         super().closeEvent(event)

@@ -3,8 +3,6 @@ out ("Save as an editable copy…")."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -45,8 +43,7 @@ class ReadOnlyBanner(QFrame):
         row.setContentsMargins(12, 8, 8, 8)
         row.addLayout(texts, 1)
         row.addWidget(self.save_copy, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._restyle()
-        self.hide()
+        self.hide()  # styled when first shown: a style sheet costs start-up time
 
     def show_for(self, document: PlanDocument | None) -> None:
         self.refusal.clear()
@@ -54,10 +51,13 @@ class ReadOnlyBanner(QFrame):
         if document is None or not document.readonly:
             self.hide()
             return
+        from html import escape  # only for a read-only plan: not on the start-up's path
+
         reason = document.plan_file.readonly_reason or self.tr("it was opened read-only")
         self.message.setText(
-            self.tr("<b>Read-only:</b> {0}. Save a copy to edit.").format(html.escape(reason))
+            self.tr("<b>Read-only:</b> {0}. Save a copy to edit.").format(escape(reason))
         )
+        self._restyle()
         self.show()
 
     def show_refusal(self, message: str) -> None:
@@ -70,7 +70,7 @@ class ReadOnlyBanner(QFrame):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and not self.isHidden():
             self._restyle()
 
     def _restyle(self) -> None:

@@ -50,15 +50,58 @@ def _dark_palette() -> QPalette:
     return p
 
 
+#: Qt's Fusion light palette (its ``standardPalette()``, Qt 6.6–6.11, derived the same way
+#: from one grey), with our accent. Written out rather than asked of the style, because asking
+#: creates Python types for QStyle's large enums (about 10 ms of the start-up); and a palette
+#: of our own stays the same whatever Qt version or desktop theme is installed.
+_GREY = QColor(239, 239, 239)
+_MID, _DARK = _GREY.darker(130), _GREY.darker(150)
+_SHADOW = _DARK.darker(135)
+#: role -> (active and inactive colour, disabled colour)
+_LIGHT: dict[QPalette.ColorRole, tuple[QColor, QColor]] = {
+    QPalette.ColorRole.WindowText: (QColor("#000000"), QColor("#bebebe")),
+    QPalette.ColorRole.Button: (_GREY, _GREY),
+    QPalette.ColorRole.Light: (QColor("#ffffff"), QColor("#ffffff")),
+    QPalette.ColorRole.Midlight: (_MID.lighter(110), _MID.lighter(110)),
+    QPalette.ColorRole.Dark: (_DARK, QColor("#bebebe")),
+    QPalette.ColorRole.Mid: (_MID, _MID),
+    QPalette.ColorRole.Text: (QColor("#000000"), QColor("#bebebe")),
+    QPalette.ColorRole.BrightText: (QColor("#ffffff"), QColor("#ffffff")),
+    QPalette.ColorRole.ButtonText: (QColor("#000000"), QColor("#bebebe")),
+    QPalette.ColorRole.Base: (QColor("#ffffff"), _GREY),
+    QPalette.ColorRole.Window: (_GREY, _GREY),
+    QPalette.ColorRole.Shadow: (_SHADOW, _SHADOW.lighter(150)),
+    QPalette.ColorRole.Highlight: (ACCENT, ACCENT),
+    QPalette.ColorRole.HighlightedText: (QColor("#ffffff"), QColor("#ffffff")),
+    QPalette.ColorRole.Link: (QColor("#0000ff"), QColor("#0000ff")),
+    QPalette.ColorRole.LinkVisited: (QColor("#ff00ff"), QColor("#ff00ff")),
+    QPalette.ColorRole.AlternateBase: (QColor("#f7f7f7"), QColor("#f7f7f7")),
+    QPalette.ColorRole.ToolTipBase: (QColor("#ffffdc"), QColor("#ffffdc")),
+    QPalette.ColorRole.ToolTipText: (QColor("#000000"), QColor("#000000")),
+    QPalette.ColorRole.PlaceholderText: (QColor(0, 0, 0, 128), QColor(0, 0, 0, 128)),
+    QPalette.ColorRole.Accent: (QColor("#308cc6"), QColor("#919191")),
+}
+
+
 def _light_palette() -> QPalette:
-    p = QApplication.style().standardPalette()
-    p.setColor(QPalette.ColorRole.Highlight, ACCENT)
+    p = QPalette()
+    for role, (normal, greyed) in _LIGHT.items():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            p.setColor(group, role, normal)
+        p.setColor(QPalette.ColorGroup.Disabled, role, greyed)
     return p
 
 
-def apply_scheme(app: QApplication, dark: bool | None = None) -> None:
-    """Fusion style with a light or dark palette (None: follow the system)."""
-    app.setStyle("Fusion")
+#: The arguments that make a new QApplication start with the Fusion style, so that
+#: ``apply_scheme(app, set_style=False)`` need not set it again (see ``create_app``).
+FUSION_ARGS = ["-style", "Fusion"]
+
+
+def apply_scheme(app: QApplication, dark: bool | None = None, *, set_style: bool = True) -> None:
+    """Fusion style with a light or dark palette (None: follow the system); ``set_style``
+    False when the app was started with ``FUSION_ARGS``."""
+    if set_style:
+        app.setStyle("Fusion")
     if dark is None:
         dark = system_is_dark()
     app.setPalette(_dark_palette() if dark else _light_palette())

@@ -13,9 +13,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +31,9 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import label
 from smbplanner.ui.tablemodel import EntityTableModel
+
+#: The error text colour on a light and on a dark window.
+ERROR_LIGHT, ERROR_DARK = "#c0392b", "#ff8a7a"
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -76,13 +80,28 @@ class ErrorLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #c0392b;")
+        self._recolour()
         self.setAccessibleName("Error message")
         self.hide()
 
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        """The error red of the light or dark scheme (a palette colour: a style sheet would
+        cost start-up time, and one red does not read on both backgrounds)."""
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        colour = QColor(ERROR_DARK if dark else ERROR_LIGHT)
+        if self.palette().color(QPalette.ColorRole.WindowText) != colour:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
 
 
 class TablePanel(QWidget):

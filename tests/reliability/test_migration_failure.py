@@ -57,10 +57,10 @@ def test_a_failed_migration_leaves_the_file_untouched_and_the_backup_restorable(
     v1_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
     before = v1_copy.read_bytes()
-    steps = list(migrations.MIGRATIONS._migrations)
+    steps = list(migrations.migrations()._migrations)
     broken = dataclasses.replace(steps[1], fn=fails_after_first_statement(error))
     with monkeypatch.context() as patch:
-        patch.setattr(migrations.MIGRATIONS, "_migrations", [steps[0], broken])
+        patch.setattr(migrations.migrations(), "_migrations", [steps[0], broken])
 
         with pytest.raises(PlanFileError) as info:
             PlanFile.open(v1_copy)

@@ -63,3 +63,48 @@ def test_opening_a_plan_imports_no_charting_or_pdf_library(sample_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_start_up_on_a_plan_leaves_the_heavy_work_until_after_the_first_paint(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    """At the first paint of ``smbplanner PLAN``: no sqlite-utils (editing needs it, opening
+    does not), no charts or PDF library, no welcome page, no backup yet (it follows the
+    first paint); the style is Fusion and the light palette Fusion's with our accent."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from smbplanner.ui import app as A\n"
+        "from smbplanner.storage.backups import list_backups\n"
+        "def done():\n"
+        "    heavy = ('sqlite_utils', 'click', 'numpy', 'matplotlib', 'reportlab',\n"
+        "             'smbplanner.ui.welcome')\n"
+        "    print(sorted(m for m in heavy if m in sys.modules))\n"
+        "    print(len(list_backups(A.Path(sys.argv[1]))))\n"
+        "    app = A.QApplication.instance()\n"
+        "    print(app.style().name())\n"
+        "    from smbplanner.ui.theme import ACCENT\n"
+        "    fusion = app.style().standardPalette()\n"
+        "    from PySide6.QtGui import QPalette\n"
+        "    fusion.setColor(QPalette.ColorRole.Highlight, ACCENT)\n"
+        "    print(app.palette() == fusion)\n"
+        "    A.QApplication.quit()\n"
+        "A._QuitAfterFirstPaint._done = staticmethod(done)\n"
+        "from smbplanner.cli import main\n"
+        "sys.exit(main([sys.argv[1], '--exit-when-shown']))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "SMBPLANNER_DATA_DIR": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(sample_path)],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "0", "fusion", "True"]

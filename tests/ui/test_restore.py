@@ -38,6 +38,7 @@ def window(qtbot: QtBot, tmp_path: Path, clock: Clock) -> Iterator[MainWindow]:
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     win = MainWindow(settings)
     win.backups.clock = clock
+    win.backups.open_delay_ms = 20  # the app waits a second, to stay out of the first paint
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -49,11 +50,16 @@ def goals(window: MainWindow) -> list[str]:
     return [g.title for g in window.files.document.plan().goals]
 
 
+def reasons(plan: Path) -> list[str]:
+    return [b.reason for b in list_backups(plan)]
+
+
 def test_backup_on_open_then_every_30_minutes_of_editing(
-    window: MainWindow, sample_path: Path, clock: Clock
+    window: MainWindow, sample_path: Path, clock: Clock, qtbot: QtBot
 ) -> None:
     assert window.open_path(sample_path)
-    assert [b.reason for b in list_backups(sample_path)] == ["open"]
+    assert reasons(sample_path) == []  # not before the window is up
+    qtbot.waitUntil(lambda: reasons(sample_path) == ["open"], timeout=3000)
     assert window.backups.timer.isActive()
     assert window.backups.timer.interval() == 30 * 60 * 1000
     document = window.files.document
@@ -72,22 +78,65 @@ def test_backup_on_open_then_every_30_minutes_of_editing(
     assert not window.backups.timer.isActive()
 
 
-def test_no_backups_of_a_read_only_view(window: MainWindow, sample_path: Path) -> None:
+def test_an_edit_before_the_open_backup_takes_it_first(
+    window: MainWindow, sample_path: Path, qtbot: QtBot
+) -> None:
+    window.backups.open_delay_ms = 60_000
+    assert window.open_path(sample_path)
+    assert reasons(sample_path) == []
+    assert window.files.document is not None
+    assert window.files.document.add(Goal(title="Added straight away"))
+    (backup,) = list_backups(sample_path)
+    assert backup.reason == "open"
+    with PlanFile.open(backup.path, readonly=True) as copy:  # the plan as it was opened
+        assert "Added straight away" not in [g.title for g in copy.load().goals]
+    window.backups.take_open_backup()  # the delayed call finds it taken: no second copy
+    assert window.files.document.add(Goal(title="And another"))
+    assert reasons(sample_path) == ["open"]
+
+
+def test_no_open_backup_of_a_plan_closed_unedited_before_it_was_due(
+    window: MainWindow, sample_path: Path, qtbot: QtBot
+) -> None:
+    window.backups.open_delay_ms = 200
+    assert window.open_path(sample_path)
+    window.files.close_plan()
+    qtbot.wait(300)
+    assert reasons(sample_path) == []  # nothing changed: the file itself is that state
+
+
+def test_no_backups_of_a_read_only_view(
+    window: MainWindow, sample_path: Path, qtbot: QtBot
+) -> None:
     assert window.files.open_path(sample_path, readonly=True)
+    qtbot.wait(100)
     assert list_backups(sample_path) == []
     assert not window.backups.timer.isActive()
 
 
+@pytest.mark.parametrize("first", ["the delay", "an edit"])
 def test_a_failed_backup_is_reported_and_editing_goes_on(
-    window: MainWindow, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    sample_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    first: str,
 ) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("")
     monkeypatch.setenv("SMBPLANNER_DATA_DIR", str(blocker))
+    if first == "an edit":
+        window.backups.open_delay_ms = 60_000
     assert window.open_path(sample_path)
-    assert "the backup could not be written" in window.statusBar().currentMessage()
     assert window.files.document is not None
+    if first == "the delay":
+        qtbot.waitUntil(
+            lambda: "could not be written" in window.statusBar().currentMessage(), timeout=3000
+        )
     assert window.files.document.add(Goal(title="Still works"))
+    assert "the backup could not be written" in window.statusBar().currentMessage()
+    assert "Still works" in goals(window)
 
 
 def open_dialog(window: MainWindow, qtbot: QtBot) -> RestoreDialog:
@@ -153,6 +202,7 @@ def test_damaged_backup_is_removed_and_reported(
     window: MainWindow, sample_path: Path, qtbot: QtBot
 ) -> None:
     assert window.open_path(sample_path)
+    qtbot.waitUntil(lambda: len(list_backups(sample_path)) == 1, timeout=3000)
     (good,) = list_backups(sample_path)
     bad = good.path.with_name("20260101T000000000000Z-editing.smbplan")
     data = bytearray(good.path.read_bytes())
@@ -175,6 +225,7 @@ def test_empty_list_and_read_only_plan(
     dialog.close()
     window.files.close_plan()
     assert window.open_path(sample_path)  # editable: a backup is taken
+    qtbot.waitUntil(lambda: len(list_backups(sample_path)) == 1, timeout=3000)
     window.files.close_plan()
     assert window.files.open_path(sample_path, readonly=True)
     dialog = open_dialog(window, qtbot)
