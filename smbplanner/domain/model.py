@@ -34,6 +34,8 @@ DEFAULT_PESSIMISTIC = (12_500, 7_500)
 
 @dataclass
 class Business:
+    """The business profile and the plan's settings (one per plan)."""
+
     name: str
     industry: str = ""
     employees: int = 0
@@ -59,6 +61,8 @@ class Business:
 
 @dataclass
 class Goal:
+    """A business goal the IT strategy must serve, weighted 1 (nice to have) to 5 (vital)."""
+
     title: str
     description: str = ""
     perspective: Perspective = Perspective.FINANCIAL
@@ -69,6 +73,8 @@ class Goal:
 
 @dataclass
 class SwotItem:
+    """A strength, weakness, opportunity or threat, with the IT question it raises."""
+
     kind: SwotKind
     text: str
     it_question: str = ""
@@ -79,6 +85,8 @@ class SwotItem:
 
 @dataclass
 class System:
+    """A current system: what it costs to run, its condition and what to do with it."""
+
     name: str
     category: str = ""
     vendor: str = ""
@@ -94,6 +102,8 @@ class System:
 
 @dataclass
 class Feedback:
+    """A department's satisfaction with IT and its main pain point."""
+
     department: str
     satisfaction: int = 3  # 1 .. 5
     pain_point: str = ""
@@ -116,6 +126,8 @@ class CostLine:
 
 @dataclass
 class BenefitLine:
+    """A benefit of an option, in cents, one-off or recurring over years of its life."""
+
     category: BenefitCategory
     amount_cents: int
     kind: LineKind = LineKind.RECURRING
@@ -128,6 +140,8 @@ class BenefitLine:
 
 @dataclass
 class Option:
+    """One way to carry out an initiative, with its costs and benefits; one is chosen."""
+
     name: str
     description: str = ""
     chosen: bool = False
@@ -139,12 +153,16 @@ class Option:
 
 @dataclass
 class GoalLink:
+    """An initiative's contribution to a goal: 1 some, 2 clear, 3 strong."""
+
     goal_id: int
     contribution: int = 2  # 1 some .. 3 strong
 
 
 @dataclass
 class Milestone:
+    """A milestone of an initiative, in a year and quarter."""
+
     name: str
     year: int
     quarter: int = 1
@@ -153,6 +171,8 @@ class Milestone:
 
 @dataclass
 class Risk:
+    """A risk of an initiative, scored by likelihood and impact (1 to 5 each)."""
+
     description: str
     category: RiskCategory = RiskCategory.IMPLEMENTATION
     likelihood: int = 3  # 1 .. 5
@@ -169,12 +189,16 @@ class Risk:
 
 @dataclass
 class RaciEntry:
+    """A person's RACI role on an initiative."""
+
     person_id: int
     role: RaciRole
 
 
 @dataclass
 class Initiative:
+    """A piece of IT work: its place on the roadmap and the grid, goals, options, risks."""
+
     name: str
     description: str = ""
     portfolio: Portfolio = Portfolio.CHANGE
@@ -214,6 +238,8 @@ class Initiative:
 
 @dataclass
 class Person:
+    """Someone in the governance: RACI roles, and perhaps the steering committee."""
+
     name: str
     role: str = ""
     on_steering_committee: bool = False
@@ -222,6 +248,8 @@ class Person:
 
 @dataclass
 class Review:
+    """A quarterly review: who came and what was decided."""
+
     date: date
     attendees: str = ""
     decisions: str = ""
@@ -231,6 +259,8 @@ class Review:
 
 @dataclass
 class Measurement:
+    """A KPI's value on a date."""
+
     date: date
     value: float
     note: str = ""
@@ -239,6 +269,8 @@ class Measurement:
 
 @dataclass
 class Kpi:
+    """A KPI tied to a goal: baseline, target and measurements."""
+
     goal_id: int
     name: str
     unit: str = ""
@@ -253,6 +285,8 @@ class Kpi:
 
 @dataclass
 class BudgetYear:
+    """The IT budget of one year: its Run and Change envelopes, in cents."""
+
     year: int
     run_cents: int = 0
     change_cents: int = 0
@@ -274,6 +308,8 @@ class Snapshot:
 
 @dataclass
 class Plan:
+    """The whole plan of one business, as stored in its plan file."""
+
     business: Business
     goals: list[Goal] = field(default_factory=list)
     swot: list[SwotItem] = field(default_factory=list)

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QUndoView,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from smbplanner import __version__
 from smbplanner.ui.actions import build_actions
 from smbplanner.ui.backupkeeper import BackupKeeper
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.navlist import PhaseList
 from smbplanner.ui.pages.registry import PAGE_TITLES
 from smbplanner.ui.pagestack import PageStack
 from smbplanner.ui.planfiles import PlanFiles
@@ -46,12 +45,9 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self, PAGE_TITLES)
         self._welcome: WelcomePage | None = None  # built when first shown (not for a plan)
         self._closing = False
-        self.nav = QListWidget()
+        self.nav = PhaseList(PAGE_TITLES)
         self.nav.setAccessibleName(self.tr("Phases"))
-        self.nav.addItems(PAGE_TITLES)
         self.nav.setFixedWidth(190)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
-                               "QListWidget::item { padding: 7px 8px; }")
         self.pages = PageStack()
         self.banner = ReadOnlyBanner()
         workspace = QWidget()
@@ -257,6 +253,8 @@ class MainWindow(QMainWindow):
         show_guide(self)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About SMB Planner"),

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.validation import ValidationError
@@ -41,17 +41,25 @@ class PlanFiles(QObject):
 
     # --- dialogs -------------------------------------------------------------------------
     def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs' classes: imported when needed
+
         QMessageBox.warning(self.window, title, text)
 
     def _confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self.window, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_open_path(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open plan"), "", FILTER)
         return Path(name) if name else None
 
     def _ask_save_path(self, title: str, suggested: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.window, title, suggested, FILTER)
         if not name:
             return None
@@ -60,6 +68,8 @@ class PlanFiles(QObject):
 
     def _ask_new_business(self) -> Plan | None:
         from smbplanner.ui.newplanwizard import NewPlanWizard
+
+        from PySide6.QtWidgets import QDialog
 
         wizard = NewPlanWizard(self.window)
         return wizard.plan() if wizard.exec() == QDialog.DialogCode.Accepted else None
