@@ -67,9 +67,9 @@ class PlanFiles(QObject):
         return path if path.suffix else path.with_suffix(PLAN_SUFFIX)
 
     def _ask_new_business(self) -> Plan | None:
-        from smbplanner.ui.newplanwizard import NewPlanWizard
-
         from PySide6.QtWidgets import QDialog
+
+        from smbplanner.ui.newplanwizard import NewPlanWizard
 
         wizard = NewPlanWizard(self.window)
         return wizard.plan() if wizard.exec() == QDialog.DialogCode.Accepted else None
