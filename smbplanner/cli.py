@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--exit-when-shown",
         action="store_true",
-        help="with PLAN: quit as soon as the window is first drawn (start-up benchmark)",
+        help="with PLAN: once the window is first drawn, print 'first paint: <seconds since "
+        "the epoch>' and quit (the start-up benchmark)",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -58,8 +59,11 @@ def test_exit_when_shown_opens_the_plan_then_quits(tmp_path: Path) -> None:
     plan = tmp_path / "bakery.smbplan"
     PlanFile.create(plan, sample_plan()).close()
     env = _env(tmp_path, QT_QPA_PLATFORM="offscreen")
+    before = time.time()
     result = _smbplanner(str(plan), "--exit-when-shown", env=env)
     assert result.returncode == 0, result.stderr
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("first paint: ")]
+    assert before < float(line.removeprefix("first paint: ")) < time.time()
     settings = (tmp_path / "cfg" / "SMB Planner" / "SMB Planner.conf").read_text()
     assert str(plan) in settings  # opened, so it is now a recent file
     assert not plan.with_name(plan.name + ".lock").exists()  # and closed cleanly
