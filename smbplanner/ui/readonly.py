@@ -4,7 +4,15 @@ out ("Save as an editable copy…")."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from smbplanner.ui.document import PlanDocument
 
@@ -74,7 +82,8 @@ class ReadOnlyBanner(QFrame):
             self._restyle()
 
     def _restyle(self) -> None:
-        dark = self.palette().window().color().lightness() < 128
+        # the application's window colour: the banner's own is the style sheet's yellow
+        dark = QApplication.palette().window().color().lightness() < 128
         background, border, text = _DARK if dark else _LIGHT
         sheet = (
             f"QFrame#readonly_banner {{ background: {background}; "

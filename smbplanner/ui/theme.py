@@ -100,9 +100,9 @@ FUSION_ARGS = ["-style", "Fusion"]
 def apply_scheme(app: QApplication, dark: bool | None = None, *, set_style: bool = True) -> None:
     """Fusion style with a light or dark palette (None: follow the system); ``set_style``
     False when the app was started with ``FUSION_ARGS``."""
-    if set_style:
-        app.setStyle("Fusion")
     if dark is None:
         dark = system_is_dark()
     app.setPalette(_dark_palette() if dark else _light_palette())
+    if set_style:  # after the palette: re-polishing then restyles style-sheet widgets in it
+        app.setStyle("Fusion")
 

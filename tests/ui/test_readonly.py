@@ -132,3 +132,30 @@ def test_read_only_permissions(window: MainWindow, sample_path: Path, what: str)
         assert_read_only_and_refusing(window, sample_path, reason)
     finally:
         target.chmod(mode)
+
+
+def test_the_banner_follows_a_switch_between_light_and_dark(
+    window: MainWindow, sample_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from smbplanner.ui.theme import apply_scheme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert window.files.open_path(sample_path, readonly=True)
+
+    def banner_lightness() -> int:
+        image = window.banner.grab().toImage()
+        return QColor(image.pixel(image.width() // 2, 3)).lightness()
+
+    try:
+        apply_scheme(app, dark=False)
+        assert banner_lightness() > 180  # pale yellow
+        apply_scheme(app, dark=True)  # what the app does when the system switches
+        qtbot.waitUntil(lambda: banner_lightness() < 90)  # dark amber
+        apply_scheme(app, dark=False)
+        qtbot.waitUntil(lambda: banner_lightness() > 180)
+    finally:
+        apply_scheme(app, dark=False)
