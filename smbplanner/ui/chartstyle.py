@@ -1,11 +1,15 @@
 """Colours of the pages' matplotlib charts, read from the application palette so that a chart
-reads well in light and in dark mode."""
+reads well in light and in dark mode; and a deferred draw tied to its canvas."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
+
+_PENDING = "smbplanner_draw_pending"
 
 
 def chart_colours(palette: QPalette, **accents: tuple[Any, Any]) -> dict[str, Any]:
@@ -20,3 +24,21 @@ def chart_colours(palette: QPalette, **accents: tuple[Any, Any]) -> dict[str, An
         "grid": palette.color(QPalette.ColorRole.Mid).name(),
         **{name: pair[1] if dark else pair[0] for name, pair in accents.items()},
     }
+
+
+def draw_soon(canvas: QWidget) -> None:
+    """Draw a matplotlib canvas once the event loop is free, like ``canvas.draw_idle()``, but
+    with a timer owned by the canvas: Qt drops it if the canvas is deleted first (matplotlib's
+    own timer then drew a deleted canvas and printed a traceback). Calls before the draw
+    make one draw."""
+    if canvas.property(_PENDING):
+        return
+    canvas.setProperty(_PENDING, True)
+
+    def draw() -> None:
+        canvas.setProperty(_PENDING, False)
+        if canvas.width() > 0 and canvas.height() > 0:
+            canvas.draw()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, canvas, draw)
+

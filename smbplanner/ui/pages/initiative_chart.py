@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.options import Comparison
-from smbplanner.ui.chartstyle import chart_colours
+from smbplanner.ui.chartstyle import chart_colours, draw_soon
 from smbplanner.ui.pages.initiative_common import locale_number
 
 #: Charts redraw this long after the last change, so a burst of edits draws once.
@@ -118,7 +118,7 @@ class LazyChart(QWidget):
         legend.get_frame().set_alpha(0.9)
         self._margins()
         self._stack.setCurrentWidget(self.canvas)
-        self.canvas.draw_idle()
+        draw_soon(self.canvas)
 
     def _margins(self) -> None:
         """Keep the margins fixed in pixels whatever the size of the chart."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from smbplanner.analysis.kpis import measurements_by_date
 from smbplanner.domain.model import Kpi
 from smbplanner.ui import fmt
-from smbplanner.ui.chartstyle import chart_colours
+from smbplanner.ui.chartstyle import chart_colours, draw_soon
 
 
 def _colours(palette: QPalette) -> dict[str, str]:
@@ -89,7 +89,7 @@ class KpiChart(QWidget):
         canvas = self._ensure_canvas()
         self._plot(canvas.figure, kpi, points)
         self._stack.setCurrentWidget(canvas)
-        canvas.draw_idle()
+        draw_soon(canvas)
 
     def _plot(self, figure: Any, kpi: Kpi, points: list[Any]) -> None:
         from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
