@@ -129,6 +129,7 @@ def test_user_guide_from_the_help_menu(window: MainWindow) -> None:
         "(t−1) + (−C(t−1) / flow(t))", "the rate at which NPV = 0", "Discounted payback",
         "Quick wins", "Strategic bets", "Back burner", "Unscored",
         f"Backups: {os.environ['SMBPLANNER_DATA_DIR']}",  # this computer's folder
+        "every 30 minutes while you edit", "File ▸ Restore from backup…",
     ):
         assert phrase in text, phrase
     assert window.actions.guide.isEnabled()  # no plan needed
