@@ -55,13 +55,9 @@ def migrations() -> sqlite_utils.Migrations:
     return found
 
 
-def migration_names() -> list[str]:
-    return [m.name for m in migrations()._migrations]
-
-
 def migrate(db: sqlite_utils.Database) -> int:
     """Apply every pending migration in ONE transaction; returns the new schema version."""
-    assert len(migration_names()) == SCHEMA_VERSION, "every version needs exactly one step"
+    assert len(STEPS) == SCHEMA_VERSION, "every schema version needs exactly one step"
     with db.atomic():
         migrations().apply(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

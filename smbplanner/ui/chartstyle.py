@@ -9,6 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
+from smbplanner.ui.theme import is_dark
+
 _PENDING = "smbplanner_draw_pending"
 
 
@@ -16,7 +18,7 @@ def chart_colours(palette: QPalette, **accents: tuple[Any, Any]) -> dict[str, An
     """Figure, axes, text and grid colours from ``palette``, plus each accent given as
     ``name=(light, dark)``, picked for the palette's brightness."""
     text = palette.color(QPalette.ColorRole.WindowText)
-    dark = text.lightness() > 128
+    dark = is_dark(palette)
     return {
         "figure": palette.color(QPalette.ColorRole.Window).name(),
         "axes": palette.color(QPalette.ColorRole.Base).name(),
@@ -41,4 +43,3 @@ def draw_soon(canvas: QWidget) -> None:
             canvas.draw()  # type: ignore[attr-defined]
 
     QTimer.singleShot(0, canvas, draw)
-

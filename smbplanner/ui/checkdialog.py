@@ -26,6 +26,7 @@ from smbplanner.analysis.checks import ERROR, Finding, check_plan
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.health import FileHealth, check_file
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.theme import is_dark
 
 
 @dataclass
@@ -126,8 +127,7 @@ class CheckDialog(QDialog):
         return self.tr("{0}: {1}, {2}.").format(name, errors, warnings)
 
     def _colours(self) -> dict[str, str]:
-        dark = self.palette().window().color().lightness() < 128
-        if dark:
+        if is_dark(self.palette()):
             return {OK: "#81c784", ERROR: "#ef9a9a", WARNING: "#ffd54f"}
         return {OK: "#2e7d32", ERROR: "#c62828", WARNING: "#8a6100"}
 

@@ -4,17 +4,10 @@ out ("Save as an editable copy…")."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.theme import is_dark
 
 # (background, border, text) for a light and a dark window
 _LIGHT = ("#fbe7b0", "#d9a521", "#3d2b00")
@@ -82,9 +75,8 @@ class ReadOnlyBanner(QFrame):
             self._restyle()
 
     def _restyle(self) -> None:
-        # the application's window colour: the banner's own is the style sheet's yellow
-        dark = QApplication.palette().window().color().lightness() < 128
-        background, border, text = _DARK if dark else _LIGHT
+        # the application's palette: the banner's own window is the style sheet's yellow
+        background, border, text = _DARK if is_dark() else _LIGHT
         sheet = (
             f"QFrame#readonly_banner {{ background: {background}; "
             f"border-bottom: 2px solid {border}; }} "

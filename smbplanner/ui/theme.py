@@ -10,6 +10,21 @@ from PySide6.QtWidgets import QApplication
 ACCENT = QColor("#2f6f9f")
 
 
+#: The error red on a light and on a dark window.
+ERROR_RED = ("#c0392b", "#ff8a7a")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether ``palette`` (by default the application's) has a dark window."""
+    used = palette if palette is not None else QApplication.palette()
+    return used.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_red(palette: QPalette | None = None) -> str:
+    """The error red that reads on ``palette``'s window (by default the application's)."""
+    return ERROR_RED[1] if is_dark(palette) else ERROR_RED[0]
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,9 +30,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import label
 from smbplanner.ui.tablemodel import EntityTableModel
-
-#: The error text colour on a light and on a dark window.
-ERROR_LIGHT, ERROR_DARK = "#c0392b", "#ff8a7a"
+from smbplanner.ui.theme import error_red
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -96,8 +93,7 @@ class ErrorLine(QLabel):
     def _recolour(self) -> None:
         """The error red of the light or dark scheme (a palette colour: a style sheet would
         cost start-up time, and one red does not read on both backgrounds)."""
-        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        colour = QColor(ERROR_DARK if dark else ERROR_LIGHT)
+        colour = QColor(error_red())
         if self.palette().color(QPalette.ColorRole.WindowText) != colour:
             palette = self.palette()
             palette.setColor(QPalette.ColorRole.WindowText, colour)

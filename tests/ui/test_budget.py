@@ -160,6 +160,31 @@ def test_refreshes_when_shown_after_a_change_while_hidden(panel: BudgetPanel) ->
     assert panel.status.text() == "Planned spend is within budget in every year."
 
 
+def test_chart_redraws_for_a_palette_change_it_got_while_hidden(
+    panel: BudgetPanel, qtbot: QtBot
+) -> None:
+    """Qt may deliver a light/dark switch to a chart on a page that is not shown; the chart
+    must then redraw in the new colours when it is shown again."""
+    from matplotlib.colors import to_hex
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    chart = panel.chart
+
+    def figure_colour() -> str:
+        return str(to_hex(chart.canvas.figure.get_facecolor()))
+
+    qtbot.waitUntil(lambda: figure_colour() == chart.palette().window().color().name())
+    chart.hide()
+    palette = chart.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#25282c"))
+    chart.setPalette(palette)
+    QApplication.sendEvent(chart, QEvent(QEvent.Type.PaletteChange))  # while hidden
+    chart.show()
+    qtbot.waitUntil(lambda: figure_colour() == "#25282c")
+
+
 def test_read_only_plan_cannot_be_changed(sample_path: object, qtbot: QtBot) -> None:
     from smbplanner.storage.planfile import PlanFile
 

@@ -29,6 +29,7 @@ from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.assessment_swot_board import SwotBoard
 from smbplanner.ui.tablemodel import Column, EntityTableModel
+from smbplanner.ui.theme import error_red
 from smbplanner.ui.widgets import TablePanel
 
 EOL_TIP = (
@@ -134,7 +135,7 @@ class SystemsTab(QWidget):
         parts = [f"<b>{escape(system.name)}</b>"]
         reason = end_of_life_reason(system, plan.business.start_year)
         if reason:
-            red = "#ff8a7a" if self.palette().window().color().lightness() < 128 else "#c0392b"
+            red = error_red(self.palette())
             parts.append(f"<span style='color:{red}'>{escape(reason)}.</span>")
         parts.append(escape(system.notes) or self.tr("No notes."))
         self.detail.setText(" ".join(parts))

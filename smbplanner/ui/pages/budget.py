@@ -27,6 +27,7 @@ from smbplanner.ui.pages.budget_chart import BudgetChart
 from smbplanner.ui.pages.budget_fit import FitDialog
 from smbplanner.ui.pages.budget_table import BudgetFiguresModel
 from smbplanner.ui.pages.budget_years import BudgetYearModel
+from smbplanner.ui.theme import error_red
 from smbplanner.ui.widgets import TablePanel
 
 
@@ -154,9 +155,7 @@ class BudgetPanel(QWidget):
         else:
             self.status.setText("")
         self.status.setVisible(bool(self.status.text()))
-        dark = self.palette().color(self.palette().ColorRole.WindowText).lightness() > 128
-        red = "#ff8a7a" if dark else "#c0392b"
-        self.status.setStyleSheet(f"color: {red};" if over else "")
+        self.status.setStyleSheet(f"color: {error_red(self.palette())};" if over else "")
 
     def _target_changed(self, value: int) -> None:
         bp = None if value < 0 else value * 100

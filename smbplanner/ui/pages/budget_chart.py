@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from smbplanner.analysis.budget import BudgetRow
 from smbplanner.ui import fmt
-from smbplanner.ui.chartstyle import chart_colours
+from smbplanner.ui.chartstyle import chart_colours, draw_soon
+from smbplanner.ui.theme import ERROR_RED
 
 
 def colours(palette: QPalette) -> dict[str, str]:
@@ -21,7 +22,7 @@ def colours(palette: QPalette) -> dict[str, str]:
         palette,
         run=("#2f6f9f", "#7cb8e8"),
         change=("#c9731c", "#f0b35a"),
-        over=("#c0392b", "#ff8a7a"),
+        over=ERROR_RED,
         target=("#1e7d46", "#5cc98a"),
     )
 
@@ -56,8 +57,11 @@ class BudgetChart(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
-            self.draw()
+        if event.type() == QEvent.Type.PaletteChange:
+            if self.isVisible():
+                self.draw()
+            else:  # a switch to dark or light while hidden: redraw when shown again
+                self._dirty = True
 
     def draw(self) -> None:
         self._dirty = False
@@ -78,13 +82,7 @@ class BudgetChart(QWidget):
             self._stack.addWidget(self.canvas)
         self._plot(self.canvas.figure)
         self._stack.setCurrentWidget(self.canvas)
-        # render on the next event-loop turn; the timer dies with this widget (draw_idle's
-        # would fire on a deleted canvas)
-        QTimer.singleShot(0, self, self._render)
-
-    def _render(self) -> None:
-        if self.canvas is not None:
-            self.canvas.draw()
+        draw_soon(self.canvas)
 
     def _style(self, ax: Any, c: dict[str, str]) -> None:
         ax.set_facecolor(c["axes"])

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from smbplanner.analysis.risks import BANDS, LEVELS, band
+from smbplanner.ui.theme import is_dark
 
 #: Hue of each band (green, yellow, orange, red).
 HUES = dict(zip(BANDS, (120, 55, 30, 0), strict=True))
@@ -80,7 +81,7 @@ class RiskHeatMap(QWidget):
     # --- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        dark = is_dark(palette)
         ink = palette.color(QPalette.ColorRole.WindowText)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 from smbplanner.analysis.board import FEASIBILITY_BANDS, IMPACT_BANDS, REGIONS, to_unit
 from smbplanner.domain.enums import Portfolio, Quadrant
 from smbplanner.ui.pages.priorities_card import PORTFOLIO_COLOURS, RISK_COLOUR
+from smbplanner.ui.theme import is_dark
 
 SIDE = 600.0
 SCENE_RECT = QRectF(-70, -12, SIDE + 82, SIDE + 112)
@@ -53,7 +54,7 @@ class BoardColours:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> BoardColours:
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        dark = is_dark(palette)
         if dark:
             fills = {Quadrant.QUICK_WIN: "#26412e", Quadrant.STRATEGIC_BET: "#2a3550",
                      Quadrant.BACK_BURNER: "#34373c"}
