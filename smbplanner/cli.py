@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("dump", help="the whole plan and its figures as JSON")
     s.add_argument("plan", metavar="PLAN")
     s.add_argument("-o", "--output", metavar="OUT.json", help="write to a file, not stdout")
+    s.add_argument(
+        "--force", action="store_true", help="overwrite an existing file (never a plan)"
+    )
 
     s = sub.add_parser("load", help="create a plan file from JSON in the dump format")
     s.add_argument("json", metavar="JSON", help="the JSON file, or - for standard input")
@@ -91,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--logo", metavar="IMAGE", help="a PNG or JPEG for the cover")
     s.add_argument("--footer", default="Confidential", help='footer text (default "Confidential")')
-    s.add_argument("--force", action="store_true", help="overwrite an existing file")
+    s.add_argument(
+        "--force", action="store_true", help="overwrite an existing file (never a plan)"
+    )
     return p
 
 
@@ -151,38 +156,69 @@ def cmd_dump(args: argparse.Namespace) -> int:
     from smbplanner.analysis.plan_figures import plan_figures
     from smbplanner.storage.jsonio import dump_document, to_json_text
 
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        _check_output(out, args.force, Path(args.plan))
     with _open_readonly(args.plan) as plan_file:
         plan = plan_file.load()
     text = to_json_text(dump_document(plan, plan_figures(plan)))
-    if args.output:
-        _write_text(Path(args.output), text)
+    if out is not None:
+        _write_output(out, text.encode("utf-8"), args.force, Path(args.plan))
     else:
         sys.stdout.write(text)
     return 0
 
 
-def _write_text(path: Path, text: str) -> None:
+def _check_output(out: Path, force: bool, source: Path) -> None:
+    """Refuse, before any work, an output that exists (without ``--force``), that is the
+    input, or that is a plan file."""
+    from smbplanner.storage.filecopy import check_output
+
+    check_output(out, force=force, sources=[source])
+
+
+def _write_output(out: Path, data: bytes, force: bool, source: Path) -> None:
+    """Write an output file: checked again just before (the file system may have changed
+    while the output was built), exclusively unless ``--force``."""
     from smbplanner.storage.filecopy import write_atomically
 
-    try:
-        write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    except OSError as e:
-        raise CliError(f"{path}: cannot be written ({e.strerror or e})") from None
+    _check_output(out, force, source)
+    write_atomically(out, lambda tmp: tmp.write_bytes(data), replace=force)
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     from smbplanner.storage.jsonio import parse_document
+    from smbplanner.storage.jsonload import MAX_JSON_BYTES
     from smbplanner.storage.planfile import PlanFile
 
     name = "standard input" if args.json == "-" else args.json
     try:
-        data = sys.stdin.buffer.read() if args.json == "-" else Path(args.json).read_bytes()
+        if args.json == "-":
+            data = _read_bounded(sys.stdin.buffer, MAX_JSON_BYTES, name)
+        else:
+            with open(args.json, "rb") as f:
+                data = _read_bounded(f, MAX_JSON_BYTES, name)
     except OSError as e:
         raise CliError(f"{name}: cannot be read ({e.strerror or e})") from None
     plan = parse_document(data)
     PlanFile.create(args.plan, plan, force=args.force).close()
     print(f"Created {args.plan} from {name}.")
     return 0
+
+
+def _read_bounded(stream: Any, limit: int, name: str) -> bytes:
+    """At most ``limit`` bytes of ``stream`` (a device or an endless pipe is refused, not
+    read until memory runs out)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise CliError(f"{name}: too large for a plan (more than {limit // 2**20:,} MB)")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -208,17 +244,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from smbplanner.domain.enums import Scenario
     from smbplanner.report import ReportError, ReportOptions, build_board_pack, parse_sections
     from smbplanner.report.options import SECTION_KEYS
-    from smbplanner.storage.filecopy import write_atomically
 
     out = Path(args.output)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"{out}: the output must be a .pdf file")
-    if out.exists() and out.is_dir():
-        raise CliError(f"{out}: is a folder")
-    if out.exists() and not args.force:
-        raise CliError(f"{out}: already exists (use --force to overwrite it)")
-    if not out.parent.is_dir():
-        raise CliError(f"{out.parent}: no such folder")
+    _check_output(out, args.force, Path(args.plan))
     try:
         options = ReportOptions(
             sections=parse_sections(args.sections) if args.sections is not None else SECTION_KEYS,
@@ -235,10 +265,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         pdf = build_board_pack(plan, options)
     except ReportError as e:
         raise CliError(f"export: {e}") from None
-    try:
-        write_atomically(out, lambda tmp: tmp.write_bytes(pdf))
-    except OSError as e:
-        raise CliError(f"{out}: cannot be written ({e.strerror or e})") from None
+    _write_output(out, pdf, args.force, Path(args.plan))
     print(f"Wrote the board pack of {plan.business.name} to {out}.")
     return 0
 
@@ -303,17 +330,35 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _say(message: object) -> None:
+    """One line on stderr, whatever the message holds (a newline in a file name, an OS
+    error's text): control characters are escaped."""
+    from smbplanner.storage.filecopy import shown
+
+    print(f"{PROG}: {shown(str(message))}", file=sys.stderr)
+
+
 def _run(func: Callable[[], int]) -> int:
     from smbplanner.domain.validation import ValidationError
-    from smbplanner.storage.errors import JsonFormatError, PlanFileError
+    from smbplanner.storage.errors import DATABASE_ERRORS, JsonFormatError, PlanFileError
 
     try:
         return func()
     except (CliError, PlanFileError, JsonFormatError, ValidationError) as e:
-        print(f"{PROG}: {e}", file=sys.stderr)
+        _say(e)
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:  # a full disk, a read-only file system, a name too long
+        where = f"{e.filename}: " if e.filename else ""
+        _say(f"{where}{e.strerror or e}")
+        return 2
+    except DATABASE_ERRORS as e:
+        _say(f"the plan file: {e}")
+        return 2
+    except MemoryError:
+        _say("not enough memory for this plan")
+        return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

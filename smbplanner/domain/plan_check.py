@@ -141,4 +141,38 @@ def _references(plan: Plan) -> list[Problem]:
             found.append(Problem(f"{base}.raci", "gives one person two roles"))
     for ki, kpi in enumerate(plan.kpis):
         need(goals, kpi.goal_id, f"kpis[{ki}].goal_id", "goal")
-    return found
+    return found or _cycles(plan)
+
+
+def _cycles(plan: Plan) -> list[Problem]:
+    """A circular dependency (the editor refuses one; a file or JSON must not bring one)."""
+    index = {init.id: i for i, init in enumerate(plan.initiatives) if init.id is not None}
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    for root in index:
+        if root in state:
+            continue
+        stack: list[tuple[int, int]] = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node, k = stack[-1]
+            deps = plan.initiatives[index[node]].depends_on
+            if k == len(deps):
+                state[node] = 2
+                stack.pop()
+                continue
+            stack[-1] = (node, k + 1)
+            nxt = deps[k]
+            if state.get(nxt) == 1:
+                names = [plan.initiatives[index[n]].name for n, _ in stack]
+                start = [n for n, _ in stack].index(nxt)
+                loop = " → ".join([*names[start:], plan.initiatives[index[nxt]].name])
+                return [
+                    Problem(
+                        f"initiatives[{index[node]}].depends_on[{k}]",
+                        f"makes a circular dependency ({loop})",
+                    )
+                ]
+            if nxt not in state and nxt in index:
+                state[nxt] = 1
+                stack.append((nxt, 0))
+    return []

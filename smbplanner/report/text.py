@@ -129,11 +129,24 @@ def cut(value: str, limit: int | None) -> str:
     return value
 
 
+#: The most lines of one user text the pack prints (a text of thousands of line breaks would
+#: take minutes to lay out and pages to read); the rest is shown as an ellipsis.
+MAX_LINES = 40
+
+
+def bounded_lines(value: str, most: int = MAX_LINES) -> str:
+    """``value`` with at most ``most`` lines, an ellipsis where it was cut."""
+    if value.count("\n") < most:
+        return value
+    return "\n".join(value.split("\n", most)[:most]).rstrip() + " …"
+
+
 def para(text: object, limit: int | None = None) -> str:
     """User text as Paragraph markup: cleaned, escaped, newlines as line breaks; cut to
-    ``limit`` characters with an ellipsis when given. Still in logical order: the pack's
-    paragraphs put right-to-left text in display order line by line when drawn."""
-    value = cut(logical(text).strip(), limit)
+    ``limit`` characters with an ellipsis when given, and to ``MAX_LINES`` lines. Still in
+    logical order: the pack's paragraphs put right-to-left text in display order line by
+    line when drawn."""
+    value = bounded_lines(cut(logical(text).strip(), limit))
     if has_rtl(value):  # isolated: it cannot pull the pack's words or numbers around it
         return escape(ISOLATE + shaped(value) + POP).replace("\n", "<br/>")
     return escape(shaped(value)).replace("\n", "<br/>")

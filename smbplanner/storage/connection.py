@@ -26,10 +26,14 @@ from smbplanner.storage.schema import (
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 1500
-#: The longest text any column may hold in a file (characters): the app's own limit for a
-#: text field, and far more for the JSON of a snapshot (a whole plan).
-MAX_TEXT_CHARS = MAX_TEXT
-MAX_SNAPSHOT_CHARS = 64 * 1024 * 1024
+#: The longest text any column may hold in a file, in bytes of UTF-8 (measured on the bytes,
+#: so a NUL cannot hide the rest of a text): the app's own limit for a text field, and far
+#: more for the JSON of a snapshot (a whole plan).
+MAX_TEXT_BYTES = MAX_TEXT * 4
+MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024
+#: The most rows any one table may hold: far above a real plan (3,000 initiatives hold about
+#: 60,000 cost lines), far below what would take minutes and gigabytes to load.
+MAX_ROWS = 500_000
 
 
 @dataclass(frozen=True)
@@ -38,11 +42,12 @@ class Header:
     page_count: int
     user_version: int
     application_id: int
+    wal: bool = False
 
 
-def read_header(path: Path) -> Header:
+def read_header(path: Path, *, name: str | None = None) -> Header:
     """Read and check the 100-byte SQLite header without opening the database."""
-    name = path.name
+    name = name or path.name
     if not path.exists():
         raise PlanFileError(f"{name}: no such file")
     if not path.is_file():
@@ -80,7 +85,8 @@ def read_header(path: Path) -> Header:
         raise PlanDamaged(f"{name}: damaged plan file (truncated or padded)")
     if valid_for == counter and page_count * page_size > size:
         raise PlanDamaged(f"{name}: damaged plan file (truncated)")
-    return Header(page_size, page_count, user_version, application_id)
+    wal = head[18] == 2 or head[19] == 2
+    return Header(page_size, page_count, user_version, application_id, wal)
 
 
 def _uri(path: Path, mode: str) -> str:
@@ -175,15 +181,17 @@ def verify(db: sqlite3.Connection, name: str, version: int, *, quick_check: bool
         raise PlanDamaged(f"{name}: damaged plan file (the {kind} '{what}' is missing)")
     _check_migrations_table(db, name, version)
     if quick_check:
-        rows = db.execute("PRAGMA quick_check").fetchall()
+        rows = db.execute("PRAGMA quick_check(1)").fetchall()
         if rows != [("ok",)]:
-            raise PlanDamaged(f"{name}: damaged plan file ({rows[0][0]})")
+            raise PlanDamaged(f"{name}: damaged plan file ({one_line(rows[0][0])})")
     _check_text_sizes(db, name)
 
 
 def _check_text_sizes(db: sqlite3.Connection, name: str) -> None:
-    """Refuse a file holding a text longer than SMB Planner ever writes (a hostile or damaged
-    file), before anything loads it into memory. ``length()`` runs in SQLite, one scan."""
+    """Refuse a file holding a text longer than SMB Planner ever writes, or a table with more
+    rows than a plan ever has (a hostile or damaged file), before anything loads it into
+    memory. Sizes are bytes (``length(CAST(x AS BLOB))``: a NUL hides nothing); one scan in
+    SQLite per table."""
     tables = [
         t
         for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -195,26 +203,35 @@ def _check_text_sizes(db: sqlite3.Connection, name: str) -> None:
             for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()
             if str(row[2]).upper() == "TEXT"
         ]
-        if not columns:
-            continue
-        sizes = ", ".join(f"max(length([{c}]))" for c in columns)
-        found = db.execute(f"SELECT {sizes} FROM [{table}]").fetchone()
+        sizes = "".join(f", max(length(CAST([{c}] AS BLOB)))" for c in columns)
+        count, *found = db.execute(f"SELECT count(*){sizes} FROM [{table}]").fetchone()
+        if count > MAX_ROWS:
+            raise PlanDamaged(
+                f"{name}: refused: the table {table} has {count:,} rows, more than a plan "
+                f"ever holds (at most {MAX_ROWS:,})"
+            )
         for column, size in zip(columns, found, strict=True):
-            limit = MAX_SNAPSHOT_CHARS if (table, column) == ("snapshot", "data") else (
-                MAX_TEXT_CHARS
+            limit = MAX_SNAPSHOT_BYTES if (table, column) == ("snapshot", "data") else (
+                MAX_TEXT_BYTES
             )
             if size is not None and size > limit:
                 raise PlanDamaged(
                     f"{name}: refused: the text in {table}.{column} is too long for a plan "
-                    f"({size:,} characters; at most {limit:,})"
+                    f"({size:,} bytes; at most {limit:,})"
                 )
+
+
+def one_line(text: object, limit: int = 200) -> str:
+    """A message part on one line: line breaks and control characters as spaces, cut."""
+    flat = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def describe_sqlite_error(
     name: str, error: sqlite3.Error, *, writing: bool = False
 ) -> PlanFileError:
     """One sentence for a SQLite error; ``writing`` when it ended an edit (rolled back)."""
-    text = str(error)
+    text = one_line(error)
     if writing and ("full" in text or "I/O" in text):
         cause = "the disk is full" if "full" in text else "the disk reported an error"
         return PlanFileError(
@@ -232,18 +249,32 @@ def describe_sqlite_error(
     return PlanDamaged(f"{name}: cannot be read ({text})")
 
 
-def open_verified(
-    path: Path, *, readonly: bool, quick_check: bool = True
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal")]
+
+
+def _has_side_files(path: Path) -> bool:
+    """A journal or WAL beside the plan (a crash's, or another program's): SQLite would write
+    to the plan (roll back, fold in, rewrite its header) as soon as it is read."""
+    for side in _side_files(path):
+        try:
+            if side.stat().st_size > 0:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _open_checked(
+    path: Path, *, readonly: bool, quick_check: bool, name: str, header: Header | None
 ) -> tuple[sqlite3.Connection, int]:
-    """Open and verify; returns the database and the file's schema version."""
-    header = read_header(path)
-    name = path.name
     db = None
     try:
         db = connect(path, readonly=readonly)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        if version != header.user_version or app_id != APPLICATION_ID:
+        expected = header.user_version if header is not None else version
+        if version != expected or app_id != APPLICATION_ID or version > SCHEMA_VERSION:
             raise PlanDamaged(f"{name}: damaged plan file (header changed while opening)")
         verify(db, name, version, quick_check=quick_check)
         return db, version
@@ -255,3 +286,68 @@ def open_verified(
         if db is not None:
             db.close()
         raise
+
+
+def _verified_copy(path: Path, *, quick_check: bool) -> tuple[sqlite3.Connection, int]:
+    """Recover a private copy of the plan and its journal or WAL (in a temporary folder),
+    verify it, and return it in memory: the file itself is not touched."""
+    import shutil
+    import tempfile
+
+    name = path.name
+    folder = Path(tempfile.mkdtemp(prefix="smbplanner-open-"))
+    try:
+        copy = folder / "plan.smbplan"
+        try:
+            shutil.copyfile(path, copy)
+            for side in _side_files(path):
+                if side.is_file():
+                    shutil.copyfile(side, copy.with_name(copy.name + side.name[len(path.name):]))
+        except OSError as e:
+            raise PlanFileError(f"{name}: cannot be read ({e.strerror or e})") from None
+        try:
+            connect(copy, readonly=False).close()  # rolls back a journal, folds in a WAL
+        except sqlite3.Error as e:
+            raise describe_sqlite_error(name, e) from None
+        header = read_header(copy, name=name)
+        db, version = _open_checked(
+            copy, readonly=True, quick_check=quick_check, name=name, header=header
+        )
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            db.backup(memory)
+            memory.execute("PRAGMA foreign_keys = ON")
+            memory.execute("PRAGMA query_only = ON")
+        finally:
+            db.close()
+        return memory, version
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_verified(
+    path: Path, *, readonly: bool, quick_check: bool = True
+) -> tuple[sqlite3.Connection, int]:
+    """Open and verify; returns the database and the file's schema version.
+
+    Nothing is written to the file before it passes every check, for editing as for reading:
+    the checks run on a read-only connection (or, when SQLite would have to recover the file
+    first, on a recovered private copy), and only then is the file opened for writing.
+    Reading leaves no side files beside the plan.
+    """
+    name = path.name
+    recover = path.is_file() and _has_side_files(path)
+    header = None if recover else read_header(path)
+    if header is None or header.wal:
+        db, version = _verified_copy(path, quick_check=quick_check)
+        if readonly:
+            return db, version
+        db.close()
+        return _open_checked(path, readonly=False, quick_check=False, name=name, header=None)
+    db, version = _open_checked(
+        path, readonly=True, quick_check=quick_check, name=name, header=header
+    )
+    if readonly:
+        return db, version
+    db.close()
+    return _open_checked(path, readonly=False, quick_check=False, name=name, header=header)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+#: What SQLite raises: callers outside ``storage`` name no database module.
+DATABASE_ERRORS = (sqlite3.Error,)
+
 
 class PlanFileError(Exception):
     """A plan file that cannot be opened, created or written as asked."""

@@ -387,7 +387,7 @@ def dict_to_plan(data: object, *, path: str = "plan") -> Plan:
                 id=x.id(),
                 name=x.text("name", None),
                 taken_at=x.text("taken_at", None),
-                data=_Obj(x.raw("data", required=True), f"{x.path}.data").data,
+                data=_snapshot_data(x.raw("data", required=True), f"{x.path}.data"),
             )
             for x in o.items("snapshots")
         ],
@@ -399,12 +399,40 @@ def dict_to_plan(data: object, *, path: str = "plan") -> Plan:
     return plan
 
 
+def _snapshot_data(data: object, path: str) -> dict[str, Any]:
+    """A snapshot's data: a plan as ``dict_to_plan`` reads it, text that is valid Unicode
+    (keys too) — held to the rules it must pass when the snapshot is read back."""
+    obj = _Obj(data, path).data
+    stack: list[object] = [obj]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise JsonFormatError(
+                    f"{path}: contains an invalid character (a lone surrogate)"
+                ) from None
+    dict_to_plan(obj, path=path)
+    return obj
+
+
+def _finite_float(text: str) -> float | _Constant:
+    value = float(text)
+    return value if math.isfinite(value) else _Constant(text[:40])
+
+
 def parse_document(text: str | bytes) -> Plan:
     """The ``Plan`` of a dump document's text; raises ``JsonFormatError``."""
     if len(text) > MAX_JSON_BYTES:
         raise JsonFormatError("document: too large (at most 200 MB)")
     try:
-        data = json.loads(text, parse_constant=_Constant)
+        data = json.loads(text, parse_constant=_Constant, parse_float=_finite_float)
     except RecursionError:
         raise JsonFormatError("document: nested too deeply") from None
     except (ValueError, UnicodeDecodeError) as e:

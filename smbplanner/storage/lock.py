@@ -1,8 +1,24 @@
 """One writer per plan file: an OS lock on a small lock file beside the plan.
 
 The lock file ``<plan>.lock`` holds who has the plan open (process, host, user, since). The OS
-lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) is what counts: a process that
-crashes loses it at once, so a lock file left behind is detected as stale and taken over.
+lock (``flock`` on POSIX, ``msvcrt.locking`` of one fixed byte on Windows) is what counts: a process
+that crashes loses it at once, so a lock file left behind is detected as stale and taken over.
+
+Rules that make the lock safe with files from anyone and with many processes at once:
+
+- The lock file is opened without following a symlink (``O_NOFOLLOW``; on Windows a link is
+  refused before and after opening) and must be a regular file with one name (no hard link to
+  another file of the user's); otherwise the plan is refused and nothing is written.
+- POSIX: release unlinks the file *while still holding* the lock; an acquirer that got the lock
+  on a file that no longer has the lock's name (unlinked meanwhile, or replaced) lets it go and
+  tries again. So two holders can never overlap, although the file comes and goes.
+- Windows: a file open in another process cannot be unlinked, so the file is kept and emptied
+  on release, and one fixed byte is locked and unlocked, seeking to it each time (never "from
+  the file position", which differs between processes).
+
+Own code rather than the ``filelock`` library: the lock must record its holder in the file
+(the second window names who has the plan), refuse links, and tell a crashed holder's file
+from a clean one; see DEVELOPING.md.
 """
 
 from __future__ import annotations
@@ -10,46 +26,59 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import stat
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
 from smbplanner.storage.errors import PlanFileError, PlanLocked
+
+#: The most of a lock file ever read: its holder's JSON is about 150 bytes.
+MAX_LOCK_BYTES = 4096
+_ATTEMPTS = 50
+#: Windows locks a byte range: one byte far past the holder's JSON, so that a second process
+#: can still read who holds the plan (Windows' locks are mandatory for reads too).
+_WIN_LOCK_OFFSET = 1 << 30
 
 
 def lock_path(plan: Path) -> Path:
     return plan.with_name(plan.name + ".lock")
 
 
-def _try_lock(f: IO[str]) -> bool:
+def _open_flags() -> int:
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    return flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0)
+
+
+def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":
         import msvcrt
 
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
         try:
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
     import fcntl
 
     try:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
     return True
 
 
-def _unlock(f: IO[str]) -> None:
+def _unlock(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
 
-        f.seek(0)
-        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
     else:
         import fcntl
 
-        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _holder_text(info: dict[str, object]) -> str:
@@ -65,77 +94,149 @@ def _holder_text(info: dict[str, object]) -> str:
     return ", ".join(parts)
 
 
-def read_holder(plan: Path) -> dict[str, object]:
-    """What the lock file says about its holder (empty if unreadable)."""
+def _parse_holder(raw: bytes) -> dict[str, object]:
     try:
-        data = json.loads(lock_path(plan).read_text(encoding="utf-8")[:4096])
-    except (OSError, ValueError):
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
+def _read_fd(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, MAX_LOCK_BYTES)
+
+
+def read_holder(plan: Path) -> dict[str, object]:
+    """What the lock file says about its holder (empty if absent, unreadable or not a plain
+    file). Never follows a link and reads at most ``MAX_LOCK_BYTES``."""
+    path = lock_path(plan)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return {}
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return {}
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return {}
+        return _parse_holder(_read_fd(fd))
+    except OSError:
+        return {}
+    finally:
+        os.close(fd)
+
+
 class PlanLock:
-    """Held while a plan is open for editing. ``stale`` tells whether a crashed holder's
-    lock file was found and taken over."""
+    """Held while a plan is open for editing (or while a command replaces it). ``stale``
+    tells whether a crashed holder's lock file was found and taken over."""
 
     def __init__(self, plan: Path):
         self.plan = plan
         self.path = lock_path(plan)
-        self._file: IO[str] | None = None
+        self._fd: int | None = None
         self.stale: dict[str, object] | None = None
 
-    def acquire(self) -> PlanLock:
-        existed = self.path.exists()
+    def _refuse(self, why: str) -> PlanFileError:
+        return PlanFileError(f"{self.plan.name}: cannot be opened for editing: {why}")
+
+    def _open(self) -> int:
+        if sys.platform == "win32" and os.path.islink(self.path):
+            raise self._refuse(f"{self.path.name} is a link, not SMB Planner's lock file")
         try:
-            f = self.path.open("a+", encoding="utf-8")
+            fd = os.open(self.path, _open_flags(), 0o644)
         except OSError as e:
-            raise PlanFileError(
-                f"{self.plan.name}: cannot be opened for editing: the folder is not writable "
-                f"({e.strerror or e}); open it read-only instead"
+            if os.path.islink(self.path):
+                raise self._refuse(
+                    f"{self.path.name} is a link, not SMB Planner's lock file"
+                ) from None
+            raise self._refuse(
+                f"the folder is not writable ({e.strerror or e}); open it read-only instead"
             ) from None
-        if not _try_lock(f):
-            f.close()
-            holder = read_holder(self.plan)
-            raise PlanLocked(
-                f"{self.plan.name}: the plan is open in another SMB Planner window "
-                f"({_holder_text(holder)}); open it read-only, or close it there first"
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1 or os.path.islink(self.path):
+            os.close(fd)
+            raise self._refuse(
+                f"{self.path.name} is not a plain file of its own (a link or a device); "
+                "remove it if SMB Planner is not running"
             )
-        if existed:
-            self.stale = read_holder(self.plan) or {"note": "unreadable lock file"}
-            if (
-                self.stale.get("pid") == os.getpid()
-                and self.stale.get("host") == host_name()
-            ):
-                self.stale = None
+        return fd
+
+    def _same_file(self, fd: int) -> bool:
+        """Whether ``fd`` is still the file at the lock's name (POSIX: not unlinked or
+        replaced by a releasing holder)."""
+        try:
+            return os.path.samestat(os.fstat(fd), os.lstat(self.path))
+        except OSError:
+            return False
+
+    def acquire(self) -> PlanLock:
+        for _ in range(_ATTEMPTS):
+            fd = self._open()
+            if not _try_lock(fd):
+                os.close(fd)
+                holder = read_holder(self.plan)
+                raise PlanLocked(
+                    f"{self.plan.name}: the plan is open in another SMB Planner window "
+                    f"({_holder_text(holder)}); open it read-only, or close it there first"
+                )
+            if self._same_file(fd):
+                break
+            _unlock(fd)  # a holder released (and unlinked) it between our open and lock
+            os.close(fd)
+        else:
+            raise PlanLocked(f"{self.plan.name}: the plan's lock keeps changing; try again")
+        try:
+            previous = _parse_holder(_read_fd(fd)) if os.fstat(fd).st_size else {}
+        except OSError:
+            previous = {}
+        if previous and not (
+            previous.get("pid") == os.getpid() and previous.get("host") == host_name()
+        ):
+            self.stale = previous
         info = {
             "pid": os.getpid(),
             "host": host_name(),
             "user": _user(),
             "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        f.seek(0)
-        f.truncate()
-        f.write(json.dumps(info))
-        f.flush()
-        self._file = f
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, json.dumps(info).encode("utf-8"))
+        except OSError:
+            pass  # a full disk: the OS lock is what counts; the holder's name is a courtesy
+        self._fd = fd
         return self
 
     def release(self) -> None:
-        if self._file is None:
+        fd, self._fd = self._fd, None
+        if fd is None:
             return
         try:
-            self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
-        try:
-            _unlock(self._file)
+            if sys.platform == "win32":
+                try:
+                    os.ftruncate(fd, 0)
+                except OSError:
+                    pass
+            elif self._same_file(fd):
+                try:
+                    self.path.unlink()  # while still locked: see the module's rules
+                except OSError:
+                    pass
+            _unlock(fd)
         finally:
-            self._file.close()
-            self._file = None
+            os.close(fd)
+
+    def __enter__(self) -> PlanLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
     @property
     def held(self) -> bool:
-        return self._file is not None
+        return self._fd is not None
 
 
 def _user() -> str:

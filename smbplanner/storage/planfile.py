@@ -20,7 +20,12 @@ from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.plan_check import check_whole_plan
 from smbplanner.domain.validation import require
 from smbplanner.storage import sqlutils
-from smbplanner.storage.connection import connect, describe_sqlite_error, open_verified
+from smbplanner.storage.connection import (
+    connect,
+    describe_sqlite_error,
+    one_line,
+    open_verified,
+)
 from smbplanner.storage.errors import PlanFileError, PlanReadOnly
 from smbplanner.storage.filecopy import backup_into, check_target, write_atomically
 from smbplanner.storage.lock import PlanLock
@@ -55,6 +60,10 @@ class PlanFile(Operations):
         self.stale_lock = lock.stale if lock else None
         #: Why a read-only plan is read-only, in a few words (the app's banner shows it).
         self.readonly_reason = "it was opened read-only" if readonly else ""
+        #: The first ``load`` after opening checks every value (and the first with
+        #: snapshots, their data).
+        self._unchecked = True
+        self._snapshots_checked = False
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -78,7 +87,11 @@ class PlanFile(Operations):
                 conn = _migrated_in_memory(conn, path)
             return cls(path, conn, readonly=True, lock=None)
         _require_writable(path)
-        lock = PlanLock(path).acquire()
+        return cls._open_for_editing(path, PlanLock(path).acquire())
+
+    @classmethod
+    def _open_for_editing(cls, path: Path, lock: PlanLock) -> PlanFile:
+        """Open with ``lock`` held (released if the open fails)."""
         try:
             conn, version = open_verified(path, readonly=False)
             if version < SCHEMA_VERSION:
@@ -91,7 +104,7 @@ class PlanFile(Operations):
                         raise
                     raise PlanFileError(
                         f"{path.name}: could not be updated from plan format {version} to "
-                        f"{SCHEMA_VERSION} ({e}); the file was left as it was"
+                        f"{SCHEMA_VERSION} ({one_line(e)}); the file was left as it was"
                     ) from None
             return cls(path, conn, readonly=False, lock=lock)
         except BaseException:
@@ -107,6 +120,9 @@ class PlanFile(Operations):
             plan = Plan(business=plan)
         require(check_whole_plan(plan))
         check_target(path, force=force)
+        # The plan's lock is held from before the file is written until it is open here: an
+        # editor can neither hold the file being replaced nor slip in before this open.
+        lock = PlanLock(path).acquire()
 
         def fill(tmp: Path) -> None:
             conn = connect(tmp, readonly=False, create=True)
@@ -122,12 +138,16 @@ class PlanFile(Operations):
                 conn.close()
 
         try:
-            write_atomically(path, fill)
-        except sqlite3.IntegrityError as e:
-            raise PlanFileError(f"{path.name}: the plan is inconsistent ({e})") from None
-        except OSError as e:
-            raise PlanFileError(f"{path.name}: cannot be written ({e.strerror or e})") from None
-        return cls.open(path)
+            try:
+                write_atomically(path, fill, replace=force)
+            except sqlite3.IntegrityError as e:
+                raise PlanFileError(
+                    f"{path.name}: the plan is inconsistent ({one_line(e)})"
+                ) from None
+        except BaseException:
+            lock.release()
+            raise
+        return cls._open_for_editing(path, lock)
 
     def close(self) -> None:
         self.conn.close()
@@ -148,10 +168,19 @@ class PlanFile(Operations):
 
     # --- reading -------------------------------------------------------------------------
     def load(self, *, snapshots: bool = True) -> Plan:
+        """The whole plan, each value held to the same rules as typed input: a file whose
+        rows break them is refused with one line naming the table, row and field."""
+        check = self._unchecked or (snapshots and not self._snapshots_checked)
         try:
-            return load_plan(self.conn, snapshots=snapshots)
+            plan = load_plan(
+                self.conn, snapshots=snapshots, name=self.path.name if check else None
+            )
         except sqlite3.Error as e:
             raise describe_sqlite_error(self.path.name, e) from None
+        # Checked once per open: later edits pass the same rules before they are written.
+        self._unchecked = False
+        self._snapshots_checked = self._snapshots_checked or snapshots
+        return plan
 
     def integrity_problems(self) -> list[str]:
         """``integrity_check`` and ``foreign_key_check`` findings (empty when sound)."""

@@ -30,7 +30,10 @@ from smbplanner.domain.model import (
     SwotItem,
     System,
 )
-from smbplanner.storage.rows import Row, kind_of
+from smbplanner.domain.plan_check import check_whole_plan
+from smbplanner.domain.validation import Problem
+from smbplanner.storage.errors import PlanDamaged
+from smbplanner.storage.rows import Row, RowError, kind_of
 
 
 def _rows(db: sqlite3.Connection, table: str, order: str = "id") -> list[Row]:
@@ -55,17 +58,79 @@ def _pairs(db: sqlite3.Connection, table: str, key: str, order: str) -> list[Row
 def load_business(db: sqlite3.Connection) -> Business:
     rows = _rows(db, "business")
     if not rows:
-        from smbplanner.storage.errors import PlanDamaged
-
-        raise PlanDamaged("the plan has no business profile")
+        raise RowError("business", None, "row", "the plan has no business profile")
     row = dict(rows[0])
     row.pop("id")
     business: Business = kind_of(Business).from_row(row)
     return business
 
 
-def load_plan(db: sqlite3.Connection, *, snapshots: bool = True) -> Plan:
-    """The whole plan; lists are in id order (budget years in year order)."""
+def load_plan(
+    db: sqlite3.Connection, *, snapshots: bool = True, name: str | None = None
+) -> Plan:
+    """The whole plan; lists are in id order (budget years in year order).
+
+    With ``name`` (the file's), every value is held to the rules of typed input
+    (``check_whole_plan``, snapshot data included): a plan that breaks them is refused with
+    ``PlanDamaged``, one line naming the file, table, row and field."""
+    try:
+        plan = _read_plan(db, snapshots=snapshots)
+    except RowError as e:
+        raise PlanDamaged(f"{name or 'the plan'}: refused: {e}") from None
+    if name is not None:
+        problems = check_whole_plan(plan)
+        if not problems and snapshots:
+            problems = _snapshot_problems(plan)
+        if problems:
+            raise PlanDamaged(f"{name}: refused: {locate(plan, problems[0])}")
+    return plan
+
+
+def _snapshot_problems(plan: Plan) -> list[Problem]:
+    from smbplanner.storage.errors import JsonFormatError
+    from smbplanner.storage.jsonload import dict_to_plan
+
+    for index, snap in enumerate(plan.snapshots):
+        try:
+            dict_to_plan(snap.data, path="data")
+        except JsonFormatError as e:
+            where, _, why = str(e).partition(": ")
+            return [Problem(f"snapshots[{index}].{where}", why)]
+    return []
+
+
+def locate(plan: Plan, problem: Problem) -> str:
+    """A problem's path (``initiatives[3].options[0].costs[2].amount``) as the table, row and
+    field that hold it: ``cost_line row 17 ("Licences"), field amount: must be …``."""
+    entity: Any = None
+    rest: list[str] = []
+    obj: Any = plan
+    for part in problem.field.split("."):
+        attr, _, index = part.partition("[")
+        try:
+            obj = getattr(obj, attr)
+            if index:
+                obj = obj[int(index.rstrip("]"))]
+        except (AttributeError, IndexError, ValueError, TypeError):
+            rest.append(part)
+            continue
+        try:
+            kind_of(obj)
+        except (KeyError, TypeError):
+            rest.append(part)
+            continue
+        entity, rest = obj, []
+    if entity is None:
+        return str(problem)
+    kind = kind_of(entity)
+    row = getattr(entity, kind.pk, None)
+    label = kind.label(entity)
+    named = f' ("{label[:60]}")' if label and label.isprintable() else ""
+    field = ".".join(rest) or "row"
+    return f"{kind.table} row {row}{named}, field {field}: {problem.message}"
+
+
+def _read_plan(db: sqlite3.Connection, *, snapshots: bool) -> Plan:
     plan = Plan(business=load_business(db))
     simple: list[tuple[type, list[Any]]] = [
         (Goal, plan.goals),

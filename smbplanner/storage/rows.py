@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
@@ -44,6 +45,28 @@ from smbplanner.domain.model import (
 )
 
 Row = dict[str, Any]
+
+
+class RowError(ValueError):
+    """A stored value that does not read as its field's type (a date 2026-02-30, data that
+    is not JSON): ``str()`` names the table, row and field."""
+
+    def __init__(self, table: str, row_id: object, field: str, why: str):
+        self.table, self.row_id, self.field = table, row_id, field
+        why = " ".join(why.split())[:200]
+        where = table if row_id is None else f"{table} row {row_id}, field {field}"
+        super().__init__(f"{where}: {why}")
+
+
+def _no_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a finite number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} is not a finite number")
+    return value
 
 
 def _date_out(value: date | None) -> str | None:
@@ -106,20 +129,28 @@ class Kind:
         return row
 
     def from_row(self, row: Row) -> Any:
+        """The entity of a row; a value that cannot be read as its field's type raises
+        ``RowError`` naming the table, the row and the field."""
         values: dict[str, Any] = {}
         for name in self.columns:
-            if name in self.halves:
-                values[name] = _half_in(row[f"{name}_half"])
-                continue
-            value = row[name]
-            if name in self.dates:
-                value = _date_in(value)
-            elif name in self.bools:
-                value = bool(value)
-            elif name in self.json_fields:
-                value = json.loads(value)
-            elif name in self.enums:
-                value = self.enums[name](value)
+            try:
+                if name in self.halves:
+                    values[name] = _half_in(row[f"{name}_half"])
+                    continue
+                value = row[name]
+                if name in self.dates:
+                    value = _date_in(value)
+                elif name in self.bools:
+                    value = bool(value)
+                elif name in self.json_fields:
+                    value = json.loads(
+                        value, parse_constant=_no_constant, parse_float=_finite_float
+                    )
+                elif name in self.enums:
+                    value = self.enums[name](value)
+            except (ValueError, TypeError, RecursionError) as e:
+                why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+                raise RowError(self.table, row.get(self.pk), name, why) from None
             values[name] = value
         return self.cls(**values)
 

@@ -35,11 +35,14 @@ class PlanDocument(QObject):
     #: A refused edit or a failed operation: one sentence for the user.
     failed = Signal(str)
 
-    def __init__(self, plan_file: PlanFile, parent: QObject | None = None):
+    def __init__(
+        self, plan_file: PlanFile, parent: QObject | None = None, *, plan: Plan | None = None
+    ):
         super().__init__(parent)
         self.plan_file = plan_file
         self.undo_stack = QUndoStack(self)
-        self._plan: Plan | None = None
+        #: The plan as last read (``plan``: as read and checked when the file was opened).
+        self._plan: Plan | None = plan
 
     # --- reading -------------------------------------------------------------------------
     @property

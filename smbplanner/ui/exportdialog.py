@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import Scenario, label
 from smbplanner.report.options import DEFAULT_FOOTER, SECTIONS, ReportError, ReportOptions
-from smbplanner.storage.filecopy import write_atomically
+from smbplanner.storage.errors import PlanFileError
+from smbplanner.storage.filecopy import check_output, write_atomically
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.widgets import ErrorLine
 
@@ -163,9 +164,14 @@ class ExportDialog(QDialog):
         self.close_button.setText(self.tr("Cancel"))
         try:
             pdf = build_board_pack(self.document.plan(), options, progress=self._progress)
-            write_atomically(target, lambda tmp: tmp.write_bytes(pdf))
+            # The save dialog asked before overwriting; a plan file is never overwritten.
+            check_output(target, force=True, sources=[self.document.path])
+            write_atomically(target, lambda tmp: tmp.write_bytes(pdf), replace=True)
         except ExportCancelled:
             self.status.setText(self.tr("Export cancelled; nothing was written."))
+            return False
+        except PlanFileError as e:
+            self.error.show_message(str(e))
             return False
         except (ReportError, OSError) as e:
             self.error.show_message(f"{target.name}: {e}")

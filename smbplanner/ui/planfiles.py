@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -19,6 +20,9 @@ from smbplanner.storage.paths import data_dir
 from smbplanner.storage.planfile import PLAN_SUFFIX, PlanFile
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 FILTER = "SMB Planner plans (*.smbplan);;All files (*)"
 SAMPLE_NAME = "Sample plan - Harbour Bakery Co.smbplan"
@@ -40,16 +44,32 @@ class PlanFiles(QObject):
         self.ask_new_business: Callable[[], Business | Plan | None] = self._ask_new_business
 
     # --- dialogs -------------------------------------------------------------------------
-    def _warn(self, title: str, text: str) -> None:
+    def _message_box(self, title: str, text: str) -> QMessageBox:
+        """A message box showing ``text`` as plain text: a file name or a value quoted in a
+        message is never read as markup (a crafted name cannot restyle the dialog)."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # dialogs' classes: imported when needed
 
-        QMessageBox.warning(self.window, title, text)
+        box = QMessageBox(self.window)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        return box
+
+    def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._message_box(title, text)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.exec()
 
     def _confirm(self, title: str, text: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self.window, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = self._message_box(title, text)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _ask_open_path(self) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
@@ -81,6 +101,11 @@ class PlanFiles(QObject):
         read-only (``reason`` says why, on the window's banner)."""
         try:
             plan_file = PlanFile.open(path, readonly=readonly)
+            try:
+                plan = plan_file.load(snapshots=False)  # every value checked, as typed input
+            except BaseException:
+                plan_file.close()
+                raise
         except PlanLocked as e:
             if readonly or not self.confirm(
                 self.tr("Plan already open"), f"{e}.\n\n" + self.tr("Open a read-only view?")
@@ -89,19 +114,19 @@ class PlanFiles(QObject):
             return self.open_path(path, readonly=True, reason=_why(e))
         except PlanReadOnly as e:
             return self.open_path(path, readonly=True, reason=_why(e))
-        except PlanFileError as e:
-            self.warn(self.tr("Cannot open plan"), str(e))
+        except (PlanFileError, OSError) as e:
+            self.warn(self.tr("Cannot open plan"), _message(path, e))
             if not Path(path).exists():
                 self.settings.remove_recent(Path(path))
             return False
         if reason:
             plan_file.readonly_reason = reason
-        self._install(plan_file)
+        self._install(plan_file, plan)
         return True
 
-    def _install(self, plan_file: PlanFile) -> None:
+    def _install(self, plan_file: PlanFile, plan: Plan | None = None) -> None:
         self.close_plan()
-        self.document = PlanDocument(plan_file, self)
+        self.document = PlanDocument(plan_file, self, plan=plan)
         self.settings.add_recent(plan_file.path)
         self.opened.emit(self.document)
 
@@ -167,6 +192,12 @@ class PlanFiles(QObject):
         document.close()
         self.closed.emit()
         document.deleteLater()
+
+
+def _message(path: Path, error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"{Path(path).name}: {error.strerror or error}"
+    return str(error)
 
 
 def _why(error: PlanFileError) -> str:

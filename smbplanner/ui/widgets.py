@@ -77,6 +77,7 @@ class ErrorLine(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and user text
         self._recolour()
         self.setAccessibleName("Error message")
         self.hide()
