@@ -1,8 +1,9 @@
 """One writer per plan file: an OS lock on a small lock file beside the plan.
 
-The lock file ``<plan>.lock`` holds who has the plan open (process, host, user, since). The OS
-lock (``flock`` on POSIX, ``msvcrt.locking`` of one fixed byte on Windows) is what counts: a process
-that crashes loses it at once, so a lock file left behind is detected as stale and taken over.
+The lock file ``<plan>.lock`` holds who has the plan open (process, host, user, since). The
+OS lock (``flock`` on POSIX, ``msvcrt.locking`` of one fixed byte on Windows) is what counts:
+a process that crashes loses it at once, so a lock file left behind with a holder in it is
+detected as stale and taken over.
 
 Rules that make the lock safe with files from anyone and with many processes at once:
 
@@ -12,9 +13,11 @@ Rules that make the lock safe with files from anyone and with many processes at 
 - POSIX: release unlinks the file *while still holding* the lock; an acquirer that got the lock
   on a file that no longer has the lock's name (unlinked meanwhile, or replaced) lets it go and
   tries again. So two holders can never overlap, although the file comes and goes.
-- Windows: a file open in another process cannot be unlinked, so the file is kept and emptied
-  on release, and one fixed byte is locked and unlocked, seeking to it each time (never "from
-  the file position", which differs between processes).
+- Windows: a file open in another process cannot be unlinked, so release empties the file,
+  unlocks and closes it, then removes it only if no other process has it open (else it stays,
+  empty, and an empty file is never taken for a crashed holder's). One fixed byte is locked
+  and unlocked, seeking to it each time (never "from the file position", which differs
+  between processes).
 
 Own code rather than the ``filelock`` library: the lock must record its holder in the file
 (the second window names who has the plan), refuse links, and tell a crashed holder's file
@@ -151,7 +154,8 @@ class PlanLock:
                     f"{self.path.name} is a link, not SMB Planner's lock file"
                 ) from None
             raise self._refuse(
-                f"the folder is not writable ({e.strerror or e}); open it read-only instead"
+                f"its lock file {self.path.name} cannot be created ({e.strerror or e}); "
+                "open it read-only instead"
             ) from None
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1 or os.path.islink(self.path):
@@ -213,10 +217,11 @@ class PlanLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
+        windows = sys.platform == "win32"
         try:
-            if sys.platform == "win32":
+            if windows:
                 try:
-                    os.ftruncate(fd, 0)
+                    os.ftruncate(fd, 0)  # a clean release: no holder left to call stale
                 except OSError:
                     pass
             elif self._same_file(fd):
@@ -227,6 +232,11 @@ class PlanLock:
             _unlock(fd)
         finally:
             os.close(fd)
+        if windows:
+            try:  # fails while another process has it open: then it stays, empty
+                self.path.unlink()
+            except OSError:
+                pass
 
     def __enter__(self) -> PlanLock:
         return self.acquire()
