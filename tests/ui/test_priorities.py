@@ -317,6 +317,18 @@ def test_export_png_and_svg_through_the_injected_dialog(page: PrioritiesPage,
     assert not page.export_png()
 
 
+def test_the_board_export_never_overwrites_a_plan_file(page: PrioritiesPage,
+                                                       tmp_path: object) -> None:
+    from pathlib import Path
+
+    plan_named_png = Path(str(tmp_path)) / "plan.png"
+    plan_named_png.write_bytes(page.document.path.read_bytes())
+    before = plan_named_png.read_bytes()
+    assert not page.export_png(str(plan_named_png))
+    assert plan_named_png.read_bytes() == before
+    assert "Could not write" in page.hint.text()
+
+
 def test_empty_plan_tells_the_owner_what_to_do(empty_document: PlanDocument,
                                                qtbot: QtBot) -> None:
     p = PrioritiesPage(empty_document)
