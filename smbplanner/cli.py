@@ -187,6 +187,8 @@ def _write_output(out: Path, data: bytes, force: bool, source: Path) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
+    from smbplanner.domain.validation import ValidationError
+    from smbplanner.storage.errors import JsonFormatError
     from smbplanner.storage.jsonio import parse_document
     from smbplanner.storage.jsonload import MAX_JSON_BYTES
     from smbplanner.storage.planfile import PlanFile
@@ -200,7 +202,10 @@ def cmd_load(args: argparse.Namespace) -> int:
                 data = _read_bounded(f, MAX_JSON_BYTES, name)
     except OSError as e:
         raise CliError(f"{name}: cannot be read ({e.strerror or e})") from None
-    plan = parse_document(data)
+    try:
+        plan = parse_document(data)
+    except (JsonFormatError, ValidationError) as e:
+        raise CliError(f"{name}: {e}") from None
     PlanFile.create(args.plan, plan, force=args.force).close()
     print(f"Created {args.plan} from {name}.")
     return 0

@@ -139,7 +139,8 @@ def test_bad_json_is_refused_with_its_path_and_leaves_no_file(
     result = run("load", str(bad), str(target))
     assert result.returncode == 2
     assert result.stderr == (
-        "smbplanner: plan.initiatives[3].options[0].costs[2].amount: must be a number ≥ 0\n"
+        f"smbplanner: {bad}: plan.initiatives[3].options[0].costs[2].amount: "
+        "must be a number ≥ 0\n"
     )
     assert not target.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]

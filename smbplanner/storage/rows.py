@@ -51,10 +51,11 @@ class RowError(ValueError):
     """A stored value that does not read as its field's type (a date 2026-02-30, data that
     is not JSON): ``str()`` names the table, row and field."""
 
-    def __init__(self, table: str, row_id: object, field: str, why: str):
+    def __init__(self, table: str, row_id: object, field: str, why: str, label: str = ""):
         self.table, self.row_id, self.field = table, row_id, field
         why = " ".join(why.split())[:200]
-        where = table if row_id is None else f"{table} row {row_id}, field {field}"
+        named = f' ("{label[:60]}")' if label and label.isprintable() else ""
+        where = table if row_id is None else f"{table} row {row_id}{named}, field {field}"
         super().__init__(f"{where}: {why}")
 
 
@@ -149,10 +150,25 @@ class Kind:
                 elif name in self.enums:
                     value = self.enums[name](value)
             except (ValueError, TypeError, RecursionError) as e:
-                why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
-                raise RowError(self.table, row.get(self.pk), name, why) from None
+                raise RowError(
+                    self.table, row.get(self.pk), name, self._why(name, row, e),
+                    str(row.get(self.label_field) or ""),
+                ) from None
             values[name] = value
         return self.cls(**values)
+
+    def _why(self, name: str, row: Row, error: Exception) -> str:
+        value = row.get(name)
+        shown = repr(value)[:40]
+        if name in self.dates:
+            return f"is not a valid date ({shown})"
+        if name in self.enums:
+            return f"is not one of the allowed values ({shown})"
+        if isinstance(error, RecursionError):
+            return "holds data nested too deeply"
+        if name in self.json_fields:
+            return f"is not valid JSON data ({error})"
+        return str(error)
 
     def label(self, entity: Any) -> str:
         return str(getattr(entity, self.label_field, "") or "")

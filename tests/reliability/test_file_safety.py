@@ -106,7 +106,7 @@ def test_dump_and_export_never_overwrite_their_input_or_a_plan(
 BAD_VALUES = {
     "impossible date": (
         "UPDATE goal SET target_date = '2026-02-30' WHERE id = 1",
-        "goal row 1, field target_date",
+        "goal row 1 (\"Answer every call\"), field target_date: is not a valid date",
     ),
     "infinite KPI": (
         "UPDATE measurement SET value = 9e999",
@@ -114,7 +114,7 @@ BAD_VALUES = {
     ),
     "snapshot data not JSON": (
         "INSERT INTO snapshot (name, taken_at, data) VALUES ('Board', '2026-01-01', 'not json')",
-        "snapshot row 1, field data",
+        "snapshot row 1 (\"Board\"), field data: is not valid JSON",
     ),
     "snapshot data not a plan": (
         "INSERT INTO snapshot (name, taken_at, data) VALUES ('Board', '2026-01-01', '{\"x\": 1}')",
@@ -153,7 +153,7 @@ def test_the_app_refuses_such_a_file_with_a_dialog_not_a_blank_window(
     window.files.warn = lambda title, text: warnings.append(text)
     assert window.open_path(plan_path) is False
     assert window.files.document is None
-    assert len(warnings) == 1 and "goal row 1, field target_date" in warnings[0]
+    assert len(warnings) == 1 and "goal row 1" in warnings[0] and "target_date" in warnings[0]
     assert not lock_path(plan_path).exists()
 
 
