@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.validation import ValidationError
-from smbplanner.storage.errors import PlanFileError, PlanLocked, PlanReadOnly
+from smbplanner.storage.errors import PlanDamaged, PlanFileError, PlanLocked, PlanReadOnly
 from smbplanner.storage.paths import data_dir
 from smbplanner.storage.planfile import PLAN_SUFFIX, PlanFile
 from smbplanner.ui.document import PlanDocument
@@ -197,6 +197,11 @@ class PlanFiles(QObject):
 def _message(path: Path, error: Exception) -> str:
     if isinstance(error, OSError):
         return f"{Path(path).name}: {error.strerror or error}"
+    if isinstance(error, PlanDamaged):
+        return (
+            f"{error}\n\nThe file was not changed. If it is one of your own plans, "
+            "File ▸ Restore from backup… offers its earlier copies."
+        )
     return str(error)
 
 
