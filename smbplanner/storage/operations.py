@@ -20,7 +20,8 @@ from smbplanner.domain.enums import RaciRole
 from smbplanner.domain.model import Business, Snapshot
 from smbplanner.domain.validation import Problem, ValidationError, require
 from smbplanner.storage.errors import StaleEdit
-from smbplanner.storage.planio import insert_entity, load_business, load_plan
+from smbplanner.storage.planio import insert_entity, load_plan
+from smbplanner.storage.planread import read_business as load_business
 from smbplanner.storage.rows import Kind, Row, kind_by_table, kind_of
 
 if TYPE_CHECKING:

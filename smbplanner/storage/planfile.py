@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -207,6 +207,10 @@ class PlanFile(Operations):
         return PlanFile.open(target)
 
     # --- transactions --------------------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[sqlite_utils.Database]:
+        """One transaction (nested ones are savepoints): an edit's steps run inside one."""
+        return self._write()
+
     @contextmanager
     def _write(self) -> Iterator[sqlite_utils.Database]:
         if self.readonly:

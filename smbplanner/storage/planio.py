@@ -3,66 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from smbplanner.domain.enums import RaciRole
 from smbplanner.domain.model import (
-    BenefitLine,
-    BudgetYear,
     Business,
-    CostLine,
-    Feedback,
-    Goal,
-    GoalLink,
     Initiative,
     Kpi,
-    Measurement,
-    Milestone,
     Option,
-    Person,
     Plan,
-    RaciEntry,
-    Review,
-    Risk,
-    Snapshot,
     SwotItem,
-    System,
 )
 from smbplanner.domain.plan_check import check_whole_plan
 from smbplanner.domain.validation import Problem
 from smbplanner.storage.errors import PlanDamaged
+from smbplanner.storage.planread import read_plan as _read_plan
 from smbplanner.storage.rows import Row, RowError, kind_of
-
-
-def _rows(db: sqlite3.Connection, table: str, order: str = "id") -> list[Row]:
-    cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY {order}")
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-
-
-def _by_parent(db: sqlite3.Connection, cls: type) -> dict[int, list[Any]]:
-    kind = kind_of(cls)
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    assert kind.parent is not None
-    for row in _rows(db, kind.table):
-        grouped[row[kind.parent]].append(kind.from_row(row))
-    return grouped
-
-
-def _pairs(db: sqlite3.Connection, table: str, key: str, order: str) -> list[Row]:
-    return _rows(db, table, order=f"{key}, {order}")
-
-
-def load_business(db: sqlite3.Connection) -> Business:
-    rows = _rows(db, "business")
-    if not rows:
-        raise RowError("business", None, "row", "the plan has no business profile")
-    row = dict(rows[0])
-    row.pop("id")
-    business: Business = kind_of(Business).from_row(row)
-    return business
 
 
 def load_plan(
@@ -128,65 +85,6 @@ def locate(plan: Plan, problem: Problem) -> str:
     named = f' ("{label[:60]}")' if label and label.isprintable() else ""
     field = ".".join(rest) or "row"
     return f"{kind.table} row {row}{named}, field {field}: {problem.message}"
-
-
-def _read_plan(db: sqlite3.Connection, *, snapshots: bool) -> Plan:
-    plan = Plan(business=load_business(db))
-    simple: list[tuple[type, list[Any]]] = [
-        (Goal, plan.goals),
-        (System, plan.systems),
-        (Feedback, plan.feedback),
-        (Person, plan.people),
-        (Review, plan.reviews),
-    ]
-    for cls, target in simple:
-        kind = kind_of(cls)
-        target.extend(kind.from_row(r) for r in _rows(db, kind.table))
-    swot_goals: dict[int, list[int]] = defaultdict(list)
-    for r in _pairs(db, "swot_goal", "swot_id", "goal_id"):
-        swot_goals[r["swot_id"]].append(r["goal_id"])
-    swot_inits: dict[int, list[int]] = defaultdict(list)
-    for r in _pairs(db, "swot_initiative", "swot_id", "initiative_id"):
-        swot_inits[r["swot_id"]].append(r["initiative_id"])
-    for r in _rows(db, "swot_item"):
-        item: SwotItem = kind_of(SwotItem).from_row(r)
-        item.goal_ids = swot_goals.get(r["id"], [])
-        item.initiative_ids = swot_inits.get(r["id"], [])
-        plan.swot.append(item)
-
-    costs, benefits = _by_parent(db, CostLine), _by_parent(db, BenefitLine)
-    options = _by_parent(db, Option)
-    for group in options.values():
-        for option in group:
-            option.costs = costs.get(option.id, [])
-            option.benefits = benefits.get(option.id, [])
-    milestones, risks = _by_parent(db, Milestone), _by_parent(db, Risk)
-    links: dict[int, list[GoalLink]] = defaultdict(list)
-    for r in _pairs(db, "initiative_goal", "initiative_id", "goal_id"):
-        links[r["initiative_id"]].append(GoalLink(r["goal_id"], r["contribution"]))
-    deps: dict[int, list[int]] = defaultdict(list)
-    for r in _pairs(db, "dependency", "initiative_id", "depends_on_id"):
-        deps[r["initiative_id"]].append(r["depends_on_id"])
-    raci: dict[int, list[RaciEntry]] = defaultdict(list)
-    for r in _pairs(db, "raci", "initiative_id", "person_id"):
-        raci[r["initiative_id"]].append(RaciEntry(r["person_id"], RaciRole(r["role"])))
-    for r in _rows(db, "initiative"):
-        init: Initiative = kind_of(Initiative).from_row(r)
-        i = r["id"]
-        init.goals, init.depends_on, init.raci = links.get(i, []), deps.get(i, []), raci.get(i, [])
-        init.milestones, init.options = milestones.get(i, []), options.get(i, [])
-        init.risks = risks.get(i, [])
-        plan.initiatives.append(init)
-
-    measurements = _by_parent(db, Measurement)
-    for r in _rows(db, "kpi"):
-        kpi: Kpi = kind_of(Kpi).from_row(r)
-        kpi.measurements = measurements.get(r["id"], [])
-        plan.kpis.append(kpi)
-    plan.budget_years = [kind_of(BudgetYear).from_row(r) for r in _rows(db, "budget_year", "year")]
-    if snapshots:
-        plan.snapshots = [kind_of(Snapshot).from_row(r) for r in _rows(db, "snapshot")]
-    return plan
 
 
 def _insert(db: sqlite3.Connection, table: str, rows: Iterable[Row]) -> None:
