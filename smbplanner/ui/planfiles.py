@@ -42,6 +42,8 @@ class PlanFiles(QObject):
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
         #: The new plan's business, or a whole Plan (the guided wizard's goals and vision).
         self.ask_new_business: Callable[[], Business | Plan | None] = self._ask_new_business
+        #: What the next warning adds below its message (a refused file: what to do).
+        self._advice = ""
 
     # --- dialogs -------------------------------------------------------------------------
     def _message_box(self, title: str, text: str) -> QMessageBox:
@@ -61,6 +63,8 @@ class PlanFiles(QObject):
 
         box = self._message_box(title, text)
         box.setIcon(QMessageBox.Icon.Warning)
+        if self._advice:
+            box.setInformativeText(self._advice)
         box.exec()
 
     def _confirm(self, title: str, text: str) -> bool:
@@ -115,7 +119,14 @@ class PlanFiles(QObject):
         except PlanReadOnly as e:
             return self.open_path(path, readonly=True, reason=_why(e))
         except (PlanFileError, OSError) as e:
-            self.warn(self.tr("Cannot open plan"), _message(path, e))
+            self._advice = self.tr(
+                "The file was not changed. If it is one of your own plans, File ▸ Restore "
+                "from backup… offers its earlier copies."
+            ) if isinstance(e, PlanDamaged) else ""
+            try:
+                self.warn(self.tr("Cannot open plan"), _message(path, e))
+            finally:
+                self._advice = ""
             if not Path(path).exists():
                 self.settings.remove_recent(Path(path))
             return False
@@ -197,11 +208,6 @@ class PlanFiles(QObject):
 def _message(path: Path, error: Exception) -> str:
     if isinstance(error, OSError):
         return f"{Path(path).name}: {error.strerror or error}"
-    if isinstance(error, PlanDamaged):
-        return (
-            f"{error}\n\nThe file was not changed. If it is one of your own plans, "
-            "File ▸ Restore from backup… offers its earlier copies."
-        )
     return str(error)
 
 
