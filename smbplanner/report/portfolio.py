@@ -7,10 +7,13 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable
 
 from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.budget import counted
 from smbplanner.analysis.headlines import plan_totals
 from smbplanner.analysis.portfolio import run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import InitiativeStatus, label
+from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, table
 from smbplanner.report.text import BOLD, DASH, money, para, percent, rate, years
@@ -25,8 +28,9 @@ def portfolio(ctx: Ctx) -> Section:
     flow.append(s.m(
         f"In priority order (quick wins, strategic bets, back burner, not yet scored). "
         f"Money in {cur}, lifetime figures of the chosen option, {ctx.scenario_note}; "
-        "NPV at the plan's discount rate. Cancelled initiatives are listed last and left "
-        "out of the totals.", s.muted))
+        "NPV at the plan's discount rate. Initiatives on hold or cancelled are marked "
+        "“not counted” and left out of the totals, as in the budget; a total is the sum of "
+        "the amounts printed above it.", s.muted))
     rows: list[list[object]] = [[
         "#", "Initiative", "Category",
         "Portfolio", "Start", "TCO",
@@ -35,6 +39,8 @@ def portfolio(ctx: Ctx) -> Section:
     for initiative in priority_order(plan.initiatives):
         f = ctx.book.figures(initiative, ctx.scenario)
         status = label(initiative.status)
+        if not counted(initiative):
+            status += " — not counted"
         name = (f"{para(initiative.name)}<br/><font size=6.5 color='#5f6b76'>"
                 f"{escape(status)}</font>")
         cancelled = initiative.status == InitiativeStatus.CANCELLED
@@ -47,15 +53,15 @@ def portfolio(ctx: Ctx) -> Section:
             s.m(escape(label(initiative_quadrant(initiative))), s.cell),
             label(initiative.portfolio),
             f"Q{initiative.start_quarter} {initiative.start_year}",
-            money(f.tco_cents) if f else DASH,
-            money(f.npv_cents) if f else DASH,
+            units(whole(f.tco_cents)) if f else DASH,
+            units(whole(f.npv_cents)) if f else DASH,
             rate(f.irr) if f else DASH,
             years(f.payback_years) if f else DASH,
         ])
     totals = plan_totals(plan, ctx.scenario, ctx.book)
     rows.append([
-        "", f"Total of {totals.initiatives} active initiatives", "", "", "",
-        money(totals.tco_cents), money(totals.npv_cents), "", "",
+        "", f"Total of {totals.initiatives} counted initiatives", "", "", "",
+        units(totals.tco), units(totals.npv), "", "",
     ])
     w = ctx.width
     widths = [0.04, 0.25, 0.12, 0.10, 0.09, 0.10, 0.10, 0.09, 0.11]
