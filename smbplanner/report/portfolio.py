@@ -16,7 +16,7 @@ from smbplanner.domain.enums import InitiativeStatus, label
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, table
-from smbplanner.report.text import BOLD, DASH, money, para, percent, rate, years
+from smbplanner.report.text import BOLD, DASH, para, percent, rate, years
 
 
 def portfolio(ctx: Ctx) -> Section:
@@ -74,7 +74,7 @@ def portfolio(ctx: Ctx) -> Section:
     split = run_change_split(plan, ctx.scenario)
     share = percent(split.run_share_pct, 0)
     flow.append(s.m(
-        f"Run vs Change: {split.run_count} Run initiatives ({money(split.run_tco_cents, cur)} "
-        f"TCO) and {split.change_count} Change initiatives "
-        f"({money(split.change_tco_cents, cur)}); Run is {share} of the total TCO.", s.small))
+        f"Run vs Change (counted initiatives): {split.run_count} Run initiatives "
+        f"({units(split.run_tco, cur)} TCO) and {split.change_count} Change initiatives "
+        f"({units(split.change_tco, cur)}); Run is {share} of the total TCO.", s.small))
     return Section(flow)
