@@ -8,6 +8,9 @@ from those scaled cents:
 - ``tco = Σ costs[t]`` (undiscounted) and ``tco_pv = Σ costs[t] / (1+r)^t``
 - ``roi_pct = (Σ benefits[t] − tco) / tco × 100``, None when tco = 0
 - ``npv``, ``irr``, ``payback_years`` and ``discounted_payback_years`` on the cash flows
+- ``irr_bound``: "above"/"below" when the only rates that bring NPV to 0 lie beyond the
+  searched range (shown as "> 1,000 %" / "< −99 %", never as "—"); ``sign_changes`` and
+  ``payback_holds`` say when IRR and payback mislead (flows that change sign more than once)
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ class Figures:
     payback_years: float | None
     discounted_payback_years: float | None
     roi_pct: float | None
+    #: "above" / "below" when the IRR lies beyond the searched range (shown as a bound).
+    irr_bound: str | None = None
+    #: How many times the cash flows change sign: more than once, IRR and payback mislead.
+    sign_changes: int = 0
+    #: False when the cumulative cash flow turns negative again after the payback.
+    payback_holds: bool = True
 
 
 def roi_pct(benefits_cents: int, tco_cents: int) -> float | None:
@@ -99,6 +108,9 @@ def option_figures(
         payback_years=finance.payback(flows),
         discounted_payback_years=finance.discounted_payback(rate, flows),
         roi_pct=roi_pct(total_benefits, tco),
+        irr_bound=finance.irr_bound(flows),
+        sign_changes=finance.sign_changes(flows),
+        payback_holds=finance.payback_holds(flows),
     )
 
 

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from smbplanner.analysis.board import priority_order
 from smbplanner.analysis.figures import Figures, option_figures
+from smbplanner.analysis.flow_notes import flow_warning
 from smbplanner.analysis.governance import initiative_raci_problems
 from smbplanner.analysis.headlines import funded_initiatives
 from smbplanner.analysis.quadrant import initiative_quadrant
@@ -62,14 +63,20 @@ def _scenarios(ctx: Ctx, figures: dict[Scenario, Figures | None]) -> list[Flowab
             return []
         name = label(scenario)
         rows.append([name, money(f.tco_cents), money(f.tco_pv_cents), money(f.benefits_cents),
-                     money(f.npv_cents), rate(f.irr), percent(f.roi_pct, 0),
+                     money(f.npv_cents), rate(f.irr, bound=f.irr_bound), percent(f.roi_pct, 0),
                      years(f.payback_years)])
     w = ctx.width
     chosen = [n for n, sc in enumerate(Scenario, start=1) if sc == ctx.scenario]
-    return [Caption(f"Figures in three scenarios ({one_line(ctx.currency)}; in bold the one "
-                    "used throughout this pack)"),
-            table(rows, [w * 0.23] + [w * 0.11] * 7, right=range(1, 8),
-                  extra=[("FONT", (0, n), (-1, n), BOLD, 8) for n in chosen])]
+    out: list[Flowable] = [
+        Caption(f"Figures in three scenarios ({one_line(ctx.currency)}; in bold the one "
+                "used throughout this pack)"),
+        table(rows, [w * 0.23] + [w * 0.11] * 7, right=range(1, 8),
+              extra=[("FONT", (0, n), (-1, n), BOLD, 8) for n in chosen])]
+    shown = figures[ctx.scenario]
+    warning = shown and flow_warning(shown)
+    if warning:
+        out.append(ctx.styles.m(escape(warning), ctx.styles.muted))
+    return out
 
 
 def _options(ctx: Ctx, i: Initiative, shown: Figures | None) -> list[Flowable]:
@@ -87,7 +94,7 @@ def _options(ctx: Ctx, i: Initiative, shown: Figures | None) -> list[Flowable]:
         if option.description.strip():
             name += f"<br/><font size=7 color='#5f6b76'>{para(option.description, 400)}</font>"
         rows.append([s.m(name, s.cell), f"{option.life_years} yrs", money(f.tco_cents),
-                     money(f.benefits_cents), money(f.npv_cents), rate(f.irr),
+                     money(f.benefits_cents), money(f.npv_cents), rate(f.irr, bound=f.irr_bound),
                      years(f.payback_years)])
     w = ctx.width
     return [Caption(f"Options compared ({ctx.scenario_note}, {one_line(ctx.currency)})"),

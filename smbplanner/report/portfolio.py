@@ -55,7 +55,7 @@ def portfolio(ctx: Ctx) -> Section:
             f"Q{initiative.start_quarter} {initiative.start_year}",
             units(whole(f.tco_cents)) if f else DASH,
             units(whole(f.npv_cents)) if f else DASH,
-            rate(f.irr) if f else DASH,
+            rate(f.irr, bound=f.irr_bound) if f else DASH,
             years(f.payback_years) if f else DASH,
         ])
     totals = plan_totals(plan, ctx.scenario, ctx.book)
@@ -71,6 +71,13 @@ def portfolio(ctx: Ctx) -> Section:
         ("FONT", (0, -1), (-1, -1), BOLD, 8),
         ("SPAN", (1, -1), (4, -1)),
     ]))
+    odd = [str(ctx.number(i)) for i in priority_order(plan.initiatives)
+           if (f := ctx.book.figures(i, ctx.scenario)) and f.sign_changes > 1]
+    if odd:
+        flow.append(s.m(
+            f"The cash flows of #{', #'.join(odd)} change sign more than once (costs come "
+            "back after benefits began): their IRR and payback can mislead, so judge them by "
+            "their NPV.", s.small))
     split = run_change_split(plan, ctx.scenario)
     share = percent(split.run_share_pct, 0)
     flow.append(s.m(

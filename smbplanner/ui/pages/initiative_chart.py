@@ -101,6 +101,8 @@ class LazyChart(QWidget):
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+        # whole units only: a chart of zeros gets one "0" tick, not a column of "0"s
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(colors=c["text"], labelsize=8)
         for spine in ax.spines.values():
