@@ -19,6 +19,7 @@ from typing import Literal
 
 from smbplanner.analysis import cashflow
 from smbplanner.analysis.figures import Figures, option_figures
+from smbplanner.domain import numbers
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind, Scenario, label
 from smbplanner.domain.model import BenefitLine, Business, CostLine, Initiative, Option
 
@@ -30,11 +31,8 @@ NumberFormat = Callable[[float, int], str]
 
 
 def plain_number(value: float, decimals: int) -> str:
-    """12500.5, 2 -> "12,500.50" (locale-neutral)."""
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and not any(c in "123456789" for c in text):
-        return text[1:]  # no "-0.00"
-    return text
+    """12500.5, 2 -> "12,500.50" (locale-neutral; ``domain.numbers.decimal``)."""
+    return numbers.decimal(value, decimals)
 
 
 def trimmed(value: float, decimals: int, number: NumberFormat = plain_number) -> str:
@@ -46,7 +44,7 @@ def trimmed(value: float, decimals: int, number: NumberFormat = plain_number) ->
 
 def whole_money(cents: float, number: NumberFormat = plain_number) -> str:
     """Cents as whole currency units, rounded ("4,826", "−310")."""
-    text = number(round(cents / 100), 0)
+    text = number(numbers.whole(cents), 0)  # half away from zero, as everywhere
     return f"−{text[1:]}" if text.startswith("-") else text
 
 

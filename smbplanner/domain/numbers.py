@@ -61,6 +61,14 @@ def money(cents: int | float, currency: str = "", style: Style = PLAIN) -> str:
     return units(whole(cents), currency, style)
 
 
+def money_exact(cents: int, currency: str = "", style: Style = PLAIN) -> str:
+    """Exact cents with two decimals: 1234567 → "12,345.67 EUR" (no float on the way)."""
+    sign = "-" if cents < 0 else ""
+    units_, rest = divmod(abs(cents), 100)
+    text = f"{sign}{units_:,}".replace(",", style.group) + f"{style.point}{rest:02d}"
+    return f"{text} {currency}".strip()
+
+
 def signed(value: int, currency: str = "", style: Style = PLAIN) -> str:
     """An over/under in whole units: "+680", "-3,510", "0"."""
     return ("+" if value > 0 else "") + units(value, currency, style)

@@ -193,5 +193,5 @@ def factor(bp: int) -> str:
 
 def number(value: float) -> str:
     """A KPI value: at most two decimals, no trailing zeros, thousands separated."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = numbers.decimal(value, 2).rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

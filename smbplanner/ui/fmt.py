@@ -71,11 +71,16 @@ def number(value: float, decimals: int = 2) -> str:
 
 
 def parse_number(text: str) -> float:
+    """What the user typed (or what ``number`` showed, thousands grouped) to a float."""
     locale = QLocale()
-    value, ok = locale.toDouble(text.strip())
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    cleaned = text.strip()
+    if group and group != point:
+        cleaned = cleaned.replace(group, "")
+    value, ok = locale.toDouble(cleaned)
     if not ok:
         try:
-            value = float(text.strip())
+            value = float(cleaned)
         except ValueError:
             raise MoneyError(f"{text.strip()!r} is not a number") from None
     return value
