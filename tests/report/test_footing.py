@@ -142,3 +142,15 @@ def check_pack(pdf: bytes, scenario: Scenario) -> None:
 def test_every_printed_total_adds_up(make: Any, scenario: Scenario) -> None:
     pdf = build_board_pack(make(), ReportOptions(sections=SECTIONS, scenario=scenario))
     check_pack(pdf, scenario)
+
+
+@pytest.mark.parametrize("make", [sample_plan, large_plan], ids=["sample", "large"])
+def test_summary_totals_add_up(make: Any) -> None:
+    """``summary``'s NPV total is the sum of the NPVs it prints for counted initiatives."""
+    from smbplanner.summary import plan_summary
+
+    text = plan_summary(make())
+    rows = re.findall(r"NPV (-?[\d,]+) EUR(; on hold, not counted)?\)", text)
+    total = re.search(r"Net present value: +(-?[\d,]+) EUR", text)
+    assert rows and total
+    assert _n(total[1]) == sum(_n(v) for v, held in rows if not held)
