@@ -50,9 +50,8 @@ def short_amount(units: float) -> str:
     return f"{units:g}"
 
 
-def _chart(ctx: Ctx, statement: BudgetStatement) -> Drawing:
+def _chart(ctx: Ctx, statement: BudgetStatement, width: float, height: float) -> Drawing:
     years = statement.shown
-    width, height = ctx.width, 230.0
     left, bottom, top_pad = 46.0, 30.0, 12.0
     plot_w, plot_h = width - left - 8, height - bottom - top_pad
     d = drawing(width, height)
@@ -129,7 +128,12 @@ def budget(ctx: Ctx) -> Section:
         f"Money in {cur}. Over (+) / under (−) is planned minus budget, per envelope and for "
         "the year; a year is over budget when either envelope is over. “—”: no budget set "
         "for that year, so nothing is over or under.", s.muted))
-    flow += [Spacer(1, 6), _chart(ctx, statement), Spacer(1, 10)]
+    # amounts of a million or more do not fit ten columns across a portrait page at the
+    # table's type size: the section turns landscape rather than shrink cells one by one
+    wide = any(len(c) > 8 for y in [*years, statement.total] for c in _cells(y))
+    w = ctx.land_width if wide else ctx.width
+    flow += [Spacer(1, 6), _chart(ctx, statement, w, 150.0 if wide else 230.0),
+             Spacer(1, 10)]
     groups = ["", "Run", "", "", "Change", "", "", "Total", "", ""]
     head = ["Budget", "Planned", "Over / under"] * 3
     rows: list[list[object]] = [
@@ -147,7 +151,6 @@ def budget(ctx: Ctx) -> Section:
                 marks += [("TEXTCOLOR", (column, n), (column, n), WARN),
                           ("FONT", (column, n), (column, n), BOLD, 8)]
         rows.append([name, *_cells(y)])
-    w = ctx.width
     first = len(years) + 2
     flow.append(table(rows, [w * 0.118] + [w * 0.098] * 9, header_rows=2,
                       right=range(1, 10), extra=[
@@ -164,4 +167,4 @@ def budget(ctx: Ctx) -> Section:
     elif len(totals) > 1:
         flow.append(s.m("“Budgeted years” adds up the years that have a budget: only they "
                         "can be over or under.", s.muted))
-    return Section(flow)
+    return Section(flow, landscape=wide)
