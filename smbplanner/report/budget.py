@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from smbplanner.analysis.budget import BudgetStatement, Shown
@@ -18,6 +19,7 @@ from smbplanner.report.styles import (
     ACCENT,
     HEAD_BG,
     MUTED,
+    PADDING,
     PORTFOLIO_COLOURS,
     RULE,
     WARN,
@@ -27,6 +29,7 @@ from smbplanner.report.styles import (
 from smbplanner.report.text import BOLD, FONT
 
 INK = colors.HexColor("#1f2a36")
+COLUMN = 0.095  # of the frame's width, for each of the nine figures of the table
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -102,8 +105,8 @@ def _chart(ctx: Ctx, statement: BudgetStatement, width: float, height: float) ->
 def _cells(y: Shown) -> list[str]:
     """A row's printed figures: Run (budget, planned, over), Change (…), Total (…). The
     derived ones are computed from the printed parts (``analysis.rounding``)."""
-    def budget(v: int) -> str:
-        return units(v) if y.has_budget else DASH
+    def budget(v: int) -> str:  # a total adds up every budget; a year may have none
+        return units(v) if y.has_budget or not y.year else DASH
 
     def over(v: int | None) -> str:
         return DASH if v is None else signed(v)
@@ -130,7 +133,9 @@ def budget(ctx: Ctx) -> Section:
         "for that year, so nothing is over or under.", s.muted))
     # amounts of a million or more do not fit ten columns across a portrait page at the
     # table's type size: the section turns landscape rather than shrink cells one by one
-    wide = any(len(c) > 8 for y in [*years, statement.total] for c in _cells(y))
+    room = ctx.width * COLUMN - PADDING
+    wide = any(stringWidth(c, BOLD, 8) > room
+               for y in [*years, statement.total, statement.budgeted_total] for c in _cells(y))
     w = ctx.land_width if wide else ctx.width
     flow += [Spacer(1, 6), _chart(ctx, statement, w, 150.0 if wide else 230.0),
              Spacer(1, 10)]
@@ -152,7 +157,7 @@ def budget(ctx: Ctx) -> Section:
                           ("FONT", (column, n), (column, n), BOLD, 8)]
         rows.append([name, *_cells(y)])
     first = len(years) + 2
-    flow.append(table(rows, [w * 0.118] + [w * 0.098] * 9, header_rows=2,
+    flow.append(table(rows, [w * (1 - 9 * COLUMN)] + [w * COLUMN] * 9, header_rows=2,
                       right=range(1, 10), extra=[
         ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)), ("SPAN", (7, 0), (9, 0)),
         ("LINEBEFORE", (1, 0), (1, -1), 0.4, RULE), ("LINEBEFORE", (4, 0), (4, -1), 0.4, RULE),
