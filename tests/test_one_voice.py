@@ -4,12 +4,14 @@ initiative — on the sample, the large plan, a dental clinic's plan and generat
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from smbplanner.analysis.board import priority_numbers
 from smbplanner.analysis.budget import budget_rows
@@ -149,7 +151,7 @@ def npvs(plan: Plan, pdf: bytes) -> dict[str, dict[int, int]]:
 def assert_one_voice(plan: Plan) -> None:
     for n, i in enumerate(plan.initiatives, start=1):
         i.id = i.id or n
-    pdf = build_board_pack(plan, ReportOptions(sections=("portfolio", "budget")))
+    pdf = build_board_pack(plan, ReportOptions(sections=("summary", "portfolio", "budget")))
     dump = dump_overs(plan)
     printed = pack_overs(pdf)
     if printed or any(whole(to_cents(y["planned"])) or y["has_budget"]
@@ -160,6 +162,12 @@ def assert_one_voice(plan: Plan) -> None:
     named = {y: v for y, v in over.items() if v}
     assert summary_overs(plan) == named
     assert check_overs(plan) == named
+    # the pack's "Budget fit" tile says what summary says (summary adds the currency)
+    line = next((t for t in plan_summary(plan).splitlines() if "Budget:" in t), None)
+    if line is not None:
+        said = line.split("Budget: ", 1)[1].replace(" EUR", "")
+        printed = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert re.sub(r"\s+", "", said) in re.sub(r"\s+", "", printed)
     found = npvs(plan, pdf)
     assert found["pack"] == found["dump"] == found["app"]
     assert found["summary"] == {k: v for k, v in found["dump"].items() if k in found["summary"]}
