@@ -93,6 +93,7 @@ def option_figures(
     rate = bp_to_fraction(business.discount_rate_bp)
     tco = sum(costs)
     total_benefits = sum(benefits)
+    rate_of_return = finance.irr(flows)
     return Figures(
         scenario=scenario,
         life_years=option.life_years,
@@ -104,11 +105,11 @@ def option_figures(
         benefits_cents=total_benefits,
         discount_rate=rate,
         npv_cents=finance.npv(rate, flows),
-        irr=finance.irr(flows),
+        irr=rate_of_return,
         payback_years=finance.payback(flows),
         discounted_payback_years=finance.discounted_payback(rate, flows),
         roi_pct=roi_pct(total_benefits, tco),
-        irr_bound=finance.irr_bound(flows),
+        irr_bound=finance.irr_bound(flows, rate_of_return, known=True),
         sign_changes=finance.sign_changes(flows),
         payback_holds=finance.payback_holds(flows),
     )

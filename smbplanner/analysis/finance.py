@@ -192,12 +192,14 @@ def sign_changes(flows: Sequence[float]) -> int:
     return sum(1 for a, b in itertools.pairwise(signs) if a != b)
 
 
-def irr_bound(flows: Sequence[float]) -> str | None:
+def irr_bound(flows: Sequence[float], found: float | None = None, *, known: bool = False
+              ) -> str | None:
     """Where the IRR lies when ``irr`` finds none in the range but a root exists beyond it:
     "above" (a rate over 1,000 %: NPV changes sign between r = 10 and r → ∞) or "below"
     (a rate under −99 %); None when there is a rate in the range, or no rate at all."""
     values = _finite(flows)
-    if irr(values) is not None or not (any(v > 0 for v in values) and any(v < 0 for v in values)):
+    rate = found if known else irr(values)  # known: ``found`` is ``irr(flows)`` already
+    if rate is not None or not (any(v > 0 for v in values) and any(v < 0 for v in values)):
         return None
     exact, scale = _integer_coefficients(values)
     nonzero = [c for c in exact if c]
