@@ -171,7 +171,8 @@ class CashFlowChart(LazyChart):
             ax.axvline(fig.payback_years, color=c["text"], linestyle=":", linewidth=1.2)
             ax.plot([fig.payback_years], [0], marker="D", markersize=8, color=c["gain"],
                     linestyle="none",
-                    label=self.tr("Payback after {0} years").format(
+                    label=self.tr("Payback in year 0 (no net outlay)") if fig.payback_years == 0
+                    else self.tr("Payback after {0} years").format(
                         locale_number(fig.payback_years, 1)))
         self._axis_labels(ax, c, title, start)
 
