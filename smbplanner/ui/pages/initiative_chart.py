@@ -101,7 +101,11 @@ class LazyChart(QWidget):
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
-        # whole units only: a chart of zeros gets one "0" tick, not a column of "0"s
+        # whole units only: a chart of zeros (or of cents) gets ticks −1, 0, 1, not a column
+        # of "0"s
+        low, high = ax.get_ylim()
+        if high - low < 2:
+            ax.set_ylim(min(low, -1), max(high, 1))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(colors=c["text"], labelsize=8)
