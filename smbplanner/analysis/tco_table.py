@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from smbplanner.analysis.cashflow import costs_by_category
-from smbplanner.analysis.figures import option_figures, scenario_factors
+from smbplanner.analysis.figures import option_costs, scenario_factors
 from smbplanner.analysis.rounding import allocate, whole
 from smbplanner.domain.enums import CostCategory, Scenario
 from smbplanner.domain.model import Business, Option
@@ -41,7 +41,7 @@ def tco_table(option: Option, business: Business, scenario: Scenario = Scenario.
     cost_bp, _ = scenario_factors(business, scenario)
     by_category = {c: v for c, v in costs_by_category(option).items() if any(v)}
     exact = [Fraction(cents * cost_bp, BP) for v in by_category.values() for cents in v]
-    target = whole(option_figures(option, business, scenario).tco_cents)
+    target = whole(sum(option_costs(option, business, scenario)))  # = Figures.tco_cents
     flat = allocate(exact, target)
     life = option.life_years
     cells = {c: flat[n * life:(n + 1) * life] for n, c in enumerate(by_category)}
