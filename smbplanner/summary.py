@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from smbplanner.analysis.budget import planned_spend
+from smbplanner.analysis.budget import budget_statement, counted
+from smbplanner.analysis.budget_text import budget_sentence
 from smbplanner.analysis.figures import initiative_figures
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.rounding import foot
 from smbplanner.domain.enums import InitiativeStatus, Quadrant, label
 from smbplanner.domain.model import Plan
-from smbplanner.domain.money import format_money
+from smbplanner.domain.numbers import money, units
 
 _ORDER = (Quadrant.QUICK_WIN, Quadrant.STRATEGIC_BET, Quadrant.BACK_BURNER, Quadrant.UNSCORED)
 _HEADINGS = {
@@ -35,45 +37,41 @@ def plan_summary(plan: Plan) -> str:
     if not plan.goals:
         lines.append("  (none yet)")
     active = [i for i in plan.initiatives if i.status != InitiativeStatus.CANCELLED]
-    tco = benefits = 0
-    npv = 0.0
+    held = [i for i in active if not counted(i)]
+    tco: list[int] = []
+    benefits: list[int] = []
+    npv: list[float] = []
     by_quadrant: dict[Quadrant, list[str]] = {q: [] for q in _ORDER}
     for init in active:
         fig = initiative_figures(init, b)
-        if fig is not None:
-            tco += fig.tco_cents
-            benefits += fig.benefits_cents
-            npv += fig.npv_cents
-        npv_text = format_money(round(fig.npv_cents), cur, decimals=False) if fig else "no option"
+        if fig is not None and counted(init):
+            tco.append(fig.tco_cents)
+            benefits.append(fig.benefits_cents)
+            npv.append(fig.npv_cents)
+        npv_text = money(fig.npv_cents, cur) if fig else "no option"
+        held_text = "; on hold, not counted" if init in held else ""
         by_quadrant[initiative_quadrant(init)].append(
             f"    - {init.name} ({init.portfolio.value}, starts {init.start_year} "
-            f"Q{init.start_quarter}; NPV {npv_text})"
+            f"Q{init.start_quarter}; NPV {npv_text}{held_text})"
         )
-    lines += ["", f"Initiatives ({len(active)} active):"]
+    counted_text = f"{len(active) - len(held)} counted, {len(held)} on hold" if held else (
+        f"{len(active)} active")
+    lines += ["", f"Initiatives ({counted_text}):"]
     for quadrant in _ORDER:
         if by_quadrant[quadrant]:
             lines.append(f"  {_HEADINGS[quadrant]} ({len(by_quadrant[quadrant])}):")
             lines += by_quadrant[quadrant]
     if not active:
         lines.append("  (none yet)")
+    # Totals of the printed figures (analysis.rounding): the NPV total is the sum of the
+    # NPVs printed above for the counted initiatives.
     lines += [
         "",
-        "Totals (likely scenario):",
-        f"  Total cost of ownership: {format_money(tco, cur, decimals=False)}",
-        f"  Total benefits:          {format_money(benefits, cur, decimals=False)}",
-        f"  Net present value:       {format_money(round(npv), cur, decimals=False)}",
+        "Totals (likely scenario; initiatives on hold or cancelled are not counted):",
+        f"  Total cost of ownership: {units(foot(tco)[1], cur)}",
+        f"  Total benefits:          {units(foot(benefits)[1], cur)}",
+        f"  Net present value:       {units(foot(npv)[1], cur)}",
     ]
-    over = [y for y in planned_spend(plan) if y.budget_cents and y.over_cents > 0]
     if plan.budget_years:
-        lines.append(
-            "  Budget: "
-            + (
-                "within budget every year"
-                if not over
-                else "over budget in "
-                + ", ".join(
-                    f"{y.year} by {format_money(y.over_cents, cur, decimals=False)}" for y in over
-                )
-            )
-        )
+        lines.append("  Budget: " + budget_sentence(budget_statement(plan), cur))
     return "\n".join(lines) + "\n"

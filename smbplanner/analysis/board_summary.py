@@ -6,7 +6,8 @@ counts and total TCO per category, the Run / Change balance, and the rules of mo
   board.
 - Summary: per category (quick wins, strategic bets, back burner, unscored) the number of
   shown initiatives and the sum of their TCO (an initiative without an option counts 0);
-  the Run / Change balance is ``portfolio.run_change_split`` of the shown initiatives.
+  the Run / Change balance is ``portfolio.run_change_split`` of the shown initiatives (on
+  hold included: the board shows them).
 - Moving: a board position (unit coordinates, ``board.to_unit``'s inverse) becomes a score
   rounded to the nearest half step within 1–5; the undo step is named after the category the
   cards land in ("Move 'CRM' to Quick wins", "Move 3 cards to Strategic bets").
@@ -23,6 +24,7 @@ from smbplanner.analysis.figures import Figures, initiative_figures
 from smbplanner.analysis.portfolio import RunChangeSplit, run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant, quadrant
 from smbplanner.analysis.risks import CRITICAL, HIGH, band, counts_toward_map
+from smbplanner.analysis.rounding import whole
 from smbplanner.analysis.suggest import half_step
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, Scenario
 from smbplanner.domain.model import Initiative, Plan
@@ -91,7 +93,7 @@ def board_summary(
     shown = filtered_plan(plan, board_filter or BoardFilter())
     counts = dict.fromkeys(Quadrant, 0)
     tco = dict.fromkeys(Quadrant, 0)
-    run = change = run_tco = change_tco = 0
+    run = change = run_tco = change_tco = run_shown = change_shown = 0
     for initiative in shown.initiatives:
         found = (figures(initiative, scenario) if figures is not None
                  else initiative_figures(initiative, plan.business, scenario))
@@ -100,13 +102,14 @@ def board_summary(
         counts[q] += 1
         tco[q] += cents
         if initiative.portfolio == Portfolio.RUN:
-            run, run_tco = run + 1, run_tco + cents
+            run, run_tco, run_shown = run + 1, run_tco + cents, run_shown + whole(cents)
         else:
             change, change_tco = change + 1, change_tco + cents
+            change_shown += whole(cents)
     if figures is None:
-        balance = run_change_split(shown, scenario)
+        balance = run_change_split(shown, scenario, include_on_hold=True)
     else:  # the same split, from figures already computed
-        balance = RunChangeSplit(run, change, run_tco, change_tco)
+        balance = RunChangeSplit(run, change, run_tco, change_tco, run_shown, change_shown)
     return BoardSummary([CategoryTotal(q, counts[q], tco[q]) for q in Quadrant], balance)
 
 

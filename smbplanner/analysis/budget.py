@@ -19,12 +19,17 @@ Rules:
 - ``include_on_hold=True`` counts initiatives on hold as if they went ahead (the Budget
   page's "Count initiatives on hold", to see what resuming them would cost).
 
-Per year (``budget_rows``): a year *has a budget* when it has a budget entry; only then is
-it over budget: Run is over by ``planned_run − budget_run`` when positive, Change likewise,
-and the year as a whole by ``planned − budget`` when positive. The Run share of a year is
-planned Run spend / planned spend × 100 (None when nothing is planned), compared with the
-owner's target ``Business.target_run_share_bp`` (None: no target): the gap is share − target
-in percentage points.
+Per year (``budget_rows``) and for the plan (``budget_statement``): a year *has a budget*
+when it has a budget entry; only then does it have an over/under, per envelope (Run: planned
+Run − budget Run, positive when over, negative when under; Change likewise) and in total
+(planned − budget = over Run + over Change). A year without a budget is shown as such, never
+as over. A year is *over budget* when either envelope is over, even if the other has money
+left. The statement is made on the printed figures (``Shown``: whole units, parts rounded,
+the rest derived; ``analysis.rounding``), so the words never contradict the table; the dump
+gives the exact cents. The Run share of a year is planned Run spend / planned spend × 100
+(None when nothing is planned), compared with the owner's target
+``Business.target_run_share_bp`` (None: no target): the gap is share − target in percentage
+points.
 """
 
 from __future__ import annotations
@@ -32,8 +37,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smbplanner.analysis.figures import initiative_costs
+from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario, SystemAction
-from smbplanner.domain.model import BudgetYear, Plan, System
+from smbplanner.domain.model import BudgetYear, Initiative, Plan, System
 
 
 @dataclass(frozen=True)
@@ -86,9 +92,7 @@ def planned_spend(
     run = dict.fromkeys(years, 0)
     change = dict.fromkeys(years, 0)
     for initiative in plan.initiatives:
-        if initiative.status == InitiativeStatus.CANCELLED or (
-            not include_on_hold and initiative.status == InitiativeStatus.ON_HOLD
-        ):
+        if not counted(initiative, include_on_hold=include_on_hold):
             continue
         costs = initiative_costs(initiative, business, scenario)
         if costs is None:
@@ -108,10 +112,78 @@ def planned_spend(
     ]
 
 
+def counted(initiative: Initiative, *, include_on_hold: bool = False) -> bool:
+    """Whether the initiative's money counts in plan-level figures (planned spend, the
+    headline TCO, benefits and NPV): every status but cancelled and on hold (on hold too
+    when ``include_on_hold``). The one definition every view reads."""
+    if initiative.status == InitiativeStatus.CANCELLED:
+        return False
+    return include_on_hold or initiative.status != InitiativeStatus.ON_HOLD
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One year (or a total) of the budget statement as printed: whole currency units, the
+    parts rounded and everything else derived from them (``analysis.rounding``). The over
+    amounts are None for a year without a budget: such a year is never over."""
+
+    year: int  # 0 for a total
+    has_budget: bool
+    budget_run: int
+    budget_change: int
+    planned_run: int
+    planned_change: int
+
+    @property
+    def budget(self) -> int:
+        return self.budget_run + self.budget_change
+
+    @property
+    def planned(self) -> int:
+        return self.planned_run + self.planned_change
+
+    @property
+    def over_run(self) -> int | None:
+        """Planned Run − budget Run: positive when over, negative when under."""
+        return self.planned_run - self.budget_run if self.has_budget else None
+
+    @property
+    def over_change(self) -> int | None:
+        return self.planned_change - self.budget_change if self.has_budget else None
+
+    @property
+    def over(self) -> int | None:
+        """Planned − budget for the year (= over Run + over Change)."""
+        return self.planned - self.budget if self.has_budget else None
+
+    @property
+    def over_envelopes(self) -> list[tuple[Portfolio, int]]:
+        """The envelopes that are over, with by how much (positive), Run first."""
+        pairs = ((Portfolio.RUN, self.over_run), (Portfolio.CHANGE, self.over_change))
+        return [(p, v) for p, v in pairs if v is not None and v > 0]
+
+    @property
+    def is_over(self) -> bool:
+        """Over budget: a budgeted year in which either envelope is over (even when the
+        other has money left: the overspend still has to be found)."""
+        return bool(self.over_envelopes)
+
+
+def shown_total(rows: list[Shown], *, has_budget: bool) -> Shown:
+    """The printed rows added up (a total of printed numbers, never rounded again)."""
+    total = Shown(0, has_budget, 0, 0, 0, 0)
+    for row in rows:
+        total = Shown(0, has_budget, total.budget_run + row.budget_run,
+                      total.budget_change + row.budget_change,
+                      total.planned_run + row.planned_run,
+                      total.planned_change + row.planned_change)
+    return total
+
+
 @dataclass(frozen=True)
 class BudgetRow:
-    """One year of the Budget page: the spend, whether it has a budget, what is over, and
-    the Run share against the owner's target (see module doc)."""
+    """One year of the budget statement: the spend in cents, whether it has a budget, what
+    is printed (``shown``) and the Run share against the owner's target (module doc)."""
 
     spend: YearSpend
     has_budget: bool
@@ -122,28 +194,30 @@ class BudgetRow:
         return self.spend.year
 
     @property
-    def run_over_cents(self) -> int:
+    def shown(self) -> Shown:
         s = self.spend
-        return max(0, s.planned_run_cents - s.budget_run_cents) if self.has_budget else 0
+        return Shown(s.year, self.has_budget, whole(s.budget_run_cents),
+                     whole(s.budget_change_cents), whole(s.planned_run_cents),
+                     whole(s.planned_change_cents))
 
     @property
-    def change_over_cents(self) -> int:
+    def over_run_cents(self) -> int | None:
+        """Exact planned Run − budget Run in cents (None without a budget)."""
         s = self.spend
-        return max(0, s.planned_change_cents - s.budget_change_cents) if self.has_budget else 0
+        return s.planned_run_cents - s.budget_run_cents if self.has_budget else None
 
     @property
-    def over_cents(self) -> int:
-        return max(0, self.spend.over_cents) if self.has_budget else 0
+    def over_change_cents(self) -> int | None:
+        s = self.spend
+        return s.planned_change_cents - s.budget_change_cents if self.has_budget else None
 
     @property
-    def envelope_over_cents(self) -> int:
-        """Run over plus Change over (what has to be found, even if the other envelope has
-        money left)."""
-        return self.run_over_cents + self.change_over_cents
+    def over_cents(self) -> int | None:
+        return self.spend.over_cents if self.has_budget else None
 
     @property
     def is_over(self) -> bool:
-        return bool(self.run_over_cents or self.change_over_cents)
+        return self.shown.is_over
 
     @property
     def run_share_pct(self) -> float | None:
@@ -167,6 +241,51 @@ def budget_rows(
         BudgetRow(y, y.year in budgeted, target)
         for y in planned_spend(plan, scenario, include_on_hold=include_on_hold)
     ]
+
+
+@dataclass(frozen=True)
+class BudgetStatement:
+    """The plan-level budget statement in one scenario: what the Budget page, the board
+    pack, ``summary``, ``check`` and ``dump`` all say about budget and planned spend."""
+
+    scenario: Scenario
+    include_on_hold: bool
+    rows: list[BudgetRow]
+
+    @property
+    def shown(self) -> list[Shown]:
+        return [r.shown for r in self.rows]
+
+    @property
+    def budgeted(self) -> list[Shown]:
+        return [r for r in self.shown if r.has_budget]
+
+    @property
+    def unbudgeted(self) -> list[Shown]:
+        return [r for r in self.shown if not r.has_budget]
+
+    @property
+    def over(self) -> list[Shown]:
+        return [r for r in self.shown if r.is_over]
+
+    @property
+    def total(self) -> Shown:
+        """Every listed year's printed figures added up; over/under is only defined for the
+        budgeted years (``budgeted_total``), so it is None here unless every year has one."""
+        return shown_total(self.shown, has_budget=not self.unbudgeted)
+
+    @property
+    def budgeted_total(self) -> Shown:
+        """The budgeted years' printed figures added up, with their over/under."""
+        return shown_total(self.budgeted, has_budget=True)
+
+
+def budget_statement(
+    plan: Plan, scenario: Scenario = Scenario.LIKELY, *, include_on_hold: bool = False
+) -> BudgetStatement:
+    return BudgetStatement(
+        scenario, include_on_hold, budget_rows(plan, scenario, include_on_hold=include_on_hold)
+    )
 
 
 def next_budget_year(plan: Plan) -> BudgetYear:

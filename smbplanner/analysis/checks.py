@@ -4,8 +4,10 @@ Errors: references to missing goals, initiatives or people; dependency loops; an
 starting before a prerequisite ends; RACI without exactly one Accountable and at least one
 Responsible (for every initiative that is not cancelled); more than one chosen option;
 cost or benefit lines beyond their option's life.
-Warnings: initiatives serving no goal, goals no initiative serves, years whose planned
-spend exceeds a budget that was set, systems past end of life when the plan starts.
+Warnings: initiatives serving no goal, goals no initiative serves, each envelope (Run,
+Change) of a year whose planned spend exceeds the budget set for it (the likely scenario's
+``budget.budget_statement``, as the Budget page, the pack and ``summary`` say it), systems
+past end of life when the plan starts.
 
 Cancelled initiatives are skipped by the timing, RACI and alignment checks (but not by the
 reference, loop, option and line checks, which concern the data itself).
@@ -17,10 +19,10 @@ from collections import deque
 from dataclasses import dataclass
 
 from smbplanner.analysis.alignment import goals_without_initiatives, unaligned_initiatives
-from smbplanner.analysis.budget import planned_spend
+from smbplanner.analysis.budget import budget_statement
+from smbplanner.analysis.budget_text import check_messages
 from smbplanner.domain.enums import InitiativeStatus, LineKind, RaciRole, SystemAction, label
 from smbplanner.domain.model import BenefitLine, CostLine, Initiative, Option, Plan
-from smbplanner.domain.money import format_money
 
 ERROR = "error"
 WARNING = "warning"
@@ -325,21 +327,8 @@ def _warnings(plan: Plan) -> list[Finding]:
             )
         )
     currency = plan.business.currency
-    budgeted = {b.year for b in plan.budget_years}
-    for year in planned_spend(plan):
-        if year.year in budgeted and year.over_cents > 0:
-            found.append(
-                Finding(
-                    WARNING,
-                    f"budget {year.year}",
-                    (
-                        f"planned spend in {year.year} of "
-                        f"{format_money(year.planned_cents, currency)} "
-                        f"is {format_money(year.over_cents, currency)} over the budget of "
-                        f"{format_money(year.budget_cents, currency)}"
-                    ),
-                )
-            )
+    for year, message in check_messages(budget_statement(plan), currency):
+        found.append(Finding(WARNING, f"budget {year}", message))
     start = plan.business.start_year
     for system in plan.systems:
         eol = system.end_of_life_year

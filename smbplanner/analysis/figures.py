@@ -8,6 +8,9 @@ from those scaled cents:
 - ``tco = Σ costs[t]`` (undiscounted) and ``tco_pv = Σ costs[t] / (1+r)^t``
 - ``roi_pct = (Σ benefits[t] − tco) / tco × 100``, None when tco = 0
 - ``npv``, ``irr``, ``payback_years`` and ``discounted_payback_years`` on the cash flows
+- ``irr_bound``: "above"/"below" when the only rates that bring NPV to 0 lie beyond the
+  searched range (shown as "> 1,000 %" / "< −99 %", never as "—"); ``sign_changes`` and
+  ``payback_holds`` say when IRR and payback mislead (flows that change sign more than once)
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ class Figures:
     payback_years: float | None
     discounted_payback_years: float | None
     roi_pct: float | None
+    #: "above" / "below" when the IRR lies beyond the searched range (shown as a bound).
+    irr_bound: str | None = None
+    #: How many times the cash flows change sign: more than once, IRR and payback mislead.
+    sign_changes: int = 0
+    #: False when the cumulative cash flow turns negative again after the payback.
+    payback_holds: bool = True
 
 
 def roi_pct(benefits_cents: int, tco_cents: int) -> float | None:
@@ -84,6 +93,7 @@ def option_figures(
     rate = bp_to_fraction(business.discount_rate_bp)
     tco = sum(costs)
     total_benefits = sum(benefits)
+    rate_of_return = finance.irr(flows)
     return Figures(
         scenario=scenario,
         life_years=option.life_years,
@@ -95,10 +105,13 @@ def option_figures(
         benefits_cents=total_benefits,
         discount_rate=rate,
         npv_cents=finance.npv(rate, flows),
-        irr=finance.irr(flows),
+        irr=rate_of_return,
         payback_years=finance.payback(flows),
         discounted_payback_years=finance.discounted_payback(rate, flows),
         roi_pct=roi_pct(total_benefits, tco),
+        irr_bound=finance.irr_bound(flows, rate_of_return, known=True),
+        sign_changes=finance.sign_changes(flows),
+        payback_holds=finance.payback_holds(flows),
     )
 
 

@@ -12,6 +12,7 @@ closest to zero is returned, as numpy-financial's ``irr`` does.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -183,6 +184,48 @@ def irr(flows: Sequence[float]) -> float | None:
     closest = min(abs(r) for r in candidates)
     # r and −r can only tie up to rounding noise; call that a tie and take the negative.
     return min(r for r in candidates if abs(r) - closest <= _TIE * max(closest, 1.0))
+
+
+def sign_changes(flows: Sequence[float]) -> int:
+    """How many times the flows change sign (zeros skipped)."""
+    signs = [v > 0 for v in _finite(flows) if v != 0]
+    return sum(1 for a, b in itertools.pairwise(signs) if a != b)
+
+
+def irr_bound(flows: Sequence[float], found: float | None = None, *, known: bool = False
+              ) -> str | None:
+    """Where the IRR lies when ``irr`` finds none in the range but a root exists beyond it:
+    "above" (a rate over 1,000 %: NPV changes sign between r = 10 and r → ∞) or "below"
+    (a rate under −99 %); None when there is a rate in the range, or no rate at all."""
+    values = _finite(flows)
+    rate = found if known else irr(values)  # known: ``found`` is ``irr(flows)`` already
+    if rate is not None or not (any(v > 0 for v in values) and any(v < 0 for v in values)):
+        return None
+    exact, scale = _integer_coefficients(values)
+    nonzero = [c for c in exact if c]
+    poly = _Poly(exact, scale)
+    first, last = (nonzero[0] > 0) - (nonzero[0] < 0), (nonzero[-1] > 0) - (nonzero[-1] < 0)
+    # r → ∞ is x → 0+, where p has the sign of its first non-zero coefficient; r → −1 is
+    # x → ∞, the sign of its last.
+    if poly.sign(_X_LOW) * first < 0:
+        return "above"
+    if poly.sign(_X_HIGH) * last < 0:
+        return "below"
+    return None
+
+
+def payback_holds(flows: Sequence[float]) -> bool:
+    """Whether the cumulative flow, once non-negative, stays so to the end of the life (a
+    payback means little when later costs sink it again)."""
+    values = _finite(flows)
+    cumulative, reached = 0.0, False
+    for v in values:
+        cumulative += v
+        if cumulative >= 0:
+            reached = True
+        elif reached:
+            return False
+    return True
 
 
 # --- payback --------------------------------------------------------------------------------

@@ -8,8 +8,11 @@ spend is compared with the Run budget on the Budget page, not fitted), and any c
 a fixed initiative depends on, directly or through others. Fixed Change initiatives use up
 their years' Change budget first. Cancelled initiatives are ignored.
 
-The budget: a year's Change envelope is the sum of its budget entries' ``change_cents``;
-a year without a budget entry is not limited. An initiative's spend in calendar year
+The budget: a year's Change envelope is the sum of its budget entries' ``change_cents``.
+Once any year has a budget, a year of the horizon without one is *closed*: no candidate may
+add spend to it (the proposal says so in its notes and in each explanation), so the fit never
+defers spend into a year nobody has budgeted. Years after the horizon are not limited; with
+no budget at all, nothing is. An initiative's spend in calendar year
 ``start_year + t`` is its chosen option's likely-scenario costs of lifecycle year t (the
 rule of ``analysis/budget.planned_spend``). When fixed spend alone exceeds a year's envelope,
 no candidate may add spend to that year.
@@ -181,6 +184,7 @@ class FitProblem:
     prereqs: list[list[int]]  # candidate positions
     fixed_need: list[int | None]  # latest end of fixed prerequisites; None: blocked
     blocker: list[str]  # why a candidate can never be funded ("" if it can)
+    closed: list[int] = field(default_factory=list)  # horizon years without a budget
 
 
 def fit_to_budget(plan: Plan, kind: FitValue = FitValue.NPV) -> FitProposal:
@@ -224,8 +228,12 @@ def build_problem(plan: Plan, kind: FitValue) -> FitProblem:
     room = {y: max(0, envelopes[y] - fixed_spend[y]) for y in envelopes}
     position = {c.id: n for n, c in enumerate(cands)}
     horizon = list(range(plan.business.start_year, plan.business.end_year + 1))
+    # once some year has a budget, a horizon year without one is closed to new spend: the
+    # owner has not said there is money, so the fit never defers spend into it
+    closed = [y for y in horizon if y not in envelopes] if envelopes else []
+    room.update(dict.fromkeys(closed, 0))
     problem = FitProblem(plan, kind, cands, fixed, envelopes, room, fixed_spend,
-                       [], [], [], [], [], [], [])
+                         [], [], [], [], [], [], [], closed)
     all_ids = {i.id for i in plan.initiatives}
     for c in cands:
         problem.values.append(value[c.id])

@@ -3,6 +3,7 @@ and the sentence that explains each choice. The rules are in ``fit_budget``'s mo
 
 from __future__ import annotations
 
+from smbplanner.analysis.budget_text import year_list
 from smbplanner.analysis.fit_budget import (
     EXACT_LIMIT,
     Choice,
@@ -136,6 +137,13 @@ def _over(p: FitProblem, k: int, year: int, after: dict[int, int]) -> tuple[int,
     return None
 
 
+def _closed(p: FitProblem, k: int, year: int) -> int | None:
+    """The first year without a budget in which candidate k would spend if started in
+    ``year`` (None when there is none)."""
+    return next((year + t for t, cents in enumerate(p.costs[k])
+                 if cents and year + t in p.closed), None)
+
+
 def _why_not_there(p: FitProblem, k: int, starts: Starts, after: dict[int, int]) -> str:
     """Why candidate k cannot be at its current start, given everything else ("" if it can)."""
     c = p.cands[k]
@@ -147,6 +155,9 @@ def _why_not_there(p: FitProblem, k: int, starts: Starts, after: dict[int, int])
                     "after its current start")
     if (p.fixed_need[k] or 0) > c.start_index:
         return f"a prerequisite ends in {start_text((p.fixed_need[k] or 0) - 1)}"
+    closed = _closed(p, k, c.start_year)
+    if closed is not None:
+        return f"it would spend in {closed}, which has no budget (closed to new spend)"
     over = _over(p, k, c.start_year, after)
     if over is not None:
         year, excess = over
@@ -203,6 +214,10 @@ def explain(p: FitProblem, starts: Starts, exact: bool) -> FitProposal:
                 f"{y}: initiatives that are not fitted already spend "
                 f"{money_text(p.fixed_spend[y] - p.envelopes[y], plan)} more than the change "
                 "budget; the fit adds nothing to that year.")
+    if p.closed:
+        notes.append(f"No budget is set for {year_list(p.closed)}: treated as closed, so "
+                     "the fit moves no Change spend there. Add a budget for those years on "
+                     "the Budget tab to let it.")
     if not exact:
         notes.append(f"More than {EXACT_LIMIT} initiatives to fit: this proposal is found by "
                      "a heuristic, good but not proven the best.")

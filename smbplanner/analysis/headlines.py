@@ -1,24 +1,24 @@
 """Plan-wide figures for a board: totals in a scenario, quadrant counts, budget fit, the funded
 initiatives and the risks (heat map, register, the top few).
 
-- Totals leave out cancelled initiatives (as ``plan_figures`` does): TCO and benefits are sums
-  of integer cents, NPV the sum of each initiative's NPV in plan order; an initiative without
-  an option adds nothing.
+- Totals count what the budget counts (``budget.counted``: neither cancelled nor on hold, as
+  ``plan_figures`` and ``summary`` do): TCO and benefits are sums of integer cents, NPV the
+  sum of each initiative's NPV in plan order; an initiative without an option adds nothing.
 - *Funded* initiatives are those approved, in progress or done.
 - The risk register: every risk of an initiative that is not cancelled, open ones first, then
   in the order of ``risks.top_risks`` (score, impact, likelihood, highest first; plan order).
   The heat map, bands and top risks are ``analysis.risks``'s.
-- Budget fit: the years of ``planned_spend`` that have a budget, those of them whose planned
-  spend is over it, and the listed years added up.
+- The budget statement is ``budget.budget_statement``'s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smbplanner.analysis.budget import YearSpend, planned_spend
+from smbplanner.analysis.budget import counted
 from smbplanner.analysis.figures import Figures, initiative_figures
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import InitiativeStatus, Quadrant, RiskStatus, Scenario
 from smbplanner.domain.model import Initiative, Plan, Risk
 
@@ -49,10 +49,14 @@ class FigureBook:
 @dataclass(frozen=True)
 class PlanTotals:
     scenario: Scenario
-    initiatives: int  # not cancelled
+    initiatives: int  # counted: neither cancelled nor on hold (``budget.counted``)
     tco_cents: int
     benefits_cents: int
     npv_cents: float
+    #: As printed (``analysis.rounding``): the sums of each counted initiative's whole units.
+    tco: int = 0
+    benefits: int = 0
+    npv: int = 0
 
 
 def plan_totals(
@@ -60,7 +64,8 @@ def plan_totals(
 ) -> PlanTotals:
     tco = benefits = 0
     npv = 0.0
-    active = active_initiatives(plan)
+    shown = [0, 0, 0]
+    active = [i for i in plan.initiatives if counted(i)]
     book = book or FigureBook(plan)
     for initiative in active:
         figures = book.figures(initiative, scenario)
@@ -68,7 +73,10 @@ def plan_totals(
             tco += figures.tco_cents
             benefits += figures.benefits_cents
             npv += figures.npv_cents
-    return PlanTotals(scenario, len(active), tco, benefits, npv)
+            for n, cents in enumerate((figures.tco_cents, figures.benefits_cents,
+                                       figures.npv_cents)):
+                shown[n] += whole(cents)
+    return PlanTotals(scenario, len(active), tco, benefits, npv, *shown)
 
 
 def quadrant_counts(plan: Plan) -> dict[Quadrant, int]:
@@ -82,31 +90,6 @@ def quadrant_counts(plan: Plan) -> dict[Quadrant, int]:
 def funded_initiatives(plan: Plan) -> list[Initiative]:
     """Approved, in-progress and done initiatives, in plan order."""
     return [i for i in plan.initiatives if i.status in FUNDED]
-
-
-@dataclass(frozen=True)
-class BudgetFit:
-    years: list[YearSpend]  # every listed year
-    budgeted: list[YearSpend]  # the years with a budget
-    over: list[YearSpend]  # budgeted years whose planned spend is over the budget
-
-    @property
-    def total(self) -> YearSpend:
-        """Every listed year added up (``year`` is 0)."""
-        return YearSpend(
-            0,
-            sum(y.budget_run_cents for y in self.years),
-            sum(y.budget_change_cents for y in self.years),
-            sum(y.planned_run_cents for y in self.years),
-            sum(y.planned_change_cents for y in self.years),
-        )
-
-
-def budget_fit(plan: Plan, scenario: Scenario = Scenario.LIKELY) -> BudgetFit:
-    years = planned_spend(plan, scenario)
-    budgeted_years = {b.year for b in plan.budget_years}
-    budgeted = [y for y in years if y.year in budgeted_years]
-    return BudgetFit(years, budgeted, [y for y in budgeted if y.over_cents > 0])
 
 
 @dataclass(frozen=True)

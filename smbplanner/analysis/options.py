@@ -14,11 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 from typing import Literal
 
 from smbplanner.analysis import cashflow
 from smbplanner.analysis.figures import Figures, option_figures
+from smbplanner.analysis.rounding import allocate, whole
+from smbplanner.domain import numbers
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind, Scenario, label
 from smbplanner.domain.model import BenefitLine, Business, CostLine, Initiative, Option
 
@@ -30,11 +33,8 @@ NumberFormat = Callable[[float, int], str]
 
 
 def plain_number(value: float, decimals: int) -> str:
-    """12500.5, 2 -> "12,500.50" (locale-neutral)."""
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and not any(c in "123456789" for c in text):
-        return text[1:]  # no "-0.00"
-    return text
+    """12500.5, 2 -> "12,500.50" (locale-neutral; ``domain.numbers.decimal``)."""
+    return numbers.decimal(value, decimals)
 
 
 def trimmed(value: float, decimals: int, number: NumberFormat = plain_number) -> str:
@@ -46,7 +46,7 @@ def trimmed(value: float, decimals: int, number: NumberFormat = plain_number) ->
 
 def whole_money(cents: float, number: NumberFormat = plain_number) -> str:
     """Cents as whole currency units, rounded ("4,826", "−310")."""
-    text = number(round(cents / 100), 0)
+    text = number(numbers.whole(cents), 0)  # half away from zero, as everywhere
     return f"−{text[1:]}" if text.startswith("-") else text
 
 
@@ -71,6 +71,21 @@ class LineGrid:
     category_totals: dict[Category, int]
     total: int
     cells: dict[tuple[Category, int], tuple[Line, ...]]
+
+    @cached_property
+    def shown(self) -> dict[Category, list[int]]:
+        """Whole units per cell as shown, allocated so that they add up to the total shown
+        (``analysis.rounding``): the grid's totals are sums of the shown cells."""
+        flat = allocate([c for cat in self.categories for c in self.amounts[cat]],
+                        whole(self.total))
+        life = self.life_years
+        return {cat: flat[n * life:(n + 1) * life] for n, cat in enumerate(self.categories)}
+
+    def shown_at(self, category: Category | None, year: int | None) -> int:
+        """A shown cell (``year`` None: the category's total; ``category`` None: the year's
+        total, or the grand total when both are None)."""
+        rows = [self.shown[category]] if category is not None else list(self.shown.values())
+        return sum(sum(r) if year is None else r[year] for r in rows)
 
     def lines_at(self, category: Category, year: int) -> tuple[Line, ...]:
         """The lines that fall in this cell (one-off in that year, or recurring over it)."""

@@ -4,14 +4,18 @@ Money is in currency units (cents / 100, 2 decimals; integer cents convert exact
 IRR, paybacks and ROI are rounded to 6 decimals; missing values are None (JSON null).
 An initiative without an option has zero money figures, empty cash flows and null IRR,
 paybacks and ROI. Totals, quadrant counts and the Run/Change split leave out cancelled
-initiatives; the initiative list holds every initiative, in plan order.
+initiatives; money totals count what the budget counts (``budget.counted``: not on hold
+either); the initiative list holds every initiative, in plan order. ``years`` is the likely
+scenario's ``budget.budget_statement`` in exact units: ``over``, ``over_run`` and
+``over_change`` are planned − budget (positive when over), null for a year without a budget
+(``has_budget`` false), which is never over.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from smbplanner.analysis.budget import planned_spend
+from smbplanner.analysis.budget import BudgetRow, budget_statement, counted
 from smbplanner.analysis.figures import Figures, initiative_figures
 from smbplanner.analysis.portfolio import run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant
@@ -72,13 +76,35 @@ def initiative_entry(initiative: Initiative, business: Business) -> dict[str, An
     return entry
 
 
+def _optional_units(cents: int | None) -> float | None:
+    return None if cents is None else _units(cents)
+
+
+def _year(row: BudgetRow) -> dict[str, Any]:
+    """One item of ``figures.years``: the exact figures of ``budget.budget_statement``."""
+    y = row.spend
+    return {
+        "year": y.year,
+        "has_budget": row.has_budget,
+        "budget": _units(y.budget_cents),
+        "budget_run": _units(y.budget_run_cents),
+        "budget_change": _units(y.budget_change_cents),
+        "planned_run": _units(y.planned_run_cents),
+        "planned_change": _units(y.planned_change_cents),
+        "planned": _units(y.planned_cents),
+        "over": _optional_units(row.over_cents),
+        "over_run": _optional_units(row.over_run_cents),
+        "over_change": _optional_units(row.over_change_cents),
+    }
+
+
 def plan_figures(plan: Plan) -> dict[str, Any]:
     """The computed figures of the whole plan, JSON-serialisable and deterministic."""
     business = plan.business
     active = [i for i in plan.initiatives if i.status != InitiativeStatus.CANCELLED]
     tco = benefits = 0
     npv = 0.0
-    for initiative in active:
+    for initiative in filter(counted, plan.initiatives):
         figures = initiative_figures(initiative, business)
         if figures is not None:
             tco += figures.tco_cents
@@ -90,19 +116,7 @@ def plan_figures(plan: Plan) -> dict[str, Any]:
     split = run_change_split(plan)
     return {
         "initiatives": [initiative_entry(i, business) for i in plan.initiatives],
-        "years": [
-            {
-                "year": y.year,
-                "budget": _units(y.budget_cents),
-                "budget_run": _units(y.budget_run_cents),
-                "budget_change": _units(y.budget_change_cents),
-                "planned_run": _units(y.planned_run_cents),
-                "planned_change": _units(y.planned_change_cents),
-                "planned": _units(y.planned_cents),
-                "over": _units(y.over_cents),
-            }
-            for y in planned_spend(plan)
-        ],
+        "years": [_year(row) for row in budget_statement(plan).rows],
         "totals": {"tco": _units(tco), "benefits": _units(benefits), "npv": _units(npv)},
         "quadrants": quadrants,
         "run_change": {

@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from smbplanner.analysis import finance
 from smbplanner.analysis.figures import Figures, scenario_factors
+from smbplanner.analysis.flow_notes import flow_warning, irr_dash_reason
 from smbplanner.analysis.options import (
     Comparison,
     NumberFormat,
@@ -233,14 +234,16 @@ def irr_working(fig: Figures, number: NumberFormat = plain_number) -> Working:
     formula = "IRR = the rate r at which Σ cash flow(t) / (1 + r)^t = 0"
     flows = fig.cash_flows
     if fig.irr is None:
-        if not (any(v > 0 for v in flows) and any(v < 0 for v in flows)):
-            why = (
-                "The cash flows never change sign (only costs, or only benefits, in every "
-                "year), so no rate can bring NPV to 0."
-            )
-        else:
-            why = "No rate between −99 % and 1,000 % a year brings NPV to 0."
-        return Working(title, formula, ("none",), notes=(why,))
+        if fig.irr_bound == "above":
+            return Working(title, formula, ("more than 1,000 %",), notes=(
+                "NPV reaches 0 only at a rate above 1,000 % a year: the benefits come so "
+                "early or so large against the outlay that the return is shown as "
+                "“> 1,000 %”.",))
+        if fig.irr_bound == "below":
+            return Working(title, formula, ("less than −99 %",), notes=(
+                "NPV reaches 0 only at a rate below −99 % a year: almost all of the outlay "
+                "is lost; shown as “< −99 %”.",))
+        return Working(title, formula, ("none",), notes=(irr_dash_reason(fig),))
     check = finance.npv(fig.irr, flows)
     notes = ["Found by solving for r; the check puts the rate back into the NPV formula."]
     candidates = finance.irr_candidates(flows)
@@ -290,14 +293,17 @@ def _payback(
         header = ("Year", "Cash flow", "Cumulative")
     table = _year_table(header, rows)
     notes = _rate_notes(fig, number) if discounted else ()
+    if flow_warning(fig):
+        notes = (*notes, flow_warning(fig))
     if not flows or result is None:
         last = fmt(cumulative[-1], number) if cumulative else "0"
         return Working(title, formula, ("never, within the option's life",), table, (
             f"The cumulative {flow_name} is still {last} at the end of the "
             f"{fig.life_years}-year life.", *notes))
     if cumulative[0] >= 0:
-        return Working(title, formula, ("0 years",), table, (
-            f"The cumulative {flow_name} is not negative in year 0.", *notes))
+        return Working(title, formula, ("in year 0 (no net outlay)",), table, (
+            f"The cumulative {flow_name} is not negative in year 0: the benefits cover the "
+            "costs from the start.", *notes))
     turn = next(t for t, c in enumerate(cumulative) if c >= 0)
     before, flow = cumulative[turn - 1], flows[turn]
     return Working(

@@ -116,7 +116,8 @@ def round_cents(value: Decimal) -> int:
 
 def format_money(cents: int, currency: str = "", *, decimals: bool = True) -> str:
     """1234567 cents -> "12,345.67 EUR" (plain, locale-neutral; the UI localises)."""
-    sign = "-" if cents < 0 else ""
-    units, rest = divmod(abs(cents), 100)
-    text = f"{sign}{units:,}" + (f".{rest:02d}" if decimals else "")
-    return f"{text} {currency}".strip()
+    from smbplanner.domain import numbers
+
+    if not decimals:  # whole units rounded half away from zero (never truncated)
+        return numbers.money(cents, currency)
+    return numbers.money_exact(cents, currency)

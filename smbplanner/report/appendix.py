@@ -27,13 +27,32 @@ METHOD = [
     ("Cash flow", "Benefits minus costs in each lifecycle year."),
     ("Net present value (NPV)", "Σ cash flow(t) / (1 + r)^t at the plan's discount rate r; "
      "year 0 is not discounted."),
-    ("Internal rate of return (IRR)", "The discount rate at which the NPV is zero; none "
-     "when the cash flows never change sign."),
+    ("Internal rate of return (IRR)", "The discount rate at which the NPV is zero, searched "
+     "between −99 % and 1,000 % a year; a rate beyond is shown as “> 1,000 %” or “< −99 %”. "
+     "“—” only when no rate exists: the flows are never positive, or there is no net outlay "
+     "in any year. When the flows change sign more than once, several rates (or none) can "
+     "bring the NPV to 0; the pack says so beside the figure: judge those by NPV."),
     ("Payback", "The years until the cumulative cash flow turns non-negative, with the last "
-     "year counted in part: (t − 1) + (− cumulative(t − 1) / cash flow(t))."),
+     "year counted in part: (t − 1) + (− cumulative(t − 1) / cash flow(t)); “year 0” when "
+     "the benefits cover the costs from the start; “—” when it never does within the life. "
+     "A payback can be followed by later costs that turn the total negative again (then the "
+     "NPV can be negative): the pack flags such flows."),
+    ("Rounding", "Figures are computed in cents and shown in whole units, rounded half away "
+     "from zero. Every printed total is the sum of the printed rows above it, and every "
+     "derived column (Budget = Run + Change, Over = Planned − Budget, TCO = sum of the years) "
+     "is computed from the printed numbers, so each table adds up as printed. Where a "
+     "table's cells must add up to a figure printed elsewhere (TCO by category and year), the "
+     "leftover units go to the cells with the largest remainders."),
+    ("Budget", "Per calendar year and per envelope: over (+) / under (−) is planned minus "
+     "budget for Run, for Change and for the year. A year is over budget when either "
+     "envelope is over, even if the other has money left. A year without a budget is shown "
+     "as such and is never over or under."),
+    ("Counted initiatives", "Plan totals, the budget and the Run vs Change balance count "
+     "every initiative that is neither cancelled nor on hold; those two are listed but "
+     "marked “not counted”."),
     ("Return on investment (ROI)", "(total benefits − TCO) / TCO × 100."),
-    ("Initiative figures", "Those of its chosen option (else its first option). Plan totals "
-     "leave out cancelled initiatives."),
+    ("Initiative figures", "Those of its chosen option (else its first option), in the "
+     "pack's scenario throughout (the initiative pages also show the other two)."),
     ("Priority grid", "Impact and feasibility are scored 1–5 in half steps; 1–2 is low "
      "(hard), 2.5–3.5 medium, 4–5 high (easy). Quick win: high impact and medium or easy; "
      "strategic bet: high impact but hard; back burner: everything else. Priority order: "

@@ -8,24 +8,28 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from smbplanner.analysis.budget import YearSpend
+from smbplanner.analysis.budget import BudgetStatement, Shown
 from smbplanner.domain.enums import Portfolio
+from smbplanner.domain.numbers import DASH, signed, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import (
     ACCENT,
     HEAD_BG,
     MUTED,
+    PADDING,
     PORTFOLIO_COLOURS,
     RULE,
     WARN,
     drawing,
     table,
 )
-from smbplanner.report.text import BOLD, FONT, money
+from smbplanner.report.text import BOLD, FONT
 
 INK = colors.HexColor("#1f2a36")
+COLUMN = 0.095  # of the frame's width, for each of the nine figures of the table
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -49,17 +53,17 @@ def short_amount(units: float) -> str:
     return f"{units:g}"
 
 
-def _chart(ctx: Ctx, years: list[YearSpend]) -> Drawing:
-    width, height = ctx.width, 230.0
+def _chart(ctx: Ctx, statement: BudgetStatement, width: float, height: float) -> Drawing:
+    years = statement.shown
     left, bottom, top_pad = 46.0, 30.0, 12.0
     plot_w, plot_h = width - left - 8, height - bottom - top_pad
     d = drawing(width, height)
-    top_units = max([max(y.planned_cents, y.budget_cents) for y in years] + [0]) / 100 * 1.06
+    top_units = max([max(y.planned, y.budget) for y in years] + [0]) * 1.06
     step = nice_step(top_units)
     top = step * max(math.ceil(top_units / step), 1)
 
-    def yy(cents: int) -> float:
-        return bottom + cents / 100 / top * plot_h
+    def yy(value: int) -> float:
+        return bottom + value / top * plot_h
 
     k = 0
     while k * step <= top + step / 1000:
@@ -75,17 +79,17 @@ def _chart(ctx: Ctx, years: list[YearSpend]) -> Drawing:
     bar = min(slot * 0.55, 46)
     for n, y in enumerate(years):
         cx = left + slot * (n + 0.5)
-        run_top = yy(y.planned_run_cents)
+        run_top = yy(y.planned_run)
         d.add(Rect(cx - bar / 2, bottom, bar, run_top - bottom,
                    fillColor=PORTFOLIO_COLOURS[Portfolio.RUN], strokeColor=None))
-        d.add(Rect(cx - bar / 2, run_top, bar, yy(y.planned_change_cents) - bottom,
+        d.add(Rect(cx - bar / 2, run_top, bar, yy(y.planned_change) - bottom,
                    fillColor=PORTFOLIO_COLOURS[Portfolio.CHANGE], strokeColor=None))
-        if y.budget_cents:
-            colour = WARN if y.over_cents > 0 else INK
-            d.add(Line(cx - bar / 2 - 5, yy(y.budget_cents), cx + bar / 2 + 5,
-                       yy(y.budget_cents), strokeColor=colour, strokeWidth=2))
-        d.add(String(cx, bottom - 11, str(y.year), fontName=BOLD if y.over_cents > 0 and
-                     y.budget_cents else FONT, fontSize=7.5, fillColor=INK, textAnchor="middle"))
+        if y.has_budget:
+            colour = WARN if y.is_over else INK
+            d.add(Line(cx - bar / 2 - 5, yy(y.budget), cx + bar / 2 + 5,
+                       yy(y.budget), strokeColor=colour, strokeWidth=2))
+        d.add(String(cx, bottom - 11, str(y.year), fontName=BOLD if y.is_over else FONT,
+                     fontSize=7.5, fillColor=INK, textAnchor="middle"))
     x = left
     for colour, text in ((PORTFOLIO_COLOURS[Portfolio.RUN], "Planned Run"),
                          (PORTFOLIO_COLOURS[Portfolio.CHANGE], "Planned Change")):
@@ -93,49 +97,79 @@ def _chart(ctx: Ctx, years: list[YearSpend]) -> Drawing:
         d.add(String(x + 13, 4, text, fontName=FONT, fontSize=7.5, fillColor=MUTED))
         x += 90
     d.add(Line(x, 6.5, x + 14, 6.5, strokeColor=INK, strokeWidth=2))
-    d.add(String(x + 18, 4, "Budget (red: planned spend is over it)", fontName=FONT,
+    d.add(String(x + 18, 4, "Budget (red: an envelope is over)", fontName=FONT,
                  fontSize=7.5, fillColor=MUTED))
     return d
 
 
+def _cells(y: Shown) -> list[str]:
+    """A row's printed figures: Run (budget, planned, over), Change (…), Total (…). The
+    derived ones are computed from the printed parts (``analysis.rounding``)."""
+    def budget(v: int) -> str:  # a total adds up every budget; a year may have none
+        return units(v) if y.has_budget or not y.year else DASH
+
+    def over(v: int | None) -> str:
+        return DASH if v is None else signed(v)
+
+    return [budget(y.budget_run), units(y.planned_run), over(y.over_run),
+            budget(y.budget_change), units(y.planned_change), over(y.over_change),
+            budget(y.budget), units(y.planned), over(y.over)]
+
+
 def budget(ctx: Ctx) -> Section:
     s = ctx.styles
-    fit = ctx.budget
+    statement = ctx.budget
+    years = statement.shown
     flow: list[Flowable] = [ctx.heading("Budget by year")]
-    if not any(y.budget_cents or y.planned_cents for y in fit.years):
+    if not statement.budgeted and not any(y.planned for y in years):
         return Section(flow + ctx.empty("No budget and no planned spend yet."), short=True)
     cur = escape(ctx.currency)
     flow.append(s.m(
         f"Planned spend per calendar year ({ctx.scenario_note}): each initiative's costs in "
         "the years they fall, as Run or Change by its portfolio (initiatives on hold or "
         "cancelled are left out), plus the annual run cost of the systems in service. "
-        f"Money in {cur}.", s.muted))
-    flow += [Spacer(1, 6), _chart(ctx, fit.years), Spacer(1, 10)]
-    head = [s.m(t, s.head_right) for t in ("Budget Run", "Budget Change", "Budget",
-                                            "Planned Run", "Planned Change", "Planned",
-                                            "Over (+) / under (−)")]
-    rows: list[list[object]] = [[s.m("Year", s.head), *head]]
+        f"Money in {cur}. Over (+) / under (−) is planned minus budget, per envelope and for "
+        "the year; a year is over budget when either envelope is over. “—”: no budget set "
+        "for that year, so nothing is over or under.", s.muted))
+    # amounts of a million or more do not fit ten columns across a portrait page at the
+    # table's type size: the section turns landscape rather than shrink cells one by one
+    room = ctx.width * COLUMN - PADDING
+    wide = any(stringWidth(c, BOLD, 8) > room
+               for y in [*years, statement.total, statement.budgeted_total] for c in _cells(y))
+    w = ctx.land_width if wide else ctx.width
+    flow += [Spacer(1, 6), _chart(ctx, statement, w, 150.0 if wide else 230.0),
+             Spacer(1, 10)]
+    groups = ["", "Run", "", "", "Change", "", "", "Total", "", ""]
+    head = ["Budget", "Planned", "Over / under"] * 3
+    rows: list[list[object]] = [
+        [s.m(t, s.head_right) for t in groups],
+        [s.m("Year", s.head), *(s.m(t, s.head_right) for t in head)],
+    ]
     marks: list[tuple[object, ...]] = []
-    for n, y in enumerate([*fit.years, fit.total], start=1):
-        over = money(y.over_cents) if y.budget_cents else "no budget"
-        if y.budget_cents and y.over_cents > 0:
-            over = f"+{money(y.over_cents)}"
-            marks += [("TEXTCOLOR", (7, n), (7, n), WARN), ("FONT", (7, n), (7, n), BOLD, 8)]
-        rows.append([
-            str(y.year) if y.year else "Total",
-            *(money(v) for v in (
-                y.budget_run_cents, y.budget_change_cents, y.budget_cents,
-                y.planned_run_cents, y.planned_change_cents, y.planned_cents)),
-            over,
-        ])
-    w = ctx.width
-    flow.append(table(rows, [w * 0.09] + [w * 0.125] * 6 + [w * 0.16], right=range(1, 8),
-                      extra=[
-        ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
-        ("FONT", (0, -1), (0, -1), BOLD, 8),
+    totals = [("Total", statement.total)]
+    if statement.budgeted and statement.unbudgeted:
+        totals.append(("Budgeted years", statement.budgeted_total))
+    body = [(str(y.year), y) for y in years] + totals
+    for n, (name, y) in enumerate(body, start=2):
+        for column, value in ((3, y.over_run), (6, y.over_change), (9, y.over)):
+            if value is not None and value > 0:
+                marks += [("TEXTCOLOR", (column, n), (column, n), WARN),
+                          ("FONT", (column, n), (column, n), BOLD, 8)]
+        rows.append([name, *_cells(y)])
+    first = len(years) + 2
+    flow.append(table(rows, [w * (1 - 9 * COLUMN)] + [w * COLUMN] * 9, header_rows=2,
+                      right=range(1, 10), extra=[
+        ("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0)), ("SPAN", (7, 0), (9, 0)),
+        ("LINEBEFORE", (1, 0), (1, -1), 0.4, RULE), ("LINEBEFORE", (4, 0), (4, -1), 0.4, RULE),
+        ("LINEBEFORE", (7, 0), (7, -1), 0.4, RULE),
+        ("BACKGROUND", (0, first), (-1, -1), HEAD_BG),
+        ("LINEABOVE", (0, first), (-1, first), 0.8, ACCENT),
+        ("FONT", (0, first), (0, -1), BOLD, 8),
         *marks,
     ]))
     if not ctx.plan.budget_years:
         flow.append(s.m("No budget has been set yet: enter one per year to compare.", s.muted))
-    return Section(flow)
+    elif len(totals) > 1:
+        flow.append(s.m("“Budgeted years” adds up the years that have a budget: only they "
+                        "can be over or under.", s.muted))
+    return Section(flow, landscape=wide)

@@ -10,7 +10,8 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Spacer
 
 from smbplanner.analysis.board import priority_numbers
-from smbplanner.analysis.headlines import BudgetFit, FigureBook, budget_fit
+from smbplanner.analysis.budget import BudgetStatement, budget_statement
+from smbplanner.analysis.headlines import FigureBook
 from smbplanner.domain.enums import Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.report.doc import LANDSCAPE, PORTRAIT, Heading, TocEntry, frame_size
@@ -34,7 +35,7 @@ class Ctx:
     today: date
     numbers: dict[int, int] = field(default_factory=dict)
     book: FigureBook = field(init=False)
-    _fit: BudgetFit | None = None
+    _fit: BudgetStatement | None = None
     #: Every heading made so far, in story order: what the contents page lists.
     headings: list[TocEntry] = field(default_factory=list)
 
@@ -43,10 +44,10 @@ class Ctx:
         self.book = FigureBook(self.plan)  # each initiative's figures, computed once
 
     @property
-    def budget(self) -> BudgetFit:
-        """Budget and planned spend per year in the pack's scenario (computed once)."""
+    def budget(self) -> BudgetStatement:
+        """The budget statement in the pack's scenario (computed once)."""
         if self._fit is None:
-            self._fit = budget_fit(self.plan, self.scenario)
+            self._fit = budget_statement(self.plan, self.scenario)
         return self._fit
 
     @property

@@ -10,15 +10,17 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.budget_text import budget_sentence
 from smbplanner.analysis.headlines import plan_totals, quadrant_counts
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.analysis.risks import top_risks
 from smbplanner.domain.enums import InitiativeStatus, Quadrant, label
+from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.doc import Contents
 from smbplanner.report.options import ReportError
 from smbplanner.report.styles import ACCENT, HEAD_BG, RULE, drawing, table
-from smbplanner.report.text import day, money, para
+from smbplanner.report.text import day, para
 
 
 def _logo(ctx: Ctx) -> list[Flowable]:
@@ -76,13 +78,7 @@ def _tile(ctx: Ctx, value: str, caption: str) -> list[Flowable]:
 
 
 def _budget_text(ctx: Ctx) -> str:
-    fit = ctx.budget
-    if not fit.budgeted:
-        return "No budget set"
-    if not fit.over:
-        return f"Within budget in all {len(fit.budgeted)} budgeted years"
-    over = ", ".join(str(y.year) for y in fit.over)
-    return f"Over budget in {len(fit.over)} of {len(fit.budgeted)} years ({over})"
+    return budget_sentence(ctx.budget)
 
 
 def summary(ctx: Ctx) -> Section:
@@ -107,9 +103,9 @@ def summary(ctx: Ctx) -> Section:
     counts = quadrant_counts(plan)
     cur = ctx.currency
     tiles = [
-        _tile(ctx, money(totals.tco_cents, cur), "Total cost of ownership"),
-        _tile(ctx, money(totals.benefits_cents, cur), "Total benefits"),
-        _tile(ctx, money(totals.npv_cents, cur), f"Net present value at "
+        _tile(ctx, units(totals.tco, cur), "Total cost of ownership"),
+        _tile(ctx, units(totals.benefits, cur), "Total benefits"),
+        _tile(ctx, units(totals.npv, cur), f"Net present value at "
               f"{b.discount_rate_bp / 100:g} %"),
         _tile(ctx, str(counts[Quadrant.QUICK_WIN]), "Quick wins"),
         _tile(ctx, str(counts[Quadrant.STRATEGIC_BET]), "Strategic bets"),
@@ -123,8 +119,9 @@ def summary(ctx: Ctx) -> Section:
         ("TOPPADDING", (0, 0), (-1, -1), 7),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
     ])
-    note = (f"{totals.initiatives} active initiatives, {ctx.scenario_note}; "
-            "lifetime figures of each initiative's chosen option.")
+    note = (f"{totals.initiatives} counted initiatives (on hold and cancelled left out, as in "
+            f"the budget), {ctx.scenario_note}; lifetime figures of each initiative's chosen "
+            "option.")
     flow += [s.m("Headline numbers", s.h3), grid, s.m(escape(note), s.muted)]
     flow += _names(ctx, Quadrant.QUICK_WIN, "Quick wins")
     flow += _names(ctx, Quadrant.STRATEGIC_BET, "Strategic bets")

@@ -8,14 +8,16 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from smbplanner.analysis.board import priority_order
-from smbplanner.analysis.cashflow import costs_by_category
 from smbplanner.analysis.figures import Figures, option_figures
+from smbplanner.analysis.flow_notes import flow_warning
 from smbplanner.analysis.governance import initiative_raci_problems
 from smbplanner.analysis.headlines import funded_initiatives
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.tco_table import tco_table
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import RaciRole, Scenario, label
 from smbplanner.domain.model import Initiative
+from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
@@ -61,14 +63,20 @@ def _scenarios(ctx: Ctx, figures: dict[Scenario, Figures | None]) -> list[Flowab
             return []
         name = label(scenario)
         rows.append([name, money(f.tco_cents), money(f.tco_pv_cents), money(f.benefits_cents),
-                     money(f.npv_cents), rate(f.irr), percent(f.roi_pct, 0),
+                     money(f.npv_cents), rate(f.irr, bound=f.irr_bound), percent(f.roi_pct, 0),
                      years(f.payback_years)])
     w = ctx.width
     chosen = [n for n, sc in enumerate(Scenario, start=1) if sc == ctx.scenario]
-    return [Caption(f"Figures in three scenarios ({one_line(ctx.currency)}; in bold the one "
-                    "used throughout this pack)"),
-            table(rows, [w * 0.23] + [w * 0.11] * 7, right=range(1, 8),
-                  extra=[("FONT", (0, n), (-1, n), BOLD, 8) for n in chosen])]
+    out: list[Flowable] = [
+        Caption(f"Figures in three scenarios ({one_line(ctx.currency)}; in bold the one "
+                "used throughout this pack)"),
+        table(rows, [w * 0.23] + [w * 0.11] * 7, right=range(1, 8),
+              extra=[("FONT", (0, n), (-1, n), BOLD, 8) for n in chosen])]
+    shown = figures[ctx.scenario]
+    warning = shown and flow_warning(shown)
+    if warning:
+        out.append(ctx.styles.m(escape(warning), ctx.styles.muted))
+    return out
 
 
 def _options(ctx: Ctx, i: Initiative, shown: Figures | None) -> list[Flowable]:
@@ -86,20 +94,22 @@ def _options(ctx: Ctx, i: Initiative, shown: Figures | None) -> list[Flowable]:
         if option.description.strip():
             name += f"<br/><font size=7 color='#5f6b76'>{para(option.description, 400)}</font>"
         rows.append([s.m(name, s.cell), f"{option.life_years} yrs", money(f.tco_cents),
-                     money(f.benefits_cents), money(f.npv_cents), rate(f.irr),
+                     money(f.benefits_cents), money(f.npv_cents), rate(f.irr, bound=f.irr_bound),
                      years(f.payback_years)])
     w = ctx.width
     return [Caption(f"Options compared ({ctx.scenario_note}, {one_line(ctx.currency)})"),
             table(rows, [w * 0.4] + [w * 0.1] * 6, right=range(1, 7))]
 
 
-def _tco(ctx: Ctx, i: Initiative, likely: Figures | None) -> list[Flowable]:
+def _tco(ctx: Ctx, i: Initiative) -> list[Flowable]:
+    """TCO by category and year in the pack's scenario; the cells are allocated so that they
+    add up to the TCO printed above (``analysis.tco_table``)."""
     option = i.chosen_option
-    if option is None or likely is None or not option.costs:
+    if option is None or not option.costs:
         return []
-    by_category = {c: v for c, v in costs_by_category(option).items() if any(v)}
-    out: list[Flowable] = [Caption(f"Total cost of ownership by category and year (likely "
-                                   f"case, {one_line(ctx.currency)})")]
+    shown = tco_table(option, ctx.plan.business, ctx.scenario)
+    out: list[Flowable] = [Caption(f"Total cost of ownership by category and year "
+                                   f"({ctx.scenario_note}, {one_line(ctx.currency)})")]
     life = option.life_years
     for first in range(0, life, YEARS_PER_TABLE):
         span = range(first, min(first + YEARS_PER_TABLE, life))
@@ -107,12 +117,12 @@ def _tco(ctx: Ctx, i: Initiative, likely: Figures | None) -> list[Flowable]:
         head = [str(i.start_year + t) for t in span]
         rows: list[list[object]] = [["Category", *head,
                                      *(["Total"] if last else [])]]
-        for category, values in by_category.items():
-            rows.append([label(category), *(money(values[t]) if values[t] else DASH
+        for category, values in shown.cells.items():
+            rows.append([label(category), *(units(values[t]) if values[t] else DASH
                                             for t in span),
-                         *([money(sum(values))] if last else [])])
-        rows.append(["Total", *(money(likely.costs[t]) for t in span),
-                     *([money(likely.tco_cents)] if last else [])])
+                         *([units(shown.row_total(category))] if last else [])])
+        rows.append(["Total", *(units(shown.years[t]) for t in span),
+                     *([units(shown.total)] if last else [])])
         w = ctx.width
         columns = len(span) + (1 if last else 0)
         other = (w * 0.76) / max(columns, 1)
@@ -161,7 +171,7 @@ def _page(ctx: Ctx, i: Initiative) -> list[Flowable]:
     flow.append(_goals_and_milestones(ctx, i))
     figures = {sc: ctx.book.figures(i, sc) for sc in Scenario}
     flow += _scenarios(ctx, figures) + _options(ctx, i, figures[ctx.scenario])
-    flow += _tco(ctx, i, figures[Scenario.LIKELY]) + _risks_and_raci(ctx, i)
+    flow += _tco(ctx, i) + _risks_and_raci(ctx, i)
     return flow
 
 

@@ -7,13 +7,16 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable
 
 from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.budget import counted
 from smbplanner.analysis.headlines import plan_totals
 from smbplanner.analysis.portfolio import run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import InitiativeStatus, label
+from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, table
-from smbplanner.report.text import BOLD, DASH, money, para, percent, rate, years
+from smbplanner.report.text import BOLD, DASH, para, percent, rate, years
 
 
 def portfolio(ctx: Ctx) -> Section:
@@ -25,8 +28,9 @@ def portfolio(ctx: Ctx) -> Section:
     flow.append(s.m(
         f"In priority order (quick wins, strategic bets, back burner, not yet scored). "
         f"Money in {cur}, lifetime figures of the chosen option, {ctx.scenario_note}; "
-        "NPV at the plan's discount rate. Cancelled initiatives are listed last and left "
-        "out of the totals.", s.muted))
+        "NPV at the plan's discount rate. Initiatives on hold or cancelled are marked "
+        "“not counted” and left out of the totals, as in the budget; a total is the sum of "
+        "the amounts printed above it.", s.muted))
     rows: list[list[object]] = [[
         "#", "Initiative", "Category",
         "Portfolio", "Start", "TCO",
@@ -35,6 +39,8 @@ def portfolio(ctx: Ctx) -> Section:
     for initiative in priority_order(plan.initiatives):
         f = ctx.book.figures(initiative, ctx.scenario)
         status = label(initiative.status)
+        if not counted(initiative):
+            status += " — not counted"
         name = (f"{para(initiative.name)}<br/><font size=6.5 color='#5f6b76'>"
                 f"{escape(status)}</font>")
         cancelled = initiative.status == InitiativeStatus.CANCELLED
@@ -47,15 +53,15 @@ def portfolio(ctx: Ctx) -> Section:
             s.m(escape(label(initiative_quadrant(initiative))), s.cell),
             label(initiative.portfolio),
             f"Q{initiative.start_quarter} {initiative.start_year}",
-            money(f.tco_cents) if f else DASH,
-            money(f.npv_cents) if f else DASH,
-            rate(f.irr) if f else DASH,
+            units(whole(f.tco_cents)) if f else DASH,
+            units(whole(f.npv_cents)) if f else DASH,
+            rate(f.irr, bound=f.irr_bound) if f else DASH,
             years(f.payback_years) if f else DASH,
         ])
     totals = plan_totals(plan, ctx.scenario, ctx.book)
     rows.append([
-        "", f"Total of {totals.initiatives} active initiatives", "", "", "",
-        money(totals.tco_cents), money(totals.npv_cents), "", "",
+        "", f"Total of {totals.initiatives} counted initiatives", "", "", "",
+        units(totals.tco), units(totals.npv), "", "",
     ])
     w = ctx.width
     widths = [0.04, 0.25, 0.12, 0.10, 0.09, 0.10, 0.10, 0.09, 0.11]
@@ -65,10 +71,17 @@ def portfolio(ctx: Ctx) -> Section:
         ("FONT", (0, -1), (-1, -1), BOLD, 8),
         ("SPAN", (1, -1), (4, -1)),
     ]))
+    odd = [str(ctx.number(i)) for i in priority_order(plan.initiatives)
+           if (f := ctx.book.figures(i, ctx.scenario)) and f.sign_changes > 1]
+    if odd:
+        flow.append(s.m(
+            f"The cash flows of #{', #'.join(odd)} change sign more than once (costs come "
+            "back after benefits began): their IRR and payback can mislead, so judge them by "
+            "their NPV.", s.small))
     split = run_change_split(plan, ctx.scenario)
     share = percent(split.run_share_pct, 0)
     flow.append(s.m(
-        f"Run vs Change: {split.run_count} Run initiatives ({money(split.run_tco_cents, cur)} "
-        f"TCO) and {split.change_count} Change initiatives "
-        f"({money(split.change_tco_cents, cur)}); Run is {share} of the total TCO.", s.small))
+        f"Run vs Change (counted initiatives): {split.run_count} Run initiatives "
+        f"({units(split.run_tco, cur)} TCO) and {split.change_count} Change initiatives "
+        f"({units(split.change_tco, cur)}); Run is {share} of the total TCO.", s.small))
     return Section(flow)

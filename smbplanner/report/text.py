@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -22,7 +20,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from smbplanner.domain.money import format_money
+from smbplanner.domain import numbers
 from smbplanner.report.options import ReportError
 from smbplanner.report.rtl import ISOLATE, POP, base_level, has_rtl, shape, visual
 from smbplanner.resources import resource
@@ -193,25 +191,12 @@ def fit(text: str, width: float, font: str = FONT, size: float = 8) -> str:
 # ---------------------------------------------------------------- numbers
 
 
-def money(cents: int | float, currency: str = "") -> str:
-    """Whole currency units, rounded half away from zero as the app shows them, with
-    thousands separators: ``12,500`` or ``12,500 EUR``."""
-    units = (Decimal(round(cents)) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return format_money(int(units) * 100, currency, decimals=False)
-
-
-def percent(value: float | None, decimals: int = 1) -> str:
-    """A percentage already in per cent (ROI, progress)."""
-    return DASH if value is None else f"{value:,.{decimals}f}\u00a0%"
-
-
-def rate(value: float | None) -> str:
-    """A fraction (IRR, discount rate) as a percentage."""
-    return DASH if value is None else f"{value * 100:,.1f}\u00a0%"
-
-
-def years(value: float | None) -> str:
-    return DASH if value is None else f"{value:,.1f}\u00a0yrs"
+# The pack writes numbers through ``domain.numbers``, the one formatting module.
+money = numbers.money
+percent = numbers.percent
+rate = numbers.rate
+years = numbers.years
+day = numbers.day
 
 
 def factor(bp: int) -> str:
@@ -219,12 +204,7 @@ def factor(bp: int) -> str:
     return f"×{bp / 10_000:g}"
 
 
-def day(value: date) -> str:
-    """23 November 2026."""
-    return f"{value.day} {value:%B %Y}"
-
-
 def number(value: float) -> str:
     """A KPI value: at most two decimals, no trailing zeros, thousands separated."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = numbers.decimal(value, 2).rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

@@ -1,4 +1,5 @@
-"""Showing and reading numbers in the user's locale and the plan's currency."""
+"""Showing and reading numbers in the user's locale and the plan's currency: a thin layer
+over ``domain.numbers`` (the one formatting module) that supplies QLocale's separators."""
 
 from __future__ import annotations
 
@@ -7,14 +8,40 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
+from smbplanner.domain import numbers
 from smbplanner.domain.money import MoneyError, to_cents
 
 
+def style() -> numbers.Style:
+    """The user's locale's separators (thousands always grouped, even in the C locale)."""
+    locale = QLocale()
+    return numbers.Style(locale.groupSeparator(), locale.decimalPoint())
+
+
 def money(cents: int | float, currency: str = "", *, decimals: int = 0) -> str:
-    """12345678 cents -> "123,456.78 EUR" in the user's locale (decimals 0 rounds)."""
-    units = float(Decimal(round(cents)) / 100)
-    text = QLocale().toString(units, "f", decimals)
+    """12345678 cents -> "123,457 EUR" in the user's locale: whole units rounded as the
+    pack rounds them (``domain.numbers``); ``decimals=2`` shows the exact cents."""
+    if decimals == 0:
+        return numbers.money(cents, currency, style())
+    text = numbers.decimal(float(Decimal(round(cents)) / 100), decimals, style())
     return f"{text} {currency}".strip()
+
+
+def units(value: int, currency: str = "") -> str:
+    """Whole units already rounded by the presentation rule (``Shown`` figures)."""
+    return numbers.units(value, currency, style())
+
+
+def signed(value: int, currency: str = "") -> str:
+    return numbers.signed(value, currency, style())
+
+
+def rate(value: float | None, *, bound: str | None = None) -> str:
+    return numbers.rate(value, style(), bound=bound)
+
+
+def years(value: float | None) -> str:
+    return numbers.years(value, style())
 
 
 def money_edit(cents: int) -> str:
@@ -35,19 +62,25 @@ def parse_money(text: str) -> int:
 
 
 def number(value: float, decimals: int = 2) -> str:
-    text = QLocale().toString(float(value), "f", decimals)
-    point = QLocale().decimalPoint()
-    if point in text:
-        text = text.rstrip("0").rstrip(point)
+    """At most ``decimals`` decimals, trailing zeros dropped, thousands grouped."""
+    s = style()
+    text = numbers.decimal(float(value), decimals, s)
+    if decimals and s.point in text:
+        text = text.rstrip("0").rstrip(s.point)
     return text
 
 
 def parse_number(text: str) -> float:
+    """What the user typed (or what ``number`` showed, thousands grouped) to a float."""
     locale = QLocale()
-    value, ok = locale.toDouble(text.strip())
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    cleaned = text.strip()
+    if group and group != point:
+        cleaned = cleaned.replace(group, "")
+    value, ok = locale.toDouble(cleaned)
     if not ok:
         try:
-            value = float(text.strip())
+            value = float(cleaned)
         except ValueError:
             raise MoneyError(f"{text.strip()!r} is not a number") from None
     return value

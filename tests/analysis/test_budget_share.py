@@ -41,11 +41,13 @@ def test_over_amounts_and_share() -> None:
     # 2027: no budget entry: Run 500 planned, nothing is "over"; share 100 %.
     first, second = budget_rows(_plan(), include_on_hold=True)
     assert (first.year, first.has_budget) == (2026, True)
-    assert (first.run_over_cents, first.change_over_cents, first.over_cents) == (10_000, 0, 0)
-    assert first.is_over and first.envelope_over_cents == 10_000
+    assert (first.over_run_cents, first.over_change_cents, first.over_cents) == (
+        10_000, -10_000, 0)
+    assert first.is_over and first.shown.over_envelopes == [(Portfolio.RUN, 100)]
     assert first.run_share_pct == 50.0 and first.target_run_share_pct == 60.0
     assert first.share_gap_pct == -10.0
-    assert (second.has_budget, second.is_over, second.over_cents) == (False, False, 0)
+    assert (second.has_budget, second.is_over, second.over_cents) == (False, False, None)
+    assert second.shown.over_run is None and second.shown.over_envelopes == []
     assert second.run_share_pct == 100.0 and second.share_gap_pct == 40.0
     assert [r.spend for r in budget_rows(_plan())] == planned_spend(_plan())
     assert [r.spend for r in budget_rows(_plan(), include_on_hold=True)] == planned_spend(

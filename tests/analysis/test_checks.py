@@ -276,14 +276,20 @@ def test_over_budget_years() -> None:
     plan = _plan()
     # 2026 spend: Cloud office suite's purchase, 100,000 cents = 1,000.00 EUR
     plan.budget_years[0] = BudgetYear(2026, run_cents=20_000, change_cents=50_000)
+    # per envelope, in whole units as every view prints them: Change is 500 over although
+    # the year as a whole is only 300 over (Run has 200 left, which does not pay for Change)
     assert check_plan(plan) == [
         Finding(
             "warning",
             "budget 2026",
-            "planned spend in 2026 of 1,000.00 EUR is 300.00 EUR over the budget of 700.00 EUR",
+            "planned Change spend in 2026 of 1,000 EUR is 500 EUR over the Change budget of "
+            "500 EUR",
         )
     ]
     plan.budget_years[0] = BudgetYear(2026, run_cents=20_000, change_cents=80_000)
+    (finding,) = check_plan(plan)  # the year's total is on budget, the Change envelope not
+    assert "is 200 EUR over the Change budget" in finding.message
+    plan.budget_years[0] = BudgetYear(2026, run_cents=0, change_cents=100_000)
     assert check_plan(plan) == []  # exactly on budget
     plan.budget_years = []  # no budget set: nothing to exceed
     assert check_plan(plan) == []

@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 from smbplanner.analysis.finance import (
     discounted_payback,
     irr,
+    irr_bound,
     irr_candidates,
     npv,
     payback,
+    payback_holds,
+    sign_changes,
 )
 
 # --- NPV ------------------------------------------------------------------------------------
@@ -253,3 +256,19 @@ def test_discounted_payback() -> None:
     assert payback([-1000, 500, 500]) == 2.0
     assert discounted_payback(0.1, [-1000, 500, 500]) is None
     assert discounted_payback(0.0, [-1000, 300, 400, 500]) == pytest.approx(2.6)
+
+
+def test_irr_beyond_the_range_is_bounded_not_missing() -> None:
+    assert irr([-100, 100_000]) is None and irr_bound([-100, 100_000]) == "above"  # 99,900 %
+    assert irr([100, -100_000]) is None and irr_bound([100, -100_000]) == "above"
+    assert irr_bound([-1000, 5]) == "below"  # r = −99.5 %
+    assert irr_bound([-100, 150]) is None  # 50 %: in the range
+    assert irr_bound([-100, -5]) is None and irr_bound([5, 5]) is None  # no rate at all
+    assert irr_bound([-100, 100_000], None, known=True) == "above"
+
+
+def test_sign_changes_and_a_payback_that_does_not_hold() -> None:
+    assert sign_changes([-1, 0, 2, -3, 4]) == 3 and sign_changes([-5, 1, 1]) == 1
+    flows = [-100, 150, -200]  # pays back in year 1, then sinks again
+    assert payback(flows) is not None and not payback_holds(flows)
+    assert payback_holds([-100, 150, 10])

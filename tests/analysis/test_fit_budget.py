@@ -93,6 +93,23 @@ def test_two_that_do_not_fit_together_one_is_deferred() -> None:
         (2026, 11_000, 6_000), (2027, 0, 5_000)]
 
 
+def test_a_year_without_a_budget_is_closed_and_the_proposal_says_so() -> None:
+    # Only 2026 has a budget (100); A (60) and B (50) start in 2026. 2027 has no budget, so
+    # B is not deferred into it (that spend would be unbudgeted): B is not funded.
+    a, b = ini(1, [60], gain=200), ini(2, [50], gain=100)
+    p = fit_to_budget(plan_of([a, b], {2026: 100}))
+    assert choice(p, 1).verdict == Verdict.KEPT
+    b_choice = choice(p, 2)
+    assert b_choice.verdict == Verdict.NOT_FUNDED, b_choice.explanation
+    assert "the 2026 change budget would be exceeded by 10.00 EUR" in b_choice.explanation
+    assert any("No budget is set for 2027: treated as closed" in n for n in p.notes)
+    # an initiative that starts in the closed year itself is told why
+    c = ini(3, [10], gain=100, year=2027)
+    c_choice = choice(fit_to_budget(plan_of([c], {2026: 100})), 3)
+    assert c_choice.verdict == Verdict.BROUGHT_FORWARD
+    assert "2027, which has no budget (closed to new spend)" in c_choice.explanation
+
+
 def test_best_combination_beats_the_greedy_one() -> None:
     # One year only, budget 100. A: cost 60, NPV 10; B and C: cost 50, NPV 7 each.
     # Taking the most valuable first gives A alone (10); the best is B + C (14).
@@ -233,6 +250,10 @@ def brute_force(plan: Plan) -> tuple[float, int, int, int]:
                     spend[s // 4 + t] += c
         if any(spend[y] > max(0, env[y] - fixed_spend[y]) for y in env):
             continue
+        closed = {y for y in horizon if y not in env} if env else set()
+        if any(c and s // 4 + t in closed for iid, s in start.items()
+               for c, t in zip(cost[iid], cost_years[iid], strict=True)):
+            continue  # a horizon year without a budget is closed to new spend
         by_id = {i.id: i for i in cands}
         value = sum(initiative_value(by_id[iid], plan, FitValue.NPV) for iid in start)
         kept = sum(1 for iid, s in start.items() if s == by_id[iid].start_index)

@@ -150,6 +150,7 @@ def test_years_totals_quadrants_and_split() -> None:
         # 2026: change 10,000.00 (cloud purchase); run: till 123.45
         {
             "year": 2026,
+            "has_budget": True,
             "budget": 10_000.0,
             "budget_run": 1_000.0,
             "budget_change": 9_000.0,
@@ -157,17 +158,22 @@ def test_years_totals_quadrants_and_split() -> None:
             "planned_change": 10_000.0,
             "planned": 10_123.45,
             "over": 123.45,
+            "over_run": -876.55,  # per envelope, positive when over
+            "over_change": 1_000.0,
         },
-        # 2027: run: odd costs 3.33 + till 123.45 = 126.78
+        # 2027: run: odd costs 3.33 + till 123.45 = 126.78; no budget, so never "over"
         {
             "year": 2027,
+            "has_budget": False,
             "budget": 0.0,
             "budget_run": 0.0,
             "budget_change": 0.0,
             "planned_run": 126.78,
             "planned_change": 0.0,
             "planned": 126.78,
-            "over": 126.78,
+            "over": None,
+            "over_run": None,
+            "over_change": None,
         },
     ]
     # Totals leave the cancelled initiative out: 10,000 + 6.66; npv 2,885.48 − 3.33 − 3.08

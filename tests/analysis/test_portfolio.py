@@ -32,8 +32,13 @@ def test_split() -> None:
     )
     split = run_change_split(plan)
     assert split == RunChangeSplit(
-        run_count=2, change_count=2, run_tco_cents=40_000, change_tco_cents=60_000
+        run_count=2, change_count=2, run_tco_cents=40_000, change_tco_cents=60_000,
+        run_tco=400, change_tco=600,  # whole units, sums of the printed TCOs
     )
+    plan.initiatives[2].status = InitiativeStatus.ON_HOLD  # not counted, as in the budget
+    assert run_change_split(plan).change_tco == 0
+    assert run_change_split(plan, include_on_hold=True).change_tco == 600
+    plan.initiatives[2].status = InitiativeStatus.APPROVED
     assert split.total_tco_cents == 100_000
     assert split.run_share_pct == 40.0
     # optimistic costs × 0.9

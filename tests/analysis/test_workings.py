@@ -21,6 +21,7 @@ from smbplanner.analysis.workings import (
 )
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind, Scenario
 from smbplanner.domain.model import BenefitLine, Business, CostLine, Initiative, Option
+from smbplanner.domain.numbers import rate, years
 
 BUSINESS = Business("Bakery")  # 8 %, default scenario factors
 
@@ -104,7 +105,20 @@ def test_irr_when_there_is_none() -> None:
     only_costs = Option("Cost only", life_years=2, costs=_seed().costs)
     working = irr_working(option_figures(only_costs, BUSINESS))
     assert working.steps == ("none",)
-    assert "never change sign" in working.notes[0]
+    assert "never positive" in working.notes[0]
+    gift = Option("Gift", life_years=2, benefits=_seed().benefits)
+    assert "no net outlay" in irr_working(option_figures(gift, BUSINESS)).notes[0]
+
+
+def test_irr_beyond_the_range_is_a_bound_never_a_dash() -> None:
+    # −100 then +100,000: NPV is 0 at r = 99,900 %, far above the range
+    huge = Option("Huge", life_years=2, costs=[CostLine(CostCategory.PURCHASE, 10_000)],
+                  benefits=[BenefitLine(BenefitCategory.OTHER, 10_000_000, LineKind.ONE_OFF,
+                                        1, 1)])
+    fig = option_figures(huge, BUSINESS)
+    assert fig.irr is None and fig.irr_bound == "above"
+    assert irr_working(fig).steps == ("more than 1,000 %",)
+    assert rate(fig.irr, bound=fig.irr_bound) == "> 1,000\u00a0%"
 
 
 def test_irr_with_several_roots_names_them() -> None:
@@ -153,7 +167,9 @@ def test_payback_never_and_at_once() -> None:
     assert never.steps == ("never, within the option's life",)
     assert "still −5,000 at the end of the 2-year life" in never.notes[0]
     free = Option("Gift", life_years=2, benefits=_seed().benefits)
-    assert payback_working(option_figures(free, BUSINESS)).steps == ("0 years",)
+    assert payback_working(option_figures(free, BUSINESS)).steps == (
+        "in year 0 (no net outlay)",)
+    assert years(0.0) == "year 0"
 
 
 def test_discounted_payback() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smbplanner.domain.money import MAX_CENTS, MoneyError, format_money, to_bp, to_cents
+from smbplanner.domain.numbers import money, money_exact
 
 
 @pytest.mark.parametrize(
@@ -75,3 +76,11 @@ def test_format() -> None:
     assert format_money(123_456_789, "EUR") == "1,234,567.89 EUR"
     assert format_money(-5, "") == "-0.05"
     assert format_money(1_250_000, "GBP", decimals=False) == "12,500 GBP"
+
+
+def test_whole_units_are_rounded_never_truncated() -> None:
+    # format_money(decimals=False) once cut the cents off: an NPV of 25,933.50 printed
+    # 25,933 in `summary` and 25,934 in the pack
+    assert format_money(2_593_350, decimals=False) == "25,934" == money(2_593_350)
+    assert format_money(-2_593_350, "EUR", decimals=False) == "-25,934 EUR"
+    assert format_money(1_234_567, "EUR") == "12,345.67 EUR" == money_exact(1_234_567, "EUR")

@@ -57,13 +57,14 @@ def _figures(panel: BudgetPanel) -> list[list[str]]:
 
 def _expected(panel: BudgetPanel, include_on_hold: bool = False) -> list[list[str]]:
     plan = panel.document.plan()
-    money = lambda cents: fmt.money(cents, plan.business.currency)  # noqa: E731
+    money = lambda units: fmt.units(units, plan.business.currency)  # noqa: E731
     out = []
     for r in budget_rows(plan, include_on_hold=include_on_hold):
-        s = r.spend
-        out.append([str(r.year), money(s.budget_run_cents), money(s.planned_run_cents),
-                    money(s.budget_change_cents), money(s.planned_change_cents),
-                    money(s.budget_cents), money(s.planned_cents)])
+        s = r.shown  # the printed parts; the totals are their sums (they add up as shown)
+        assert s.budget == s.budget_run + s.budget_change
+        out.append([str(r.year), money(s.budget_run), money(s.planned_run),
+                    money(s.budget_change), money(s.planned_change),
+                    money(s.budget), money(s.planned)])
     return out
 
 

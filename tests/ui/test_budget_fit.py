@@ -65,7 +65,7 @@ def test_apply_is_one_undo_step(document: PlanDocument, qtbot: QtBot) -> None:
     assert [k for k, s in status.items() if s == InitiativeStatus.ON_HOLD] == [5, 6, 8, 11]
     # what goes ahead now fits every year's Change budget
     panel.on_hold.setChecked(False)
-    assert not any(r.change_over_cents for r in panel.figures_model.rows)
+    assert not any(r.is_over for r in panel.figures_model.rows)
     document.undo_stack.undo()
     assert document.plan().initiative(5).status == InitiativeStatus.APPROVED  # type: ignore
     document.undo_stack.redo()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from smbplanner.analysis.assessment import (
     satisfaction_by_department,
     system_totals,
 )
+from smbplanner.domain import numbers
 from smbplanner.domain.enums import Criticality, SystemAction
 from smbplanner.domain.model import Feedback, Plan, System
 from smbplanner.ui import fmt
@@ -241,7 +242,7 @@ class FeedbackTab(QWidget):
 
 
 def _one_decimal(value: float) -> str:
-    return QLocale().toString(value, "f", 1)
+    return numbers.decimal(value, 1, fmt.style())
 
 
 def _cell(text: str, *, right: bool = False) -> QTableWidgetItem:

@@ -123,7 +123,7 @@ class BudgetChart(QWidget):
         many = len(self.rows) > 6  # labels side by side would overlap: write them upwards
         for x, row, u in zip(right, self.rows, units, strict=True):
             if row.is_over:
-                text = fmt.money(row.envelope_over_cents)
+                text = fmt.units(sum(v for _, v in row.shown.over_envelopes))
                 money_ax.annotate(
                     ("+" + text) if many else self.tr("over {0}").format(text),
                     (x, u[2] + u[3]), xytext=(0, 3), textcoords="offset points",

@@ -1,5 +1,7 @@
 """The read-only "spend against budget" table: one row per year, from
-``analysis.budget.budget_rows``; over-budget years flagged with the amounts."""
+``analysis.budget.budget_rows`` as printed (``BudgetRow.shown``: whole units, the parts
+rounded and the totals derived from them, as in the pack); over-budget envelopes flagged with
+the amounts."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from smbplanner.analysis.budget import BudgetRow
+from smbplanner.domain.enums import Portfolio
 from smbplanner.ui import fmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,24 +77,21 @@ class BudgetFiguresModel(QAbstractTableModel):
     def over_text(self, row: BudgetRow) -> str:
         if not row.has_budget:
             return self.tr("no budget set")
-        parts = []
-        if row.run_over_cents:
-            parts.append(self.tr("Run +{0}").format(fmt.money(row.run_over_cents, self.currency)))
-        if row.change_over_cents:
-            parts.append(
-                self.tr("Change +{0}").format(fmt.money(row.change_over_cents, self.currency)))
+        names = {Portfolio.RUN: self.tr("Run"), Portfolio.CHANGE: self.tr("Change")}
+        parts = [f"{names[p]} {fmt.signed(v, self.currency)}"
+                 for p, v in row.shown.over_envelopes]
         return ", ".join(parts) or self.tr("within budget")
 
     def text(self, row: BudgetRow, column: int) -> str:
-        s = row.spend
-        money = [s.budget_run_cents, s.planned_run_cents, s.budget_change_cents,
-                 s.planned_change_cents, s.budget_cents, s.planned_cents]
+        s = row.shown  # whole units, derived from the rounded parts (adds up as printed)
+        money = [s.budget_run, s.planned_run, s.budget_change, s.planned_change, s.budget,
+                 s.planned]
         if column == 0:
             return str(row.year)
         if 1 <= column <= 6:
             if column in (1, 3, 5) and not row.has_budget:
                 return "—"
-            return fmt.money(money[column - 1], self.currency)
+            return fmt.units(money[column - 1], self.currency)
         if column == 7:
             return self.over_text(row)
         if column == 8:
@@ -106,8 +106,9 @@ class BudgetFiguresModel(QAbstractTableModel):
             return self.text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (0, 7):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        over = (column == 7 and row.is_over) or (column == 2 and row.run_over_cents > 0) or (
-            column == 4 and row.change_over_cents > 0)
+        envelopes = dict(row.shown.over_envelopes)
+        over = (column == 7 and row.is_over) or (column == 2 and Portfolio.RUN in envelopes) or (
+            column == 4 and Portfolio.CHANGE in envelopes)
         if role == Qt.ItemDataRole.BackgroundRole and over:
             return QBrush(QColor(230, 80, 60, 90))
         if role == Qt.ItemDataRole.ToolTipRole and column == 7 and row.is_over:

@@ -101,6 +101,12 @@ class LazyChart(QWidget):
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+        # whole units only: a chart of zeros (or of cents) gets ticks −1, 0, 1, not a column
+        # of "0"s
+        low, high = ax.get_ylim()
+        if high - low < 2:
+            ax.set_ylim(min(low, -1), max(high, 1))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(colors=c["text"], labelsize=8)
         for spine in ax.spines.values():
@@ -169,7 +175,8 @@ class CashFlowChart(LazyChart):
             ax.axvline(fig.payback_years, color=c["text"], linestyle=":", linewidth=1.2)
             ax.plot([fig.payback_years], [0], marker="D", markersize=8, color=c["gain"],
                     linestyle="none",
-                    label=self.tr("Payback after {0} years").format(
+                    label=self.tr("Payback in year 0 (no net outlay)") if fig.payback_years == 0
+                    else self.tr("Payback after {0} years").format(
                         locale_number(fig.payback_years, 1)))
         self._axis_labels(ax, c, title, start)
 

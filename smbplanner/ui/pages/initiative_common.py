@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-
+from smbplanner.domain import numbers
 from smbplanner.domain.enums import Scenario
 from smbplanner.domain.model import Initiative, Option, Plan
+from smbplanner.ui import fmt
 
 SCENARIO_LABELS = {
     Scenario.OPTIMISTIC: "Optimistic",
@@ -16,10 +16,7 @@ SCENARIO_LABELS = {
 
 def locale_number(value: float, decimals: int) -> str:
     """A number in the user's locale with this many decimals; never "-0"."""
-    text = QLocale().toString(float(value), "f", decimals)
-    if text.startswith("-") and not any(c in "123456789" for c in text):
-        return text[1:]
-    return text
+    return numbers.decimal(float(value), decimals, fmt.style())
 
 
 def minus(text: str) -> str:

@@ -119,8 +119,12 @@ class YearGridModel(QAbstractTableModel):
             return None
         value = self.cents(index.row(), index.column())
         body = self.is_body(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if body and value == 0 else fmt.money(value, decimals=0)
+        if role == Qt.ItemDataRole.DisplayRole:  # totals add up as shown (allocated cells)
+            if body and value == 0:
+                return ""
+            column = index.column()
+            return fmt.units(self.grid.shown_at(self.category(index.row()),
+                                                column if column < self.life else None))
         if role == Qt.ItemDataRole.EditRole:
             return fmt.money_edit(value) if value else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -58,6 +58,8 @@ WIDE = 940
 def _years(value: float | None) -> str:
     if value is None:
         return "never"
+    if value == 0:
+        return "in year 0"
     text = trimmed(value, 1, locale_number)
     return f"{text} year" if text == "1" else f"{text} years"
 
@@ -75,6 +77,8 @@ def figure_text(key: str, fig: Figures, currency: str) -> str:
     if key == "roi":
         return _percent(fig.roi_pct)
     if key == "irr":
+        if fig.irr_bound:  # a rate beyond the searched range: a bound, never a dash
+            return minus(fmt.rate(None, bound=fig.irr_bound))
         return _percent(None if fig.irr is None else fig.irr * 100)
     if key == "payback":
         return _years(fig.payback_years)

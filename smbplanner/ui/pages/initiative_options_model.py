@@ -178,6 +178,8 @@ class ComparisonModel(QAbstractTableModel):
             return minus(fmt.money(option.npv_cents, self.currency))
         if option.payback_years is None:
             return "never"
+        if option.payback_years == 0:
+            return "in year 0"
         return f"{fmt.number(option.payback_years, 1)} years"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -78,6 +78,7 @@ def tooltip(initiative: Initiative, plan: Plan, figures: Figures | None) -> str:
         lines.append("No option yet: TCO, NPV and payback unknown")
     else:
         payback = ("never within its life" if figures.payback_years is None
+                   else "in year 0" if figures.payback_years == 0
                    else f"{fmt.number(figures.payback_years, 1)} years")
         lines.append(f"TCO {fmt.money(figures.tco_cents, cur)} · NPV "
                      f"{fmt.money(figures.npv_cents, cur)} · payback {payback}")
