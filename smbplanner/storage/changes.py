@@ -36,7 +36,7 @@ OWNER = {
 _KEY = {"budget_year": "year"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Changes:
     """Tables written and the top-level entities to read again (table -> keys)."""
 
@@ -44,18 +44,25 @@ class Changes:
     entities: Mapping[str, frozenset[int]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    #: Everything may have changed (the plan's contents were replaced): read it all again.
+    whole: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         merged = {t: self.entities.get(t, frozenset()) | other.entities.get(t, frozenset())
                   for t in {*self.entities, *other.entities}}
-        return Changes(self.tables | other.tables, MappingProxyType(merged))
+        return Changes(self.tables | other.tables, MappingProxyType(merged),
+                       self.whole or other.whole)
 
     def __bool__(self) -> bool:
-        return bool(self.tables)
+        return bool(self.tables) or self.whole
 
     def touches(self, tables: Iterable[str]) -> bool:
         """Whether any of ``tables`` was written."""
-        return not self.tables.isdisjoint(tables)
+        return self.whole or not self.tables.isdisjoint(tables)
+
+    @staticmethod
+    def everything() -> Changes:
+        return Changes(whole=True)
 
     def ids(self, table: str) -> frozenset[int]:
         return self.entities.get(table, frozenset())

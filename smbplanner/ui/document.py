@@ -1,39 +1,97 @@
 """The open plan as the UI sees it: the plan file, its undo stack and a change signal.
 
-Pages read ``document.plan()`` (cached until the next change) and edit only through the
-methods below, each of which pushes one named undo command. No SQL and no business rules here.
+Every user action is ONE edit (``edit(label, steps)``): its steps run in one SQLite transaction
+(``storage.edits``), make one undo step, and return an ``Outcome`` — the value, or a refusal
+as data (a ``Problem``: field and message). ``changed`` carries the edit's ``Changes``; the
+in-memory plan is patched from them (only the touched entities are read again, never the
+whole plan), so views ask ``plan()`` without cost and refresh only for the tables they show.
+No SQL and no business rules here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from smbplanner.domain.model import Plan
-from smbplanner.domain.validation import ValidationError
+from smbplanner.analysis.figure_cache import FigureCache
+from smbplanner.analysis.figures import Figures
+from smbplanner.domain.enums import Scenario
+from smbplanner.domain.model import Initiative, Plan
+from smbplanner.domain.validation import Problem, ValidationError
+from smbplanner.storage.changes import Changes
+from smbplanner.storage.edits import EditSession, Op, perform, replay
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.planfile import PlanFile
+from smbplanner.storage.planread import patch_plan
 from smbplanner.storage.rows import kind_of
-from smbplanner.ui.commands import (
-    AddCommand,
-    BusinessCommand,
-    DeleteCommand,
-    LinkCommand,
-    PlanCommand,
-    UpdateCommand,
-    UpdateManyCommand,
-)
+
+T = TypeVar("T")
+Steps = Callable[[EditSession], T]
+
+
+def refusal_of(error: Exception, file_name: str = "") -> Problem:
+    """A refused edit as data: the first problem of a validation error, or the file's
+    message (no field; without the file's name, which the window shows already)."""
+    if isinstance(error, ValidationError) and error.problems:
+        return error.problems[0]
+    text = str(error)
+    return Problem("", text.removeprefix(f"{file_name}: ") if file_name else text)
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What an edit came to: true when stored; ``value`` (a new id), or the ``refusal``."""
+
+    value: T | None = None
+    refusal: Problem | None = None
+    changes: Changes = field(default_factory=Changes)
+
+    def __bool__(self) -> bool:
+        return self.refusal is None
+
+    def message(self, label: str = "") -> str:
+        """The refusal in one line, its field named by ``label`` when given."""
+        if self.refusal is None:
+            return ""
+        name = label or self.refusal.field
+        return f"{name}: {self.refusal.message}" if name else self.refusal.message
+
+
+class EditCommand(QUndoCommand):
+    """One undo step: the operations that undo the edit; each undo or redo replays them as
+    one transaction and keeps the operations that reverse that in turn."""
+
+    def __init__(self, document: PlanDocument, text: str, undo_ops: Sequence[Op]):
+        super().__init__(text)
+        self.document = document
+        self._ops: Sequence[Op] = undo_ops  # undoes the edit now; redoes it after an undo
+        self._first = True
+
+    def _flip(self) -> None:
+        reverse = self.document.replay(self._ops)
+        if reverse is not None:
+            self._ops = reverse
+
+    def redo(self) -> None:
+        if self._first:  # the edit itself was stored before the step was pushed
+            self._first = False
+            return
+        self._flip()
+
+    def undo(self) -> None:
+        self._flip()
 
 
 class PlanDocument(QObject):
-    #: Emitted after every edit, undo and redo.
-    changed = Signal()
-    #: A refused edit or a failed operation: one sentence for the user.
-    failed = Signal(str)
+    #: After every edit, undo and redo: the ``Changes`` (tables written, entities touched).
+    changed = Signal(object)
+    #: A refused edit or a failed undo: a ``Problem`` (field, message) for the user.
+    failed = Signal(object)
 
     def __init__(
         self, plan_file: PlanFile, parent: QObject | None = None, *, plan: Plan | None = None
@@ -41,8 +99,10 @@ class PlanDocument(QObject):
         super().__init__(parent)
         self.plan_file = plan_file
         self.undo_stack = QUndoStack(self)
-        #: The plan as last read (``plan``: as read and checked when the file was opened).
+        #: The plan as last read (``plan``: as read and checked when the file was opened),
+        #: then patched after each edit.
         self._plan: Plan | None = plan
+        self.figure_cache = FigureCache()
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -58,67 +118,95 @@ class PlanDocument(QObject):
             self._plan = self.plan_file.load(snapshots=False)
         return self._plan
 
-    def notify(self) -> None:
+    def figures(
+        self, initiative: Initiative, scenario: Scenario = Scenario.LIKELY
+    ) -> Figures | None:
+        """The initiative's figures, computed once per version of it (and of the business)."""
+        return self.figure_cache.initiative(initiative, self.plan().business, scenario)
+
+    def reload(self) -> None:
+        """Read the whole plan again (after its contents were replaced, as by a restore)."""
         self._plan = None
-        self.changed.emit()
+        self.figure_cache.clear()
+        self.changed.emit(Changes.everything())
 
     def close(self) -> None:
         self.undo_stack.clear()
         self.plan_file.close()
 
     # --- editing -------------------------------------------------------------------------
-    def run(self, command: PlanCommand) -> bool:
-        """Execute and push; a refused edit is reported through ``failed`` and not pushed."""
+    def edit(self, label: str, steps: Steps[T]) -> Outcome[T]:
+        """Run ``steps`` as one edit: all stored or none, one undo step named ``label``. A
+        refusal is returned (and signalled by ``failed``), never raised."""
         try:
-            command.perform()
+            done = perform(self.plan_file, steps)
         except (ValidationError, PlanFileError) as e:
-            self.failed.emit(str(e))
-            return False
-        self.undo_stack.push(command)
-        self.notify()
-        return True
+            refusal = refusal_of(e, self.path.name)
+            self.failed.emit(refusal)
+            return Outcome(refusal=refusal)
+        if done.undo:
+            self._patch(done.changes)  # the plan first: the stack's signals may read it
+            self.undo_stack.push(EditCommand(self, label, done.undo))
+            self.changed.emit(done.changes)
+        return Outcome(done.value, None, done.changes)
 
-    def guard(self, operation: Callable[[], None]) -> None:
-        """Run an undo/redo step; report (never raise) a failure, then refresh."""
+    def replay(self, ops: Sequence[Op]) -> Sequence[Op] | None:
+        """Replay an undo step's operations; the operations that reverse them, or None
+        (signalled by ``failed``) when the file refused."""
         try:
-            operation()
+            done = replay(self.plan_file, ops)
         except (ValidationError, PlanFileError) as e:
-            self.failed.emit(str(e))
-        self.notify()
+            self.failed.emit(refusal_of(e, self.path.name))
+            return None
+        self._patch(done.changes)
+        self.changed.emit(done.changes)
+        return done.undo
 
-    def add(self, entity: Any, parent_id: int | None = None, text: str | None = None) -> int | None:
+    def _patch(self, changes: Changes) -> None:
+        """Bring the in-memory plan up to date: only the touched entities are read again."""
+        if self._plan is not None:
+            self._plan = patch_plan(self.plan_file.conn, self._plan, changes)
+
+    # --- one-step edits ------------------------------------------------------------------
+    def add(
+        self, entity: Any, parent_id: int | None = None, text: str | None = None
+    ) -> Outcome[int]:
         kind = kind_of(entity)
-        command = AddCommand(self, text or f"Add {kind.name}", entity, parent_id)
-        return command.new_id if self.run(command) else None
+        return self.edit(text or f"Add {kind.name}", lambda e: e.add(entity, parent_id))
 
     def update(self, cls: type, entity_id: int, undo_text: str | None = None,
-               **changes: Any) -> bool:
+               **changes: Any) -> Outcome[None]:
         """Change fields of one entity (``undo_text`` names the step; a field may itself be
         called ``text``, as a SWOT item's is)."""
-        kind = kind_of(cls)
         if not undo_text:
             fields = ", ".join(name.replace("_", " ") for name in changes)
-            undo_text = f"Change {kind.name} {fields}"
-        return self.run(UpdateCommand(self, undo_text, cls, entity_id, changes))
+            undo_text = f"Change {kind_of(cls).name} {fields}"
+        return self.edit(undo_text, lambda e: e.update(cls, entity_id, **changes))
 
     def update_many(
         self, cls: type, edits: list[tuple[int, dict[str, Any]]], undo_text: str
-    ) -> bool:
+    ) -> Outcome[None]:
         """Change several entities of one kind as ONE undo step, e.g. moving several cards."""
-        if not edits:
-            return True
-        return self.run(UpdateManyCommand(self, undo_text, cls, edits))
 
-    def update_business(self, text: str | None = None, **changes: Any) -> bool:
+        def steps(e: EditSession) -> None:
+            for entity_id, changes in edits:
+                e.update(cls, entity_id, **changes)
+
+        return self.edit(undo_text, steps)
+
+    def update_business(self, text: str | None = None, **changes: Any) -> Outcome[None]:
         if not text:
             text = "Change " + ", ".join(name.replace("_", " ") for name in changes)
-        return self.run(BusinessCommand(self, text, changes))
+        return self.edit(text, lambda e: e.update_business(**changes))
 
-    def delete(self, cls: type, entity_id: int, label: str = "") -> bool:
+    def delete(self, cls: type, entity_id: int, label: str = "") -> Outcome[Any]:
         kind = kind_of(cls)
         text = f"Delete {kind.name} '{label}'" if label else f"Delete {kind.name}"
-        return self.run(DeleteCommand(self, text, cls, entity_id))
+        return self.edit(text, lambda e: e.delete(cls, entity_id))
 
-    def link(self, setter_name: str, keys: tuple[Any, ...], value: Any, text: str) -> bool:
-        setter = getattr(self.plan_file, setter_name)
-        return self.run(LinkCommand(self, text, setter, keys, value))
+    def link(self, setter_name: str, keys: tuple[Any, ...], value: Any, text: str) -> Outcome[Any]:
+        return self.edit(text, lambda e: e.link(setter_name, keys, value))
+
+    def choose_option(self, option_id: int | None, text: str,
+                      initiative_id: int | None = None) -> Outcome[None]:
+        return self.edit(text, lambda e: e.choose_option(option_id, initiative_id))

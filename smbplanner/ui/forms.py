@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.document import Outcome, PlanDocument
 from smbplanner.ui.widgets import ErrorLine
 
 
@@ -95,15 +95,11 @@ class Binding:
         value = self.value()
         if value == self.read(self.document.plan()):
             return
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.write(value)
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if ok:
+        outcome = self.write(value)
+        if outcome:
             self.error.show_message("")
         else:
-            reason = failures[0].partition(": ")[2] if failures else "was refused"
+            reason = outcome.refusal.message if isinstance(outcome, Outcome) and (
+                outcome.refusal) else "was refused"
             self.error.show_message(f"{self.field_label}: {reason}")
             self.load()

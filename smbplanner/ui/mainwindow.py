@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(lambda t: a.redo.setText(self.tr("&Redo {0}").format(t)))
         document.changed.connect(lambda: self._update_title(document))
         document.changed.connect(lambda: self.saved.setText(self.tr("All changes saved")))
-        document.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        document.failed.connect(lambda r: self.statusBar().showMessage(str(r), 8000))
         document.failed.connect(self.banner.show_refusal)
         self.banner.show_for(document)
         self.saved.setText(

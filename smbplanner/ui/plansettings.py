@@ -192,15 +192,9 @@ class PlanSettingsDialog(QDialog):
     def _commit(self, field: str, value: object, label: str) -> None:
         if getattr(self.business(), field) == value:
             return
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.update_business(f"Change {label.lower()}", **{field: value})
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if ok:
+        outcome = self.document.update_business(f"Change {label.lower()}", **{field: value})
+        if outcome:
             self.error.show_message("")
             return
-        reason = failures[0].partition(": ")[2] if failures else "was refused"
-        self.error.show_message(f"{label}: {reason}")
+        self.error.show_message(outcome.message(label))
         self.load()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from smbplanner.domain.validation import Problem
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.theme import is_dark
 
@@ -61,11 +62,11 @@ class ReadOnlyBanner(QFrame):
         self._restyle()
         self.show()
 
-    def show_refusal(self, message: str) -> None:
+    def show_refusal(self, refusal: Problem) -> None:
         """The last edit that was refused, so that a click that did nothing says why."""
         if self.isHidden():
             return
-        reason = message.partition(": ")[2] or message
+        reason = refusal.message
         self.refusal.setText(self.tr("Not changed: {0}").format(reason))
         self.refusal.show()
 

@@ -217,6 +217,6 @@ class RestoreDialog(QDialog):
             self.refresh()
             return False
         self.document.undo_stack.clear()
-        self.document.notify()
+        self.document.reload()
         self.accept()
         return True

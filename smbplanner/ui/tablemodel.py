@@ -223,18 +223,8 @@ class EntityTableModel(QAbstractTableModel):
             return False
         text = f"Change {self.kind.name} {column.header.lower()}"
         self.error.emit("")
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.update(self.cls, entity.id, text, **{column.field: parsed})
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if not ok and failures:
-            self.error.emit(_name_column(failures[0], column))
-        return ok
-
-
-def _name_column(message: str, column: Column) -> str:
-    """Storage messages name fields by their stored name; show the column header instead."""
-    _, _, reason = message.partition(": ")
-    return f"{column.header}: {reason or message}"
+        outcome = self.document.update(self.cls, entity.id, text, **{column.field: parsed})
+        if not outcome:
+            # storage names fields by their stored name; show the column header instead
+            self.error.emit(outcome.message(column.header))
+        return bool(outcome)

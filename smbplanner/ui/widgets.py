@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.domain.enums import label
+from smbplanner.domain.validation import Problem
 from smbplanner.ui.tablemodel import EntityTableModel
 from smbplanner.ui.theme import error_red
 
@@ -197,9 +198,9 @@ class TablePanel(QWidget):
         self.add_button.setEnabled(not readonly)
         self.delete_button.setEnabled(not readonly)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, refusal: Problem) -> None:
         if self.isVisible() and self.view.hasFocus():
-            self.error.show_message(message)
+            self.error.show_message(str(refusal))
 
     def _add(self) -> None:
         if self.on_add is None:

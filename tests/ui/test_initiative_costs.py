@@ -17,12 +17,11 @@ from pytestqt.qtbot import QtBot
 from smbplanner.analysis import cashflow
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind
 from smbplanner.domain.model import BenefitLine, CostLine, Initiative
+from smbplanner.storage.edits import EditSession
 from smbplanner.storage.planfile import PlanFile
-from smbplanner.ui.commands import UpdateCommand
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiative_benefit_helpers import BenefitHelperDialog
 from smbplanner.ui.pages.initiative_costs import LinesEditor
-from smbplanner.ui.pages.initiative_costs_grid import BatchCommand
 from tests.ui.conftest import reopen
 
 SERVER, CLOUD, ON_PREM = 2, 2, 3
@@ -350,7 +349,7 @@ def test_benefit_helpers_leave_a_readable_line(
 def test_without_an_option_the_editor_offers_to_add_one(
     empty_document: PlanDocument, qtbot: QtBot, keep: list[QWidget]
 ) -> None:
-    initiative_id = empty_document.add(Initiative("Card terminals"))
+    initiative_id = empty_document.add(Initiative("Card terminals")).value
     editor = _editor(empty_document, qtbot, keep)
     editor.set_initiative(None)
     assert "Select an initiative" in editor.empty_text.text()
@@ -371,11 +370,13 @@ def test_kind_must_be_cost_or_benefit(document: PlanDocument) -> None:
 
 def test_a_refused_edit_in_a_block_undoes_the_others(costs: LinesEditor) -> None:
     model, document = costs.grid_model, costs.document
-    good = model.command(model.plan_edit(OPERATIONS, 0, "700"))
-    stale = UpdateCommand(document, "Change a line that is gone", CostLine, 9_999,
-                          {"amount_cents": 1})
+    good = model.step(model.plan_edit(OPERATIONS, 0, "700"))
     assert good is not None
-    assert not model.run(BatchCommand(document, "Paste 2 cells into costs", [good, stale]))
+
+    def stale(e: EditSession) -> None:  # a line that is gone
+        e.update(CostLine, 9_999, amount_cents=1)
+
+    assert not model.run("Paste 2 cells into costs", [good, stale])
     assert costs.error.text().startswith("Nothing was changed: ")
     assert document.undo_stack.count() == 0
     assert _shown(costs, OPERATIONS, 0) == ""

@@ -179,7 +179,7 @@ def test_settings_button_opens_plan_settings(document: PlanDocument, qtbot: QtBo
 def test_empty_states(empty_document: PlanDocument, qtbot: QtBot, keep: list[QWidget]) -> None:
     panel = _panel(empty_document, qtbot, keep, None)
     assert panel.empty.text() == "Select an initiative to see its figures."
-    initiative_id = empty_document.add(Initiative("Phones"))
+    initiative_id = empty_document.add(Initiative("Phones")).value
     panel.set_initiative(initiative_id)
     assert "has no option yet" in panel.empty.text()
     assert panel.show_working("tco") is None
@@ -201,7 +201,7 @@ def test_the_whole_journey(empty_document: PlanDocument, qtbot: QtBot,
     """Costs typed and pasted, benefits pasted, a second option added, costed and chosen,
     the scenario switched, undo, reopen: every figure shown equals analysis/."""
     document = empty_document
-    initiative_id = document.add(Initiative("Cloud accounting", start_year=2027))
+    initiative_id = document.add(Initiative("Cloud accounting", start_year=2027)).value
     assert initiative_id is not None
     costs = _show(LinesEditor(document, "cost"), qtbot, keep)
     benefits = _show(LinesEditor(document, "benefit"), qtbot, keep)

@@ -130,9 +130,9 @@ def test_choose_this_option_is_undoable(panel: OptionsPanel, qtbot: QtBot) -> No
 def test_undo_of_choosing_when_none_was_chosen(
     empty_document: PlanDocument, qtbot: QtBot, keep: list[QWidget]
 ) -> None:
-    initiative_id = empty_document.add(Initiative("Phones"))
+    initiative_id = empty_document.add(Initiative("Phones")).value
     empty_document.add(Option("VoIP"), parent_id=initiative_id)
-    second = empty_document.add(Option("Mobiles only"), parent_id=initiative_id)
+    second = empty_document.add(Option("Mobiles only"), parent_id=initiative_id).value
     panel = _options_panel(empty_document, qtbot, keep)
     panel.set_initiative(initiative_id)
     panel.options.select_id(second)  # type: ignore[arg-type]
@@ -195,7 +195,7 @@ def test_empty_states(empty_document: PlanDocument, qtbot: QtBot, keep: list[QWi
     panel = _options_panel(empty_document, qtbot, keep)
     assert panel.verdict.text() == "Select an initiative to compare its options."
     assert not panel.options.add_button.isEnabled()
-    initiative_id = empty_document.add(Initiative("Phones"))
+    initiative_id = empty_document.add(Initiative("Phones")).value
     panel.set_initiative(initiative_id)
     assert panel.verdict.text() == "No options yet: add one to cost this initiative."
     assert panel.options.add_button.isEnabled()

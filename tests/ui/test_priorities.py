@@ -337,7 +337,7 @@ def test_empty_plan_tells_the_owner_what_to_do(empty_document: PlanDocument,
     assert "No initiatives yet" in p.scene.message
     assert "0 initiatives" in p.summary.text()
     assert not p.accept_button.isEnabled()
-    assert empty_document.add(Initiative("CRM")) is not None
+    assert empty_document.add(Initiative("CRM")).value is not None
     assert p.tray.count() == 1 and "No initiative is scored yet" in p.scene.message
 
 

@@ -205,7 +205,7 @@ def test_empty_plan_tells_the_owner_what_to_do(empty_document, qtbot) -> None:
     assert panel.stack.currentWidget() is panel.empty_page
     assert "Add initiatives on the Initiatives page" in panel.empty.text()
     assert not panel.group_by.isVisible() and not panel.legend.isVisible()
-    ident = empty_document.add(Initiative("CRM", start_year=2027, start_quarter=2))
+    ident = empty_document.add(Initiative("CRM", start_year=2027, start_quarter=2)).value
     assert ident is not None
     assert panel.stack.currentWidget() is panel.view and panel.group_by.isVisible()
     assert panel.view.bars[ident].start == quarter_index(2027, 2)

@@ -123,7 +123,7 @@ class SystemsTab(QWidget):
         self.refresh()
 
     def _add(self) -> int | None:
-        return self.document.add(System(self.tr("New system")), text=self.tr("Add system"))
+        return self.document.add(System(self.tr("New system")), text=self.tr("Add system")).value
 
     def _show_detail(self) -> None:
         """The selected system's notes and end-of-life reason, in full."""
@@ -219,7 +219,7 @@ class FeedbackTab(QWidget):
 
     def _add(self) -> int | None:
         entry = Feedback(self.tr("New department"), satisfaction=3)
-        return self.document.add(entry, text=self.tr("Add feedback"))
+        return self.document.add(entry, text=self.tr("Add feedback")).value
 
     def refresh(self) -> None:
         feedback = self.document.plan().feedback

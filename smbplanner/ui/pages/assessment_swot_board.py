@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -11,7 +10,8 @@ from smbplanner.analysis.assessment import swot_board
 from smbplanner.domain.enums import SwotKind, label
 from smbplanner.domain.model import SwotItem
 from smbplanner.domain.validation import check_swot
-from smbplanner.ui.document import PlanDocument
+from smbplanner.storage.edits import EditSession
+from smbplanner.ui.document import Outcome, PlanDocument
 from smbplanner.ui.pages.assessment_swot import PLURALS, QuadrantPanel, short
 from smbplanner.ui.pages.assessment_swot_dialog import SwotItemDialog, SwotValues
 from smbplanner.ui.widgets import ErrorLine
@@ -99,23 +99,9 @@ class SwotBoard(QWidget):
         return dialog
 
     # --- edits ---------------------------------------------------------------------------
-    def _capture(self, edits: list[Callable[[], bool]], macro: str) -> str | None:
-        """Run the edits (one undo step: a macro when there are several); the first refusal's
-        message, or None."""
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        stack = self.document.undo_stack
-        if len(edits) > 1:
-            stack.beginMacro(macro)
-        try:
-            for edit in edits:
-                if not edit():
-                    break
-        finally:
-            if len(edits) > 1:
-                stack.endMacro()
-            self.document.failed.disconnect(failures.append)
-        return _named(failures[0]) if failures else None
+    @staticmethod
+    def _refusal(outcome: Outcome[Any]) -> str | None:
+        return None if outcome else _named(outcome.message())
 
     def _check(self, values: SwotValues) -> str | None:
         problems = check_swot(SwotItem(values.kind, values.text, values.it_question))
@@ -128,18 +114,10 @@ class SwotBoard(QWidget):
         item = SwotItem(values.kind, values.text, values.it_question, sorted(values.goal_ids))
         noun = label(values.kind).lower()
         text = self.tr("Add {0} '{1}'").format(noun, short(values.text))
-        added: list[int] = []
-
-        def add() -> bool:
-            new_id = self.document.add(item, text=text)
-            if new_id is not None:
-                added.append(new_id)
-            return new_id is not None
-
-        message = self._capture([add], text)
-        if added:
-            self._select(values.kind, added[0])
-        return message
+        outcome = self.document.edit(text, lambda e: e.add(item))
+        if outcome.value is not None:
+            self._select(values.kind, outcome.value)
+        return self._refusal(outcome)
 
     def _edit(self, item: SwotItem, values: SwotValues) -> str | None:
         problem = self._check(values)
@@ -164,20 +142,26 @@ class SwotBoard(QWidget):
             text = self.tr("Change {0} text").format(noun)
         else:
             text = self.tr("Change {0} IT question").format(noun)
-        edits: list[Callable[[], bool]] = []
-        if changes:
-            edits.append(lambda: self.document.update(SwotItem, item_id, text, **changes))
-        titles = {g.id: g.title for g in self.document.plan().goals}
-        for goal_id in sorted(values.goal_ids ^ set(item.goal_ids)):
-            linked = goal_id in values.goal_ids
-            link_text = (
+        relinked = sorted(values.goal_ids ^ set(item.goal_ids))
+        if not changes and not relinked:
+            return None
+        if (changes and relinked) or len(relinked) > 1:
+            text = self.tr("Edit {0} '{1}'").format(noun, name)
+        elif relinked:
+            goal = self.document.plan().goal(relinked[0])
+            text = (
                 self.tr("Link {0} '{1}' to goal '{2}'")
-                if linked
+                if relinked[0] in values.goal_ids
                 else self.tr("Unlink {0} '{1}' from goal '{2}'")
-            ).format(noun, name, short(titles.get(goal_id, "?")))
-            link = partial(self.document.link, "set_swot_goal", (item_id, goal_id))
-            edits.append(partial(link, linked, link_text))
-        message = self._capture(edits, self.tr("Edit {0} '{1}'").format(noun, name))
+            ).format(noun, name, short(goal.title if goal else "?"))
+
+        def steps(e: EditSession) -> None:
+            if changes:
+                e.update(SwotItem, item_id, **changes)
+            for goal_id in relinked:
+                e.link("set_swot_goal", (item_id, goal_id), goal_id in values.goal_ids)
+
+        message = self._refusal(self.document.edit(text, steps))  # one undo step
         if message is None:
             self._select(values.kind, item_id)
         return message
@@ -188,9 +172,7 @@ class SwotBoard(QWidget):
             return
         panel = self.panels[item.kind]
         row = panel.model.row_of(item_id)
-        message = self._capture(
-            [lambda: self.document.delete(SwotItem, item_id, short(item.text))], ""
-        )
+        message = self._refusal(self.document.delete(SwotItem, item_id, short(item.text)))
         self.error.show_message(message or "")
         panel.select_row(row)
         if panel.model.rowCount():

@@ -168,7 +168,8 @@ class BudgetPanel(QWidget):
 
     def add_year(self) -> int | None:
         entry = next_budget_year(self.document.plan())
-        return self.document.add(entry, text=self.tr("Add budget year {0}").format(entry.year))
+        text = self.tr("Add budget year {0}").format(entry.year)
+        return self.document.add(entry, text=text).value
 
     def open_fit_dialog(self) -> FitDialog:
         """Show the proposal (window-modal, so tests can drive it); returns the dialog."""

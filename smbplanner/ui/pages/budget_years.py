@@ -14,9 +14,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from smbplanner.domain.model import BudgetYear, Plan
 from smbplanner.domain.money import MoneyError
-from smbplanner.storage.operations import Deleted
+from smbplanner.storage.edits import EditSession
 from smbplanner.ui import fmt
-from smbplanner.ui.commands import PlanCommand
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.tablemodel import Column, EntityTableModel
 
@@ -59,28 +58,6 @@ def entries(plan: Plan) -> list[BudgetEntry]:
             for b in sorted(plan.budget_years, key=lambda b: b.year)]
 
 
-class MoveBudgetYearCommand(PlanCommand):
-    """Give a budget entry another year: delete it and add it again, as one undo step."""
-
-    def __init__(self, document: PlanDocument, entry: BudgetEntry, year: int):
-        super().__init__(document, f"Move budget {entry.year} to {year}")
-        self.entry, self.year = entry, year
-        self.deleted: Deleted | None = None
-
-    def apply(self) -> None:
-        self.deleted = self.store.delete(BudgetYear, self.entry.year)
-        try:
-            self.store.add(BudgetYear(self.year, self.entry.run_cents, self.entry.change_cents))
-        except Exception:
-            self.store.restore(self.deleted)
-            raise
-
-    def revert(self) -> None:
-        assert self.deleted is not None
-        self.store.delete(BudgetYear, self.year)
-        self.store.restore(self.deleted)
-
-
 class BudgetYearModel(EntityTableModel):
     def __init__(self, document: PlanDocument):
         super().__init__(document, BudgetYear, BUDGET_COLUMNS, entries)
@@ -109,16 +86,11 @@ class BudgetYearModel(EntityTableModel):
         if any(r.year == year for r in self.rows):
             self.error.emit(f"Year: {year} already has a budget; change that row instead")
             return False
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.run(MoveBudgetYearCommand(self.document, entry, year))
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if not ok and failures:
-            _, _, reason = failures[0].partition(": ")
-            self.error.emit(f"Year: {reason or failures[0]}")
-        elif ok:
-            self.error.emit("")
-        return ok
+        def move(e: EditSession) -> None:  # delete and add again: one undo step
+            e.delete(BudgetYear, entry.year)
+            e.add(BudgetYear(year, entry.run_cents, entry.change_cents))
+
+        outcome = self.document.edit(f"Move budget {entry.year} to {year}", move)
+        self.error.emit("" if outcome else outcome.message("Year"))
+        return bool(outcome)
 

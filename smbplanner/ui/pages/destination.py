@@ -182,4 +182,4 @@ class DestinationPage(QWidget):
         self.empty_hint.setVisible(not self.document.plan().goals)
 
     def add_goal(self) -> int | None:
-        return self.document.add(Goal(title=self.tr("New goal")), text="Add goal")
+        return self.document.add(Goal(title=self.tr("New goal")), text="Add goal").value

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.analysis.governance import next_review, sorted_reviews, steering_committee
 from smbplanner.domain.model import Person, Review
+from smbplanner.domain.validation import Problem
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance_raci import CHECK_COLUMN, RaciModel, RaciView
@@ -131,9 +132,9 @@ class RaciPanel(QWidget):
             self.view.scrollTo(index)
             self.view.setFocus()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, refusal: Problem) -> None:
         if self.isVisible() and self.view.hasFocus():
-            self.error.show_message(message)
+            self.error.show_message(str(refusal))
 
 
 class GovernancePage(QWidget):
@@ -271,13 +272,13 @@ class GovernancePage(QWidget):
 
     # --- editing -------------------------------------------------------------------------
     def _add_person(self) -> int | None:
-        new_id = self.document.add(Person(self.tr("New person")), text=self.tr("Add person"))
+        new_id = self.document.add(Person(self.tr("New person")), text=self.tr("Add person")).value
         if new_id is not None:
             QTimer.singleShot(0, self, lambda: self._edit_first_cell(self.people))
         return new_id
 
     def _add_review(self) -> int | None:
-        return self.document.add(Review(self.today()), text=self.tr("Add review"))
+        return self.document.add(Review(self.today()), text=self.tr("Add review")).value
 
     @staticmethod
     def _edit_first_cell(panel: TablePanel) -> None:

@@ -206,13 +206,14 @@ class LinesEditor(QWidget):
         else:
             line = BenefitLine(BenefitCategory.OTHER, 0, LineKind.RECURRING, min(1, last), last,
                                0, self.tr("New benefit"))
-        return self.document.add(line, parent_id=option.id, text=f"Add {self.kind} line")
+        return self.document.add(line, parent_id=option.id, text=f"Add {self.kind} line").value
 
     def add_option(self) -> int | None:
         if self.initiative_id is None:
             return None
-        return self.document.add(Option(self.tr("Main option"), chosen=True),
-                                 parent_id=self.initiative_id, text="Add option 'Main option'")
+        option = Option(self.tr("Main option"), chosen=True)
+        text = "Add option 'Main option'"
+        return self.document.add(option, parent_id=self.initiative_id, text=text).value
 
     def open_helper(self, helper: Helper) -> int | None:
         """Ask the helper's numbers; on OK add the worked-out benefit line."""
@@ -223,5 +224,5 @@ class LinesEditor(QWidget):
         dialog = BenefitHelperDialog(helper, currency, option.life_years, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
-        return self.document.add(dialog.line(), parent_id=option.id,
-                                 text=f"Add {helper.category.value.replace('_', ' ')} benefit")
+        text = f"Add {helper.category.value.replace('_', ' ')} benefit"
+        return self.document.add(dialog.line(), parent_id=option.id, text=text).value

@@ -10,6 +10,7 @@ block copied from a spreadsheet as one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -20,8 +21,8 @@ from smbplanner.analysis.options import CellEdit, LineGrid, cell_edit, cell_lock
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind, label
 from smbplanner.domain.model import BenefitLine, CostLine, Initiative, Option
 from smbplanner.domain.money import MoneyError
+from smbplanner.storage.edits import EditSession
 from smbplanner.ui import fmt
-from smbplanner.ui.commands import AddCommand, DeleteCommand, PlanCommand, UpdateCommand
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiative_common import (
     find_initiative,
@@ -190,69 +191,41 @@ class YearGridModel(QAbstractTableModel):
             return f"Clear {where}"
         return f"Set {where} to {fmt.money(edit.amount_cents, decimals=2).removesuffix('.00')}"
 
-    def command(self, edit: CellEdit) -> PlanCommand | None:
-        """The undo command that carries out one cell edit (None when nothing changes)."""
+    def step(self, edit: CellEdit) -> Callable[[EditSession], object] | None:
+        """The edit step that carries out one cell edit (None when nothing changes)."""
         cls: type = CostLine if self.kind == "cost" else BenefitLine
-        text = self._undo_text(edit)
         if edit.action == "add":
             line = cls(edit.category, edit.amount_cents, LineKind.ONE_OFF, edit.year, edit.year)
-            return AddCommand(self.document, text, line, self.option_id)
+            option_id = self.option_id
+            return lambda e: e.add(line, option_id)
         if edit.action == "update":
-            changes = {"amount_cents": edit.amount_cents}
-            return UpdateCommand(self.document, text, cls, edit.line_ids[0], changes)
+            line_id, amount = edit.line_ids[0], edit.amount_cents
+            return lambda e: e.update(cls, line_id, amount_cents=amount)
         if edit.action == "delete":
-            return DeleteCommand(self.document, text, cls, edit.line_ids[0])
+            line_id = edit.line_ids[0]
+            return lambda e: e.delete(cls, line_id)
         return None
 
     def apply(self, edit: CellEdit) -> bool:
-        """Carry out one cell edit through the document (one undo command)."""
-        command = self.command(edit)
-        return edit.action == "none" if command is None else self.run(command)
+        """Carry out one cell edit through the document (one undo step)."""
+        step = self.step(edit)
+        return edit.action == "none" if step is None else self.run(self._undo_text(edit), [step])
 
     def apply_many(self, edits: list[CellEdit], text: str) -> bool:
-        """Several cell edits as ONE undo step, all or nothing; the figures refresh once."""
-        commands = [c for c in (self.command(e) for e in edits) if c is not None]
-        if not commands:
-            return True
-        if len(commands) == 1:
-            commands[0].setText(text)
-            return self.run(commands[0])
-        return self.run(BatchCommand(self.document, text, commands))
+        """Several cell edits as ONE edit: one transaction, one undo step, all or nothing;
+        the figures refresh once."""
+        steps = [s for s in (self.step(e) for e in edits) if s is not None]
+        return True if not steps else self.run(text, steps)
 
-    def run(self, command: PlanCommand) -> bool:
-        """Run through the document; a refusal is shown as this grid's message."""
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.run(command)
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if not ok:
-            reason = failures[0] if failures else self.tr("was refused")
-            self.message.emit(self.tr("Nothing was changed: {0}").format(reason))
-        return ok
+    def run(self, text: str, steps: list[Callable[[EditSession], object]]) -> bool:
+        """Run the steps as one edit; a refusal is shown as this grid's message."""
 
+        def all_steps(e: EditSession) -> None:
+            for step in steps:
+                step(e)
 
-class BatchCommand(PlanCommand):
-    """Several edits as one undo step (a paste, a cleared block). The edits run in order and
-    are undone in reverse; if one is refused, those already done are undone and the refusal
-    goes to the document (nothing is stored). Listeners refresh once, not once per cell."""
-
-    def __init__(self, document: PlanDocument, text: str, commands: list[PlanCommand]):
-        super().__init__(document, text)
-        self.commands = commands
-
-    def apply(self) -> None:
-        done: list[PlanCommand] = []
-        try:
-            for command in self.commands:
-                command.apply()
-                done.append(command)
-        except Exception:
-            for command in reversed(done):
-                command.revert()
-            raise
-
-    def revert(self) -> None:
-        for command in reversed(self.commands):
-            command.revert()
+        outcome = self.document.edit(text, all_steps)
+        if not outcome:
+            self.message.emit(self.tr("Nothing was changed: {0}").format(
+                outcome.message() or self.tr("was refused")))
+        return bool(outcome)

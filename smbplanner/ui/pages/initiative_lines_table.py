@@ -147,14 +147,9 @@ class LineTableModel(EntityTableModel):
             f"year {line.year_from}")
         text = f"Change {self.kind.name} {what} {column.header.lower()}"
         self.error.emit("")
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.update(self.cls, line.id, text,
+        outcome = self.document.update(self.cls, line.id, text,
                                       **self._changes(line, column.field, parsed))
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if not ok and failures:
-            _, _, reason = failures[0].partition(": ")
-            self.error.emit(f"{column.header}: {reason or failures[0]}")
+        ok = bool(outcome)
+        if not outcome:
+            self.error.emit(outcome.message(column.header))
         return ok

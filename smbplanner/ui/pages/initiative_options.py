@@ -24,11 +24,7 @@ from smbplanner.domain.model import Initiative, Option
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiative_chart import CumulativeCostChart
 from smbplanner.ui.pages.initiative_common import find_initiative, locale_number
-from smbplanner.ui.pages.initiative_options_model import (
-    ChooseOptionCommand,
-    ComparisonModel,
-    OptionTableModel,
-)
+from smbplanner.ui.pages.initiative_options_model import ComparisonModel, OptionTableModel
 from smbplanner.ui.pages.initiative_workings import WorkingDialog
 from smbplanner.ui.widgets import TablePanel
 
@@ -190,15 +186,15 @@ class OptionsPanel(QWidget):
         life = initiative.chosen_option.life_years if initiative.chosen_option else 5
         name = self.tr("Option {0}").format(len(initiative.options) + 1)
         option = Option(name, life_years=life, chosen=not initiative.options)
-        return self.document.add(option, parent_id=initiative.id, text=f"Add option '{name}'")
+        return self.document.add(
+            option, parent_id=initiative.id, text=f"Add option '{name}'").value
 
     def choose_selected(self) -> bool:
         option = self.selected_option()
         if option is None or option.id is None or self.initiative_id is None:
             return False
-        command = ChooseOptionCommand(self.document, f"Choose option '{option.name}'",
-                                      option.id, self.initiative_id)
-        return self.document.run(command)
+        return bool(self.document.choose_option(
+            option.id, f"Choose option '{option.name}'", self.initiative_id))
 
     def show_working(self) -> WorkingDialog | None:
         comparison = self.comparison_model.comparison

@@ -14,27 +14,11 @@ from smbplanner.domain.enums import Scenario
 from smbplanner.domain.model import Initiative, Option, Plan
 from smbplanner.domain.money import MoneyError
 from smbplanner.ui import fmt
-from smbplanner.ui.commands import PlanCommand
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiative_common import find_initiative, locale_number, minus
 from smbplanner.ui.tablemodel import Column, EntityTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class ChooseOptionCommand(PlanCommand):
-    """Make an option the one that feeds the plan; undo brings back the previous choice."""
-
-    def __init__(self, document: PlanDocument, text: str, option_id: int, initiative_id: int):
-        super().__init__(document, text)
-        self.option_id, self.initiative_id = option_id, initiative_id
-        self.previous: int | None = None
-
-    def apply(self) -> None:
-        self.previous = self.store.choose_option(self.option_id)
-
-    def revert(self) -> None:
-        self.store.choose_option(self.previous, self.initiative_id)
 
 
 def _feeds(option: Option, plan: Plan) -> str:
@@ -86,15 +70,10 @@ class OptionTableModel(EntityTableModel):
         else:
             text = f"Change option '{option.name}' {column.header.lower()}"
         self.error.emit("")
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.update(Option, option.id, text, **{column.field: parsed})
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if not ok and failures:
-            _, _, reason = failures[0].partition(": ")
-            self.error.emit(f"{column.header}: {reason or failures[0]}")
+        outcome = self.document.update(Option, option.id, text, **{column.field: parsed})
+        ok = bool(outcome)
+        if not outcome:
+            self.error.emit(outcome.message(column.header))
         return ok
 
 

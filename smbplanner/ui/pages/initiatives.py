@@ -133,7 +133,7 @@ class InitiativesPage(QWidget):
             start_quarter=1,
             options=[Option(self.tr("Option A"), chosen=True)],
         )
-        new_id = self.document.add(initiative, text=self.tr("Add initiative"))
+        new_id = self.document.add(initiative, text=self.tr("Add initiative")).value
         self._added(new_id)
         return new_id
 
@@ -158,14 +158,9 @@ class InitiativesPage(QWidget):
         """Add one library entry as a new initiative (one undo step); the refusal, if any."""
         plan = self.document.plan()
         initiative = make_initiative(entry, plan.goals, plan.business.start_year)
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            text = self.tr("Add '{0}' from the library").format(entry.name)
-            new_id = self.document.add(initiative, text=text)
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if new_id is None:
-            return failures[0] if failures else self.tr("The initiative was refused")
-        self._added(new_id)
+        text = self.tr("Add '{0}' from the library").format(entry.name)
+        outcome = self.document.add(initiative, text=text)  # with its options and goal links
+        if outcome.value is None:
+            return outcome.message() or self.tr("The initiative was refused")
+        self._added(outcome.value)
         return None

@@ -259,4 +259,4 @@ class InitiativeEditor(QWidget):
             self.tr("New milestone"), initiative.start_year, initiative.start_quarter
         )
         text = self.tr("Add milestone to '{0}'").format(initiative.name)
-        return self.document.add(milestone, parent_id=initiative.id, text=text)
+        return self.document.add(milestone, parent_id=initiative.id, text=text).value

@@ -53,16 +53,11 @@ class _LinkBox(QWidget):
 
     def _link(self, setter: str, keys: tuple[Any, ...], value: Any, text: str) -> str | None:
         """Run one link edit; returns the refusal (None when it was stored)."""
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.link(setter, keys, value, text)
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if ok:
+        outcome = self.document.link(setter, keys, value, text)
+        if outcome:
             self.error.show_message("")
             return None
-        return failures[0].partition(": ")[2] if failures else self.tr("was refused")
+        return outcome.refusal.message if outcome.refusal else self.tr("was refused")
 
 
 class GoalLinksBox(_LinkBox):

@@ -193,4 +193,5 @@ class RisksPanel(QWidget):
         if initiative is None:
             return None
         text = self.tr("Add risk to '{0}'").format(initiative.name)
-        return self.document.add(Risk(self.tr("New risk")), parent_id=initiative.id, text=text)
+        risk = Risk(self.tr("New risk"))
+        return self.document.add(risk, parent_id=initiative.id, text=text).value

@@ -201,7 +201,7 @@ class KpisPage(QWidget):
         current = self.current_kpi()
         goal_id = current.goal_id if current is not None else plan.goals[0].id
         assert goal_id is not None
-        return self.document.add(Kpi(goal_id, self.tr("New KPI")), text=self.tr("Add KPI"))
+        return self.document.add(Kpi(goal_id, self.tr("New KPI")), text=self.tr("Add KPI")).value
 
     def _add_measurement(self) -> int | None:
         kpi = self.current_kpi()
@@ -210,7 +210,8 @@ class KpisPage(QWidget):
         last = latest(kpi)
         value = last.value if last is not None else kpi.baseline
         text = self.tr("Add measurement of '{0}'").format(kpi.name)
-        return self.document.add(Measurement(date.today(), value), parent_id=kpi.id, text=text)
+        measurement = Measurement(date.today(), value)
+        return self.document.add(measurement, parent_id=kpi.id, text=text).value
 
     def _size_columns(self) -> None:
         header = self.kpis.view.horizontalHeader()

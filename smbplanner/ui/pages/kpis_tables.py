@@ -149,15 +149,10 @@ class PlanTableModel(EntityTableModel):
         else:
             text = f"Change {self.kind.name} '{name}' {what}"
         self.error.emit("")
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            ok = self.document.update(self.cls, entity.id, text, **{column.field: parsed})
-        finally:
-            self.document.failed.disconnect(failures.append)
-        if not ok and failures:
-            _, _, reason = failures[0].partition(": ")
-            self.error.emit(f"{column.header}: {reason or failures[0]}")
+        outcome = self.document.update(self.cls, entity.id, text, **{column.field: parsed})
+        ok = bool(outcome)
+        if not outcome:
+            self.error.emit(outcome.message(column.header))
         return ok
 
 

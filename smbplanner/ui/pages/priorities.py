@@ -155,7 +155,7 @@ class PrioritiesPage(QWidget):
             lambda item: self.open_initiative.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.tray.itemSelectionChanged.connect(self._tray_selection_changed)
         self.scene.selectionChanged.connect(self._board_selection_changed)
-        self.document.failed.connect(self.hint.setText)
+        self.document.failed.connect(lambda refusal: self.hint.setText(str(refusal)))
         for combo in (self.portfolio_filter, self.status_filter, self.goal_filter):
             combo.currentIndexChanged.connect(self.refresh)
 

@@ -32,19 +32,14 @@ from PySide6.QtWidgets import (
 
 from smbplanner.analysis.compare import compare_plans
 from smbplanner.domain.model import Plan, Snapshot
+from smbplanner.storage.changes import Changes
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.jsonio import dict_to_plan, plan_to_dict
-from smbplanner.ui.commands import AddCommand, DeleteCommand
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.snapshots_compare import comparison_html
 from smbplanner.ui.widgets import ErrorLine
 
 NOW = -1  # the "compare with" choice meaning the plan as it is now
-
-
-def _is_snapshot_edit(command: object) -> bool:
-    return (isinstance(command, AddCommand) and isinstance(command.entity, Snapshot)) or (
-        isinstance(command, DeleteCommand) and command.cls is Snapshot)
 
 
 def local_time(taken_at: str) -> str:
@@ -67,7 +62,6 @@ class SnapshotsPanel(QWidget):
         self.snapshots: list[Snapshot] = []
         self._plans: dict[int, Plan] = {}
         self._dirty = True
-        self._index = document.undo_stack.index()
         #: Asks the owner for a snapshot name (tests replace it); None: cancelled.
         self.ask_name: Callable[[str], str | None] = self._ask_name
 
@@ -138,20 +132,21 @@ class SnapshotsPanel(QWidget):
         layout.addWidget(split)
         self._pending = False
         document.changed.connect(self._schedule)
-        document.undo_stack.indexChanged.connect(self._schedule)
         # the list is read when the tab is first shown (reading snapshots is not free)
 
     # --- reading -------------------------------------------------------------------------
-    def _schedule(self) -> None:
-        """After an edit, undo or redo (the stack's index moves after the document's change
-        signal on undo): handle it once, when control returns to the event loop."""
+    def _schedule(self, changes: Changes) -> None:
+        """After an edit, undo or redo: handle it once, when control returns to the event
+        loop (the list is read again only when snapshots were written)."""
+        if changes.touches({"snapshot"}):
+            self._dirty = True
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self, self._changed)
 
     def _changed(self) -> None:
-        """Reload the list only when a snapshot was taken or deleted (or that was undone,
-        or the stack cannot tell); otherwise only the comparison with "now" is redone."""
+        """Reload the list only when a snapshot was taken or deleted (or that was undone);
+        otherwise only the comparison with "now" is redone."""
         self._pending = False
         try:
             self._update()
@@ -159,13 +154,6 @@ class SnapshotsPanel(QWidget):
             self._dirty = True
 
     def _update(self) -> None:
-        stack = self.document.undo_stack
-        index, self._index = self._index, stack.index()
-        low, high = sorted((index, self._index))
-        touched = high - low > 100 or stack.count() < high or any(
-            _is_snapshot_edit(stack.command(k)) for k in range(low, high))
-        if touched:
-            self._dirty = True
         if not self.isVisible():
             self._dirty = self._dirty or self.against.currentData() == NOW
             return
@@ -182,7 +170,6 @@ class SnapshotsPanel(QWidget):
     def refresh(self) -> None:
         """Reload the list (keeping the selection) and the comparison."""
         self._dirty = False
-        self._index = self.document.undo_stack.index()
         selected = self.selected()
         self.snapshots = sorted(self.document.plan_file.load(snapshots=True).snapshots,
                                 key=lambda s: (s.taken_at, s.id or 0), reverse=True)
@@ -282,15 +269,10 @@ class SnapshotsPanel(QWidget):
         name = name.strip()
         snap = Snapshot(name=name, taken_at=datetime.now(UTC).isoformat(timespec="seconds"),
                         data=plan_to_dict(self.document.plan()))
-        failures: list[str] = []
-        self.document.failed.connect(failures.append)
-        try:
-            new_id = self.document.add(snap, text=self.tr("Take snapshot '{0}'").format(name))
-        finally:
-            self.document.failed.disconnect(failures.append)
-        self.error.show_message(
-            "" if new_id is not None else self.tr("Snapshot {0}").format(failures[0])
-            if failures else "")
+        outcome = self.document.add(snap, text=self.tr("Take snapshot '{0}'").format(name))
+        new_id = outcome.value
+        self.error.show_message("" if outcome else self.tr("Snapshot {0}").format(
+            outcome.message()))
         if new_id is not None:
             self.refresh()
             self.select_id(new_id)
