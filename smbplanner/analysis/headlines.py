@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smbplanner.analysis.budget import counted
-from smbplanner.analysis.figures import Figures, initiative_figures
+from smbplanner.analysis.figure_cache import FigureCache
+from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import InitiativeStatus, Quadrant, RiskStatus, Scenario
@@ -30,20 +31,16 @@ def active_initiatives(plan: Plan) -> list[Initiative]:
 
 
 class FigureBook:
-    """Each initiative's figures per scenario, computed once: for a view (the board pack)
-    that shows the same plan's figures in several places. The plan must not change while
-    the book is in use."""
+    """Each initiative's figures per scenario, computed once (``FigureCache``): for a view
+    (the board pack) that shows the same plan's figures in several places."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, cache: FigureCache | None = None) -> None:
         self.business = plan.business
-        self._known: dict[tuple[int, Scenario], Figures | None] = {}
+        self._cache = cache or FigureCache()
 
     def figures(self, initiative: Initiative, scenario: Scenario = Scenario.LIKELY
                 ) -> Figures | None:
-        key = (id(initiative), scenario)
-        if key not in self._known:
-            self._known[key] = initiative_figures(initiative, self.business, scenario)
-        return self._known[key]
+        return self._cache.initiative(initiative, self.business, scenario)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from smbplanner.domain.model import Feedback, Plan, System
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.assessment_swot_board import SwotBoard
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.tablemodel import Column, EntityTableModel
 from smbplanner.ui.theme import error_red
 from smbplanner.ui.widgets import TablePanel
@@ -119,7 +120,7 @@ class SystemsTab(QWidget):
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.detail)
         layout.addLayout(totals)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh)
         self.refresh()
 
     def _add(self) -> int | None:
@@ -214,7 +215,7 @@ class FeedbackTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel, 2)
         layout.addLayout(side, 1)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh)
         self.refresh()
 
     def _add(self) -> int | None:

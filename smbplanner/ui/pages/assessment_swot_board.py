@@ -14,6 +14,7 @@ from smbplanner.storage.edits import EditSession
 from smbplanner.ui.document import Outcome, PlanDocument
 from smbplanner.ui.pages.assessment_swot import PLURALS, QuadrantPanel, short
 from smbplanner.ui.pages.assessment_swot_dialog import SwotItemDialog, SwotValues
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.widgets import ErrorLine
 
 #: Stored field names as the dialog labels them.
@@ -62,7 +63,7 @@ class SwotBoard(QWidget):
         layout.addWidget(intro)
         layout.addLayout(grid, 1)
         layout.addWidget(self.error)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

@@ -5,7 +5,6 @@ and "Fit to budget…". Every figure comes from ``analysis.budget``."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +26,7 @@ from smbplanner.ui.pages.budget_chart import BudgetChart
 from smbplanner.ui.pages.budget_fit import FitDialog
 from smbplanner.ui.pages.budget_table import BudgetFiguresModel
 from smbplanner.ui.pages.budget_years import BudgetYearModel
+from smbplanner.ui.refresh import FIGURES, watch
 from smbplanner.ui.theme import error_red
 from smbplanner.ui.widgets import TablePanel
 
@@ -111,21 +111,9 @@ class BudgetPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
-        self._stale = False
-        document.changed.connect(self._changed)
+        watch(self, document, self.refresh,
+              FIGURES | {"budget_year", "system"})  # now when shown, else when next shown
         self.refresh()
-
-    def _changed(self) -> None:
-        """Refresh now when shown, else when next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._stale = False

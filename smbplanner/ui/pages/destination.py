@@ -19,6 +19,7 @@ from smbplanner.domain.enums import Perspective
 from smbplanner.domain.model import Goal
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.forms import Binding, PlainTextField
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.tablemodel import Column, EntityTableModel
 from smbplanner.ui.widgets import ErrorLine, TablePanel
 
@@ -175,7 +176,7 @@ class DestinationPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.goals, 1)
         layout.addWidget(self.empty_hint)
-        document.changed.connect(self._refresh_hint)
+        watch(self, document, self._refresh_hint)
         self._refresh_hint()
 
     def _refresh_hint(self) -> None:

@@ -27,6 +27,7 @@ from smbplanner.domain.validation import Problem
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance_raci import CHECK_COLUMN, RaciModel, RaciView
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.tablemodel import Column, EntityTableModel
 from smbplanner.ui.widgets import ErrorLine, TablePanel
 
@@ -65,7 +66,7 @@ class RaciPanel(QWidget):
         layout.addStretch(0)  # takes the room when the matrix is hidden (nothing to show)
         layout.setStretchFactor(self.view, 1)
         self.model.modelReset.connect(self._fit_columns)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh)
         self._fit_columns()
         self.refresh()
 
@@ -219,7 +220,7 @@ class GovernancePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh)
         self.refresh()
 
     # --- showing -------------------------------------------------------------------------

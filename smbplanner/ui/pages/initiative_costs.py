@@ -30,6 +30,7 @@ from smbplanner.ui.pages.initiative_common import find_initiative
 from smbplanner.ui.pages.initiative_costs_grid import YearGridModel
 from smbplanner.ui.pages.initiative_costs_view import YearGridView
 from smbplanner.ui.pages.initiative_lines_table import KIND_LABELS, LineTableModel
+from smbplanner.ui.refresh import FIGURES, watch
 from smbplanner.ui.widgets import ChoiceDelegate, ErrorLine, TablePanel
 
 
@@ -117,7 +118,7 @@ class LinesEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        document.changed.connect(self.sync)
+        watch(self, document, self.sync, FIGURES)
         self.sync()
 
     # --- what is shown -------------------------------------------------------------------

@@ -39,6 +39,7 @@ from smbplanner.ui.pages.initiative_common import (
     minus,
 )
 from smbplanner.ui.pages.initiative_workings import WorkingDialog
+from smbplanner.ui.refresh import FIGURES, watch
 
 FIGURE_NAMES = {
     "tco": "Total cost of ownership (TCO)",
@@ -169,7 +170,7 @@ class FiguresPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.stack, 1)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh, FIGURES)
         self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

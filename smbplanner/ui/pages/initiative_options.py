@@ -26,6 +26,7 @@ from smbplanner.ui.pages.initiative_chart import CumulativeCostChart
 from smbplanner.ui.pages.initiative_common import find_initiative, locale_number
 from smbplanner.ui.pages.initiative_options_model import ComparisonModel, OptionTableModel
 from smbplanner.ui.pages.initiative_workings import WorkingDialog
+from smbplanner.ui.refresh import FIGURES, watch
 from smbplanner.ui.widgets import TablePanel
 
 
@@ -90,7 +91,7 @@ class OptionsPanel(QWidget):
         layout.addWidget(split, 1)
         layout.addStretch(0)  # takes the room of the comparison while there is none
         self._layout = layout
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh, FIGURES)
         self.refresh()
 
     # --- state ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.forms import Binding, PlainTextField
 from smbplanner.ui.pages.initiatives_links import DependenciesBox, GoalLinksBox
 from smbplanner.ui.pages.kpis_tables import PlanTableModel
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.tablemodel import Column
 from smbplanner.ui.widgets import ErrorLine, TablePanel
 
@@ -158,7 +159,7 @@ class InitiativeEditor(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.none)
         layout.addWidget(self.fields, 1)
-        document.changed.connect(self._refresh)
+        watch(self, document, self._refresh)
         self.set_initiative(None)
 
     # --- fields --------------------------------------------------------------------------

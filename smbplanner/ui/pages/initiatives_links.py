@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.model import Initiative
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.widgets import ErrorLine
 
 CONTRIBUTION_TIP = "Contribution to the goal: 1 some, 2 clear, 3 strong"
@@ -81,7 +82,7 @@ class GoalLinksBox(_LinkBox):
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh, {"goal", "initiative_goal", "initiative"})
 
     def refresh(self) -> None:
         plan = self.document.plan()
@@ -167,7 +168,7 @@ class DependenciesBox(_LinkBox):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.error)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh, {"initiative", "dependency"})
 
     def item(self, initiative_id: int) -> QListWidgetItem | None:
         for row in range(self.list.count()):

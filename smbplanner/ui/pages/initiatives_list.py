@@ -40,6 +40,7 @@ from smbplanner.ui.pages.initiatives_listmodel import (
     InitiativeFilter,
     InitiativeListModel,
 )
+from smbplanner.ui.refresh import watch
 
 
 def _combo(name: str, everything: str, choices: list[tuple[str, Any]]) -> QComboBox:
@@ -135,7 +136,7 @@ class InitiativeList(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(hint_row)
         layout.addLayout(buttons)
-        document.changed.connect(self.refresh)
+        watch(self, document, self._changed)
         self.refresh()
 
     # --- state ---------------------------------------------------------------------------
@@ -197,6 +198,10 @@ class InitiativeList(QWidget):
     def filtered(self) -> bool:
         combos = (self.portfolio, self.status, self.category, self.goal)
         return any(c.currentIndex() > 0 for c in combos)
+
+    def _changed(self) -> None:
+        self.model.refresh()
+        self.refresh()
 
     def refresh(self) -> None:
         plan = self.document.plan()

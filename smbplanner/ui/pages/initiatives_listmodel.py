@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from smbplanner.analysis.figures import Figures, initiative_figures
+from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
 from smbplanner.domain.model import Initiative
@@ -45,7 +45,6 @@ class InitiativeListModel(QAbstractTableModel):
         self.figures: dict[int | None, Figures | None] = {}
         self.quadrants: dict[int | None, Quadrant] = {}
         self.currency = ""
-        document.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -59,7 +58,7 @@ class InitiativeListModel(QAbstractTableModel):
             self.currency = plan.business.currency
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, TCO, NPV)
         self.rows = rows
-        self.figures = {i.id: initiative_figures(i, plan.business) for i in rows}
+        self.figures = {i.id: self.document.figures(i) for i in rows}
         self.quadrants = {i.id: initiative_quadrant(i) for i in rows}
         if same:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))

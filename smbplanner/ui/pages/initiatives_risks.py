@@ -22,6 +22,7 @@ from smbplanner.domain.model import Initiative, Plan, Risk
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives_heatmap import HUES, RiskHeatMap
 from smbplanner.ui.pages.kpis_tables import PlanTableModel
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.tablemodel import Column
 from smbplanner.ui.widgets import TablePanel
 
@@ -113,7 +114,7 @@ class RisksPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh, {"initiative", "risk"})
         self.refresh()
 
     def _find(self, plan: Plan) -> Initiative | None:

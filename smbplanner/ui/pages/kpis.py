@@ -29,6 +29,7 @@ from smbplanner.ui.pages.kpis_tables import (
     ProgressDelegate,
     kpi_highlight,
 )
+from smbplanner.ui.refresh import watch
 from smbplanner.ui.widgets import TablePanel
 
 INTRO = (
@@ -104,7 +105,7 @@ class KpisPage(QWidget):
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.kpi_model.modelAboutToBeReset.connect(self._remember_column)
         self.kpi_model.modelReset.connect(self._reselect)
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh)
         self._reselect()
         self._size_columns()
         self.refresh()

@@ -32,7 +32,7 @@ from smbplanner.analysis.board_summary import (
     nudge,
 )
 from smbplanner.analysis.suggest import Suggestion, suggest_all
-from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
+from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.priorities_card import CardItem, place_labels
@@ -40,7 +40,6 @@ from smbplanner.ui.pages.priorities_export import export_png, export_svg
 from smbplanner.ui.pages.priorities_looks import (
     LABELS_UP_TO,
     FigureBook,
-    FigureCache,
     board_layout,
     card_looks,
     size_legend,
@@ -58,6 +57,7 @@ from smbplanner.ui.pages.priorities_scene import (
 from smbplanner.ui.pages.priorities_summary import SummaryBar
 from smbplanner.ui.pages.priorities_tray import UnscoredTray, ids_of
 from smbplanner.ui.pages.priorities_view import BoardView
+from smbplanner.ui.refresh import FIGURES, watch
 
 Edit = tuple[int, float | None, float | None]  # (id, feasibility, impact)
 
@@ -83,11 +83,11 @@ class PrioritiesPage(QWidget):
         self._book: FigureBook | None = None
         self._plan: Plan | None = None
         self._select_after: set[int] = set()
-        self._figure_cache: FigureCache = {}
         #: Asks where to save an export: (dialog title, file filter) → path or "".
         self.ask_path: Callable[[str, str], str] = self._ask_path
         self._build()
-        document.changed.connect(self.refresh)
+        watch(self, document, self.refresh,
+              FIGURES | {"goal", "initiative_goal", "risk"})
         self.refresh()
 
     # --- layout --------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class PrioritiesPage(QWidget):
     def refresh(self) -> None:
         plan = self._plan = self.document.plan()
         self._sync_goals(plan)
-        book = FigureBook(plan, self._figure_cache)
+        book = self.document.figures
         shown = filtered_plan(plan, self.board_filter())
         board = board_layout(shown, book)
         looks = card_looks(plan, board, book)
@@ -214,7 +214,7 @@ class PrioritiesPage(QWidget):
         self.scene.crowded = len(cards) > LABELS_UP_TO
         cur = plan.business.currency
         self.scene.set_legend(size_legend(board, cur), self._message(plan, shown, board.cards))
-        self.tray.set_entries([(i.id, i.name, tooltip(i, plan, book.likely.get(i.id)))
+        self.tray.set_entries([(i.id, i.name, tooltip(i, plan, book(i, Scenario.LIKELY)))
                                for _, i in board.unscored if i.id is not None])
         self.tray_title.setText(self.tr("Not yet scored ({n})").replace("{n}",
                                                                         str(self.tray.count())))

@@ -3,13 +3,13 @@ number, tooltip) and the size legend. Figures and rules come from ``analysis``."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from smbplanner.analysis.board import Board, layout_board, priority_numbers
 from smbplanner.analysis.board_summary import CATEGORY_NAMES, has_open_high_risk
-from smbplanner.analysis.figures import Figures, initiative_figures
+from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.quadrant import initiative_quadrant
-from smbplanner.domain.enums import InitiativeStatus, Scenario, label
+from smbplanner.domain.enums import Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.ui import fmt
 from smbplanner.ui.pages.priorities_card import CardLook
@@ -22,38 +22,9 @@ CROWDED_RADII = (8.0, 12.0)
 
 #: Figures already computed, by (the chosen option's and the business's repr): a moved card
 #: keeps its option, so a refresh after a drag recomputes nothing.
-FigureCache = dict[tuple[str, str], Figures]
-
-
-@dataclass
-class FigureBook:
-    """Each initiative's likely figures, computed once per refresh (or taken from ``cache``
-    when its option and the business settings are unchanged)."""
-
-    plan: Plan
-    cache: FigureCache = field(default_factory=dict)
-    likely: dict[int, Figures | None] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        business = repr(self.plan.business)
-        used: FigureCache = {}
-        for i in self.plan.initiatives:
-            if i.id is None or i.status == InitiativeStatus.CANCELLED:
-                continue
-            option = i.chosen_option
-            if option is None:
-                self.likely[i.id] = None
-                continue
-            key = (repr(option), business)
-            found = self.cache.get(key) or initiative_figures(i, self.plan.business)
-            used[key] = self.likely[i.id] = found
-        self.cache.clear()  # keep only what this plan uses
-        self.cache.update(used)
-
-    def __call__(self, initiative: Initiative, scenario: Scenario) -> Figures | None:
-        if scenario == Scenario.LIKELY and initiative.id in self.likely:
-            return self.likely[initiative.id]
-        return initiative_figures(initiative, self.plan.business, scenario)
+#: An initiative's figures in a scenario: the document's ``figures`` (one cache for every
+#: view, computed once per version of the initiative).
+FigureBook = Callable[[Initiative, Scenario], "Figures | None"]
 
 
 def radii(visible: int) -> tuple[float, float]:
@@ -106,7 +77,7 @@ def card_looks(plan: Plan, board: Board, book: FigureBook) -> dict[int, CardLook
             card.portfolio,
             low + (high - low) * card.size,
             has_open_high_risk(initiative),
-            tooltip(initiative, plan, book.likely.get(card.initiative_id)),
+            tooltip(initiative, plan, book(initiative, Scenario.LIKELY)),
         )
     return looks
 
