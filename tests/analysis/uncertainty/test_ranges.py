@@ -5,6 +5,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smbplanner.analysis.figures import initiative_figures
 from smbplanner.analysis.uncertainty.breakeven import break_even
@@ -21,8 +23,8 @@ from smbplanner.analysis.uncertainty.ranges import (
     plan_ranges,
     portfolio_range,
 )
-from smbplanner.domain.enums import InitiativeStatus
-from smbplanner.domain.model import Business, Initiative, Plan
+from smbplanner.domain.enums import BenefitCategory, CostCategory, InitiativeStatus, LineKind
+from smbplanner.domain.model import BenefitLine, Business, CostLine, Initiative, Option, Plan
 from smbplanner.sample import sample_plan
 from tests.analysis.uncertainty.helpers import CERTAIN, business, initiative, simple_option
 from tests.analysis.uncertainty.test_draws import beta33_cdf, triangular_cdf
@@ -188,3 +190,37 @@ def test_the_cached_portfolio_follows_added_and_removed_initiatives() -> None:
     assert plan_ranges(plan, cache=cache) == plan_ranges(plan)
     cache.clear()
     assert len(cache) == 0 and plan_ranges(plan, cache=cache) == plan_ranges(plan)
+
+
+_lines = st.lists(
+    st.tuples(st.booleans(), st.integers(0, 10**9), st.integers(0, 6), st.integers(0, 6),
+              st.integers(-500, 1_500)),
+    min_size=1, max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_lines, st.integers(1, 7), st.integers(0, 3_000))
+def test_without_uncertainty_the_range_is_the_npv_of_any_option(
+    lines: list[tuple[bool, int, int, int, int]], life: int, rate_bp: int
+) -> None:
+    option = Option("Any", chosen=True, life_years=life)
+    for n, (is_cost, amount, start, length, escalation) in enumerate(lines):
+        kind = LineKind.RECURRING if length else LineKind.ONE_OFF
+        end, esc = (start + length, escalation) if length else (start, 0)
+        if is_cost:
+            option.costs.append(CostLine(CostCategory.OPERATIONS, amount, kind, start, end, esc,
+                                         id=n))
+        else:
+            option.benefits.append(BenefitLine(BenefitCategory.OTHER, amount, kind, start, end,
+                                               esc, id=n))
+    b = business(rate_bp, **CERTAIN)
+    item = initiative(option)
+    found = initiative_range(item, b, settings=RangeSettings(draws=50))
+    assert found is not None
+    cents = float(np.rint(likely_npv(item, b)))
+    assert found.p10_cents == found.p50_cents == found.p90_cents == cents
+    # With the default ranges the likely NPV lies within the spread of the draws.
+    spread = initiative_range(item, business(rate_bp), settings=RangeSettings(draws=200))
+    assert spread is not None
+    assert spread.p10_cents <= spread.p90_cents
