@@ -37,6 +37,16 @@ LineKey = tuple[Side, int]
 _Line = TypeVar("_Line", CostLine, BenefitLine)
 
 
+def cost_key(line_id: int) -> LineKey:
+    """The key of a cost line (for ``overrides``)."""
+    return ("cost", line_id)
+
+
+def benefit_key(line_id: int) -> LineKey:
+    """The key of a benefit line (for ``overrides``)."""
+    return ("benefit", line_id)
+
+
 @dataclass(frozen=True)
 class LineFlow:
     """One line of an option: its unscaled cents per lifecycle year and its sign."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from smbplanner.analysis.figures import initiative_figures
 from smbplanner.analysis.uncertainty.breakeven import break_even
 from smbplanner.analysis.uncertainty.draws import draw_npv
-from smbplanner.analysis.uncertainty.lines import option_lines
+from smbplanner.analysis.uncertainty.lines import cost_key, option_lines
 from smbplanner.analysis.uncertainty.model import build_model, seed_for
 from smbplanner.analysis.uncertainty.ranges import (
     LineRange,
@@ -29,7 +29,7 @@ from smbplanner.sample import sample_plan
 from tests.analysis.uncertainty.helpers import CERTAIN, business, initiative, simple_option
 from tests.analysis.uncertainty.test_draws import beta33_cdf, triangular_cdf
 
-CERTAIN_COST = {("cost", 1): LineRange(10_000, 10_000, 10_000)}
+CERTAIN_COST = {cost_key(1): LineRange(10_000, 10_000, 10_000)}
 METHODS = [RangeSettings(method="pert"), RangeSettings(method="triangular")]
 
 
