@@ -19,6 +19,7 @@ from smbplanner.analysis.budget import BudgetRow, budget_statement, counted
 from smbplanner.analysis.figures import Figures, initiative_figures
 from smbplanner.analysis.portfolio import run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.uncertainty.dump import add_ranges
 from smbplanner.domain.enums import InitiativeStatus, Quadrant, Scenario
 from smbplanner.domain.model import Business, Initiative, Plan
 from smbplanner.domain.money import bp_to_fraction, cents_to_units
@@ -114,7 +115,7 @@ def plan_figures(plan: Plan) -> dict[str, Any]:
     for initiative in active:
         quadrants[initiative_quadrant(initiative).value] += 1
     split = run_change_split(plan)
-    return {
+    result: dict[str, Any] = {
         "initiatives": [initiative_entry(i, business) for i in plan.initiatives],
         "years": [_year(row) for row in budget_statement(plan).rows],
         "totals": {"tco": _units(tco), "benefits": _units(benefits), "npv": _units(npv)},
@@ -127,3 +128,5 @@ def plan_figures(plan: Plan) -> dict[str, Any]:
             "run_share_pct": _ratio(split.run_share_pct),
         },
     }
+    add_ranges(result, plan)  # figures.initiatives[].range, figures.portfolio_range
+    return result

@@ -91,7 +91,7 @@ def _plan() -> Plan:
 def test_initiative_figures() -> None:
     figures = plan_figures(_plan())
     first = figures["initiatives"][0]
-    assert set(first) == {"id", "name", "quadrant", "portfolio", "scenarios"} | FIGURE_KEYS
+    assert set(first) == {"id", "name", "quadrant", "portfolio", "scenarios", "range"} | FIGURE_KEYS
     assert first["id"] == 1 and first["name"] == "Cloud accounting"
     assert first["quadrant"] == "quick_win" and first["portfolio"] == "change"
     assert first["tco"] == 10_000.0 and first["tco_pv"] == 10_000.0
