@@ -1,9 +1,9 @@
 """Views refresh only when an edit touched what they show, and only when they are shown.
 
 ``watch(widget, document, refresh, tables)`` calls ``refresh()`` after an edit whose
-``Changes`` touch one of ``tables`` (None: any edit): at once when the widget is on screen
-(or has never been shown yet), else when it is next shown — a page the owner left waits
-until they come back to it.
+``Changes`` touch one of ``tables`` (None: any edit): at once when the widget is on screen,
+else when it is next shown — a page or tab the owner is not looking at waits until they go
+to it. (A widget whose window was never shown, as in a test, refreshes at once.)
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ class Watcher(QObject):
     def _changed(self, changes: Changes | None = None) -> None:
         if self.tables is not None and changes is not None and not changes.touches(self.tables):
             return
-        if self.widget.isVisible() or not self.shown:
+        widget = self.widget
+        if widget.isVisible() or not (self.shown or widget.window().isVisible()):
             self.stale = False
             self.refresh()
         else:

@@ -187,6 +187,7 @@ class DependenciesBox(_LinkBox):
             for r in range(self.list.count())
         ]
         self._loading = True
+        self.list.blockSignals(True)  # no itemChanged per tick set here
         try:
             if wanted != shown:
                 self.list.clear()
@@ -205,12 +206,15 @@ class DependenciesBox(_LinkBox):
                 ticked = item.data(Qt.ItemDataRole.UserRole) in depends
                 item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         finally:
+            self.list.blockSignals(False)
             self._loading = False
         self.empty.setVisible(initiative is not None and not others)
 
     def _changed(self, item: QListWidgetItem) -> None:
+        if self._loading:  # a refresh setting the ticks, not the owner
+            return
         initiative = self.initiative()
-        if self._loading or initiative is None:
+        if initiative is None:
             return
         other_id = item.data(Qt.ItemDataRole.UserRole)
         other = item.toolTip()

@@ -32,7 +32,7 @@ from smbplanner.analysis.board_summary import (
     nudge,
 )
 from smbplanner.analysis.suggest import Suggestion, suggest_all
-from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario, label
+from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.priorities_card import CardItem, place_labels
@@ -40,10 +40,10 @@ from smbplanner.ui.pages.priorities_export import export_png, export_svg
 from smbplanner.ui.pages.priorities_looks import (
     LABELS_UP_TO,
     FigureBook,
+    Tooltips,
     board_layout,
     card_looks,
     size_legend,
-    tooltip,
 )
 from smbplanner.ui.pages.priorities_scene import (
     SIDE,
@@ -81,6 +81,7 @@ class PrioritiesPage(QWidget):
         self.summary = SummaryBar()
         self._suggestions: dict[int, Suggestion] | None = None
         self._book: FigureBook | None = None
+        self._tips = Tooltips()
         self._plan: Plan | None = None
         self._select_after: set[int] = set()
         #: Asks where to save an export: (dialog title, file filter) → path or "".
@@ -188,7 +189,7 @@ class PrioritiesPage(QWidget):
         book = self.document.figures
         shown = filtered_plan(plan, self.board_filter())
         board = board_layout(shown, book)
-        looks = card_looks(plan, board, book)
+        looks = card_looks(plan, board, book, self._tips)
         cards = self.view.cards
         for gone in set(cards) - set(looks):
             self.scene.removeItem(cards.pop(gone))
@@ -214,8 +215,9 @@ class PrioritiesPage(QWidget):
         self.scene.crowded = len(cards) > LABELS_UP_TO
         cur = plan.business.currency
         self.scene.set_legend(size_legend(board, cur), self._message(plan, shown, board.cards))
-        self.tray.set_entries([(i.id, i.name, tooltip(i, plan, book(i, Scenario.LIKELY)))
+        self.tray.set_entries([(i.id, i.name, self._tips(i, plan, book))
                                for _, i in board.unscored if i.id is not None])
+        self._tips.forget_unused()
         self.tray_title.setText(self.tr("Not yet scored ({n})").replace("{n}",
                                                                         str(self.tray.count())))
         self.tray_help.setText(

@@ -61,7 +61,36 @@ def tooltip(initiative: Initiative, plan: Plan, figures: Figures | None) -> str:
     return "\n".join(lines)
 
 
-def card_looks(plan: Plan, board: Board, book: FigureBook) -> dict[int, CardLook]:
+class Tooltips:
+    """Each initiative's tooltip, made again only for a new version of the initiative, of
+    the goals or of the business (a patched plan shares what an edit did not touch), so a
+    refresh of 3,000 cards after one drop writes one tooltip, not 3,000."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Initiative, object, object, str]] = {}
+        self._used: set[int] = set()
+
+    def __call__(self, initiative: Initiative, plan: Plan, book: FigureBook) -> str:
+        key = id(initiative)
+        self._used.add(key)
+        known = self._known.get(key)
+        if known and known[0] is initiative and known[1] is plan.goals and (
+                known[2] is plan.business):
+            return known[3]
+        text = tooltip(initiative, plan, book(initiative, Scenario.LIKELY))
+        self._known[key] = (initiative, plan.goals, plan.business, text)
+        return text
+
+    def forget_unused(self) -> None:
+        """Drop the tooltips of initiatives the last refresh did not ask for."""
+        self._known = {k: v for k, v in self._known.items() if k in self._used}
+        self._used = set()
+
+
+def card_looks(
+    plan: Plan, board: Board, book: FigureBook, tips: Tooltips | None = None
+) -> dict[int, CardLook]:
+    tips = tips or Tooltips()
     numbers = priority_numbers(plan.initiatives)
     by_id = {i.id: i for i in plan.initiatives if i.id is not None}
     low, high = radii(len(board.cards))
@@ -77,7 +106,7 @@ def card_looks(plan: Plan, board: Board, book: FigureBook) -> dict[int, CardLook
             card.portfolio,
             low + (high - low) * card.size,
             has_open_high_risk(initiative),
-            tooltip(initiative, plan, book(initiative, Scenario.LIKELY)),
+            tips(initiative, plan, book),
         )
     return looks
 
