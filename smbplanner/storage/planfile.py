@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.plan_check import check_whole_plan
-from smbplanner.domain.validation import require
+from smbplanner.domain.validation import check_business, check_goal, require
 from smbplanner.storage import sqlutils
 from smbplanner.storage.connection import (
     connect,
@@ -26,13 +26,13 @@ from smbplanner.storage.connection import (
     one_line,
     open_verified,
 )
-from smbplanner.storage.errors import PlanFileError, PlanReadOnly
+from smbplanner.storage.errors import PlanDamaged, PlanFileError, PlanReadOnly
 from smbplanner.storage.filecopy import backup_into, check_target, write_atomically
 from smbplanner.storage.lock import PlanLock
 from smbplanner.storage.migrations import migrate
 from smbplanner.storage.operations import Operations
 from smbplanner.storage.paths import backup_dir
-from smbplanner.storage.planio import insert_plan, load_plan
+from smbplanner.storage.planio import insert_plan, load_plan, locate
 from smbplanner.storage.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -180,6 +180,26 @@ class PlanFile(Operations):
         # Checked once per open: later edits pass the same rules before they are written.
         self._unchecked = False
         self._snapshots_checked = self._snapshots_checked or snapshots
+        return plan
+
+    def load_first(self) -> Plan:
+        """The business profile and the goals only (what the app's first page shows), each
+        value checked: read before the window's first paint, the rest after it."""
+        from smbplanner.domain.model import Goal
+        from smbplanner.storage.planread import read_business, read_simple
+        from smbplanner.storage.rows import RowError
+
+        try:
+            plan = Plan(business=read_business(self.conn), goals=read_simple(self.conn, Goal))
+        except RowError as e:
+            raise PlanDamaged(f"{self.path.name}: refused: {e}") from None
+        except sqlite3.Error as e:
+            raise describe_sqlite_error(self.path.name, e) from None
+        problems = [p.at("business") for p in check_business(plan.business)]
+        for index, goal in enumerate(plan.goals):
+            problems += [p.at(f"goals[{index}]") for p in check_goal(goal)]
+        if problems:
+            raise PlanDamaged(f"{self.path.name}: refused: {locate(plan, problems[0])}")
         return plan
 
     def integrity_problems(self) -> list[str]:

@@ -73,7 +73,8 @@ def run(plan: Path | None = None, *, exit_when_shown: bool = False) -> int:
     if exit_when_shown:
         quitter = _QuitAfterFirstPaint(window)
         window.installEventFilter(quitter)
-    if plan is not None:  # before showing: the window appears on the plan, not the welcome
-        window.open_path(plan)
+    if plan is not None:  # before showing: the window appears on the plan, not the welcome;
+        # its first page is read before the first paint, the rest of the plan after it
+        window.open_path(plan, first_look=True)
     window.show()
     return app.exec()

@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from smbplanner.storage.backups import INTERVAL, AutoBackup, utc_now
+from smbplanner.storage.changes import Changes
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.planfiles import PlanFiles
@@ -59,7 +60,9 @@ class BackupKeeper(QObject):
         self.timer.stop()
         self.auto = None
 
-    def _edited(self) -> None:
+    def _edited(self, changes: Changes | None = None) -> None:
+        if changes is not None and changes.whole:
+            return  # the plan read whole again (after a first look or a restore): no edit
         if self.auto is not None:
             self.auto.edited()
             self.tick()

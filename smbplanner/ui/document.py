@@ -94,7 +94,12 @@ class PlanDocument(QObject):
     failed = Signal(object)
 
     def __init__(
-        self, plan_file: PlanFile, parent: QObject | None = None, *, plan: Plan | None = None
+        self,
+        plan_file: PlanFile,
+        parent: QObject | None = None,
+        *,
+        plan: Plan | None = None,
+        first: Plan | None = None,
     ):
         super().__init__(parent)
         self.plan_file = plan_file
@@ -102,6 +107,8 @@ class PlanDocument(QObject):
         #: The plan as last read (``plan``: as read and checked when the file was opened),
         #: then patched after each edit.
         self._plan: Plan | None = plan
+        #: The business and goals only, read before the first paint (``first_look``).
+        self._first = first
         self.figure_cache = FigureCache()
 
     # --- reading -------------------------------------------------------------------------
@@ -116,7 +123,20 @@ class PlanDocument(QObject):
     def plan(self) -> Plan:
         if self._plan is None:
             self._plan = self.plan_file.load(snapshots=False)
+            self._first = None
         return self._plan
+
+    def first_look(self) -> Plan:
+        """The plan if it has been read; until then the business profile and goals read
+        before the window's first paint (what the first page shows)."""
+        return self._plan or self._first or self.plan()
+
+    def complete(self) -> None:
+        """Read (and check) the whole plan after a first look; every view refreshes. Raises
+        ``PlanFileError`` for a file that fails its checks."""
+        if self._plan is None:
+            self.plan()
+            self.changed.emit(Changes.everything())
 
     def figures(
         self, initiative: Initiative, scenario: Scenario = Scenario.LIKELY
@@ -139,6 +159,7 @@ class PlanDocument(QObject):
         """Run ``steps`` as one edit: all stored or none, one undo step named ``label``. A
         refusal is returned (and signalled by ``failed``), never raised."""
         try:
+            self.plan()  # an edit patches the whole plan: read it first after a first look
             done = perform(self.plan_file, steps)
         except (ValidationError, PlanFileError) as e:
             refusal = refusal_of(e, self.path.name)

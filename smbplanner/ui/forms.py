@@ -64,7 +64,7 @@ class Binding:
         raise TypeError(type(w).__name__)
 
     def load(self) -> None:
-        value = self.read(self.document.plan())
+        value = self.read(self.document.first_look())
         self._loading = True
         try:
             w = self.widget
@@ -93,7 +93,7 @@ class Binding:
         if self._loading:
             return
         value = self.value()
-        if value == self.read(self.document.plan()):
+        if value == self.read(self.document.first_look()):
             return
         outcome = self.write(value)
         if outcome:

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
 
     def _update_title(self, document: PlanDocument) -> None:
-        name = document.plan().business.name
+        name = document.first_look().business.name
         suffix = self.tr(" (read-only)") if document.readonly else ""
         self.setWindowTitle(f"{name} — {document.path.name}{suffix} — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
@@ -203,8 +203,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         self.pages.page(index).select_initiative(initiative_id)  # type: ignore[attr-defined]
 
-    def open_path(self, path: Path) -> bool:
-        return self.files.open_path(path)
+    def open_path(self, path: Path, *, first_look: bool = False) -> bool:
+        return self.files.open_path(path, first_look=first_look)
 
     def plan_settings(self) -> None:
         from smbplanner.ui.plansettings import PlanSettingsDialog

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from smbplanner.domain.model import Business, Plan
@@ -99,14 +99,22 @@ class PlanFiles(QObject):
         return wizard.plan() if wizard.exec() == QDialog.DialogCode.Accepted else None
 
     # --- actions -------------------------------------------------------------------------
-    def open_path(self, path: Path, *, readonly: bool = False, reason: str = "") -> bool:
+    def open_path(
+        self, path: Path, *, readonly: bool = False, reason: str = "", first_look: bool = False
+    ) -> bool:
         """Open a plan; a refused file gets a dialog and the current plan stays open. A plan
         open elsewhere is offered read-only; a file or folder the user may not write opens
-        read-only (``reason`` says why, on the window's banner)."""
+        read-only (``reason`` says why, on the window's banner). ``first_look`` (start-up):
+        read the business and goals now and the rest after the window's first paint."""
+        first: Plan | None = None
+        plan: Plan | None = None
         try:
             plan_file = PlanFile.open(path, readonly=readonly)
             try:
-                plan = plan_file.load(snapshots=False)  # every value checked, as typed input
+                if first_look:
+                    first = plan_file.load_first()
+                else:
+                    plan = plan_file.load(snapshots=False)  # every value checked
             except BaseException:
                 plan_file.close()
                 raise
@@ -115,29 +123,49 @@ class PlanFiles(QObject):
                 self.tr("Plan already open"), f"{e}.\n\n" + self.tr("Open a read-only view?")
             ):
                 return False
-            return self.open_path(path, readonly=True, reason=_why(e))
+            return self.open_path(path, readonly=True, reason=_why(e), first_look=first_look)
         except PlanReadOnly as e:
-            return self.open_path(path, readonly=True, reason=_why(e))
+            return self.open_path(path, readonly=True, reason=_why(e), first_look=first_look)
         except (PlanFileError, OSError) as e:
-            self._advice = self.tr(
-                "The file was not changed. If it is one of your own plans, File ▸ Restore "
-                "from backup… offers its earlier copies."
-            ) if isinstance(e, PlanDamaged) else ""
-            try:
-                self.warn(self.tr("Cannot open plan"), _message(path, e))
-            finally:
-                self._advice = ""
+            self._refused(path, e)
             if not Path(path).exists():
                 self.settings.remove_recent(Path(path))
             return False
         if reason:
             plan_file.readonly_reason = reason
-        self._install(plan_file, plan)
+        self._install(plan_file, plan, first)
+        if first is not None:
+            _AfterFirstPaint(self.window, self._complete)
         return True
 
-    def _install(self, plan_file: PlanFile, plan: Plan | None = None) -> None:
+    def _complete(self) -> None:
+        """The rest of a plan opened with a first look: read and checked now; a file that
+        fails is closed with the same dialog as at opening."""
+        document = self.document
+        if document is None:
+            return
+        try:
+            document.complete()
+        except PlanFileError as e:
+            path = document.path
+            self.close_plan()
+            self._refused(path, e)
+
+    def _refused(self, path: Path, e: Exception) -> None:
+        self._advice = self.tr(
+            "The file was not changed. If it is one of your own plans, File ▸ Restore "
+            "from backup… offers its earlier copies."
+        ) if isinstance(e, PlanDamaged) else ""
+        try:
+            self.warn(self.tr("Cannot open plan"), _message(path, e))
+        finally:
+            self._advice = ""
+
+    def _install(
+        self, plan_file: PlanFile, plan: Plan | None = None, first: Plan | None = None
+    ) -> None:
         self.close_plan()
-        self.document = PlanDocument(plan_file, self, plan=plan)
+        self.document = PlanDocument(plan_file, self, plan=plan, first=first)
         self.settings.add_recent(plan_file.path)
         self.opened.emit(self.document)
 
@@ -203,6 +231,25 @@ class PlanFiles(QObject):
         document.close()
         self.closed.emit()
         document.deleteLater()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, on the event loop's next turn after ``window``'s next paint."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        self.then()
+        self.deleteLater()
 
 
 def _message(path: Path, error: Exception) -> str:

@@ -61,7 +61,7 @@ class EntityTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Reload from the plan: in place when the same rows are there (so selection and open
         editors survive an edit), else with a model reset."""
-        plan = self.document.plan()
+        plan = self.document.first_look()
         rows = list(self._fetch(plan))
         if [r.id for r in rows] == [r.id for r in self.rows] and rows:
             self._plan, self.rows = plan, rows

@@ -406,3 +406,30 @@ def test_temporary_files_left_by_a_killed_process_are_cleaned_at_the_next_create
     PlanFile.create(tmp_path / "new.smbplan", Plan(business=Business(name="New"),
                                                    goals=[Goal(id=1, title="Grow")])).close()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["new.smbplan", recent.name])
+
+
+def test_a_plan_opened_at_start_up_is_checked_right_after_the_first_paint(
+    plan_path: Path, window: MainWindow, qtbot: object
+) -> None:
+    """Start-up reads the business and goals before the first paint and the rest after it;
+    a row that breaks the rules there closes the plan with the same one-line dialog."""
+    _sql(plan_path, "UPDATE initiative SET name = name || char(0) || 'x'")
+    warnings: list[str] = []
+    window.files.warn = lambda title, text: warnings.append(text)
+    window.show()
+    assert window.open_path(plan_path, first_look=True)
+    assert "Tiny Plumbing Ltd" in window.windowTitle()
+    qtbot.waitUntil(lambda: window.files.document is None)  # type: ignore[attr-defined]
+    assert len(warnings) == 1 and "initiative row" in warnings[0], warnings
+    assert not lock_path(plan_path).exists()
+
+
+def test_a_sound_plan_opened_at_start_up_is_read_whole_after_the_first_paint(
+    plan_path: Path, window: MainWindow, qtbot: object
+) -> None:
+    window.show()
+    assert window.open_path(plan_path, first_look=True)
+    document = window.files.document
+    assert document is not None and document.first_look().goals
+    qtbot.waitUntil(lambda: document._plan is not None)  # type: ignore[attr-defined]
+    assert document.plan().initiatives and document.first_look() is document.plan()

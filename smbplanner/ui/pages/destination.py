@@ -180,7 +180,7 @@ class DestinationPage(QWidget):
         self._refresh_hint()
 
     def _refresh_hint(self) -> None:
-        self.empty_hint.setVisible(not self.document.plan().goals)
+        self.empty_hint.setVisible(not self.document.first_look().goals)
 
     def add_goal(self) -> int | None:
         return self.document.add(Goal(title=self.tr("New goal")), text="Add goal").value
