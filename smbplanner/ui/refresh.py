@@ -38,6 +38,8 @@ class Watcher(QObject):
         widget.installEventFilter(self)
 
     def _changed(self, changes: Changes | None = None) -> None:
+        if getattr(self, "widget", None) is None:  # torn down with its widget
+            return
         if self.tables is not None and changes is not None and not changes.touches(self.tables):
             return
         widget = self.widget
@@ -48,7 +50,8 @@ class Watcher(QObject):
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget and event.type() == QEvent.Type.Show:
+        # Qt may still deliver an event while the watcher is torn down with its widget
+        if event.type() == QEvent.Type.Show and watched is getattr(self, "widget", None):
             self.shown = True
             if self.stale:
                 self.stale = False
