@@ -33,6 +33,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check smbplanner tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The desktop bundle for this system (PyInstaller, one folder) in dist/, built from its own
 # venv (BUNDLE_VENV) so that .venv's test tools stay out of it; then its self-test.

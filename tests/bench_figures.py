@@ -50,9 +50,9 @@ def _measure(rounds: int = ROUNDS) -> tuple[float, float]:
     from smbplanner.domain.enums import Scenario
     from smbplanner.storage.planfile import PlanFile
     from smbplanner.ui.document import PlanDocument
-    from smbplanner.ui.pages.initiative_costs import LinesEditor
-    from smbplanner.ui.pages.initiative_figures import FiguresPanel
-    from smbplanner.ui.pages.initiative_options import OptionsPanel
+    from smbplanner.ui.pages.initiatives.costs import LinesEditor
+    from smbplanner.ui.pages.initiatives.figures import FiguresPanel
+    from smbplanner.ui.pages.initiatives.options import OptionsPanel
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

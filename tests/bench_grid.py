@@ -45,7 +45,7 @@ def _measure() -> dict[str, float]:
     from smbplanner.sample import large_plan
     from smbplanner.storage.planfile import PlanFile
     from smbplanner.ui.document import PlanDocument
-    from smbplanner.ui.pages.priorities import PrioritiesPage
+    from smbplanner.ui.pages.priorities.page import PrioritiesPage
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

@@ -36,7 +36,7 @@ def roadmap_rows() -> list[tuple[str, float, str]]:
     from smbplanner.sample import large_plan
     from smbplanner.storage.planfile import PlanFile
     from smbplanner.ui.document import PlanDocument
-    from smbplanner.ui.pages.roadmap import RoadmapPanel
+    from smbplanner.ui.pages.roadmap.panel import RoadmapPanel
 
     app = QApplication.instance() or QApplication([])
     plan = large_plan()

@@ -89,7 +89,7 @@ def pack_overs(pdf: bytes) -> Overs:
 
 
 def tab_overs(plan: Plan) -> dict[int, dict[str, int] | None]:
-    from smbplanner.ui.pages.budget_table import BudgetFiguresModel
+    from smbplanner.ui.pages.budget.table import BudgetFiguresModel
 
     model = BudgetFiguresModel()
     model.set_rows(budget_rows(plan), plan.business.currency)
@@ -120,7 +120,7 @@ def check_overs(plan: Plan) -> dict[int, dict[str, int]]:
 def npvs(plan: Plan, pdf: bytes) -> dict[str, dict[int, int]]:
     """Each initiative's NPV as the dump, the pack's portfolio table, ``summary`` and the
     app's figures panel print it, keyed by initiative id."""
-    from smbplanner.ui.pages.initiative_figures import figure_text
+    from smbplanner.ui.pages.initiatives.figures import figure_text
 
     with_option = [i for i in plan.initiatives if i.chosen_option is not None]
     dumped = {e["id"]: whole(to_cents(e["npv"], allow_negative=True))

@@ -32,7 +32,7 @@ from smbplanner.report.options import DEFAULT_FOOTER, SECTIONS, ReportError, Rep
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.filecopy import check_output, write_atomically
 from smbplanner.ui.document import PlanDocument
-from smbplanner.ui.widgets import ErrorLine
+from smbplanner.ui.shared.widgets import ErrorLine
 
 
 class ExportDialog(QDialog):

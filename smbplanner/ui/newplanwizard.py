@@ -27,7 +27,7 @@ from smbplanner.domain.currency import CURRENCIES
 from smbplanner.domain.enums import Perspective, label
 from smbplanner.domain.model import Business, Goal, Plan
 from smbplanner.domain.validation import check_business, check_goal
-from smbplanner.ui.widgets import ErrorLine
+from smbplanner.ui.shared.widgets import ErrorLine
 
 MAX_GOALS = 5
 

@@ -29,8 +29,8 @@ from smbplanner.domain.money import BP, MoneyError, to_bp
 from smbplanner.domain.validation import MAX_DISCOUNT_BP, MAX_FACTOR_BP
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
-from smbplanner.ui.pages.initiative_common import locale_number
-from smbplanner.ui.widgets import ErrorLine
+from smbplanner.ui.pages.initiatives.common import locale_number
+from smbplanner.ui.shared.widgets import ErrorLine
 
 
 def parse_percent(text: str) -> int:

@@ -41,7 +41,7 @@ from smbplanner.storage.backups import (
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.planfile import PLAN_SUFFIX
 from smbplanner.ui.planfiles import PlanFiles
-from smbplanner.ui.widgets import ErrorLine
+from smbplanner.ui.shared.widgets import ErrorLine
 
 REASONS = {OPEN: "Opened for editing", EDITING: "While editing", BEFORE_RESTORE: "Before a restore"}
 

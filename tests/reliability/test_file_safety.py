@@ -379,7 +379,7 @@ def test_dialogs_show_file_names_as_plain_text(qtbot: object) -> None:
     from PySide6.QtWidgets import QWidget
 
     from smbplanner.ui.planfiles import PlanFiles
-    from smbplanner.ui.widgets import ErrorLine
+    from smbplanner.ui.shared.widgets import ErrorLine
 
     parent = QWidget()
     files = PlanFiles(parent, None)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from smbplanner.storage.errors import PlanReadOnly
 from smbplanner.storage.planfile import PlanFile
 from smbplanner.ui.mainwindow import MainWindow
 from smbplanner.ui.settings import AppSettings
-from smbplanner.ui.widgets import TablePanel
+from smbplanner.ui.shared.widgets import TablePanel
 
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

@@ -9,15 +9,15 @@ from PySide6.QtWidgets import QWidget
 
 from smbplanner.ui.document import PlanDocument
 
-#: (title, module, class) of every page, in navigation order.
+#: (title, module under ``smbplanner.ui.pages``, class) of every page, in navigation order.
 PAGES = [
-    ("Destination", "destination", "DestinationPage"),
-    ("Assessment", "assessment", "AssessmentPage"),
-    ("Initiatives", "initiatives", "InitiativesPage"),
-    ("Priorities", "priorities", "PrioritiesPage"),
-    ("Roadmap & budget", "roadmap_budget", "RoadmapBudgetPage"),
-    ("Governance", "governance", "GovernancePage"),
-    ("KPIs & scorecard", "kpis", "KpisPage"),
+    ("Destination", "destination.page", "DestinationPage"),
+    ("Assessment", "assessment.page", "AssessmentPage"),
+    ("Initiatives", "initiatives.page", "InitiativesPage"),
+    ("Priorities", "priorities.page", "PrioritiesPage"),
+    ("Roadmap & budget", "roadmap.page", "RoadmapBudgetPage"),
+    ("Governance", "governance.page", "GovernancePage"),
+    ("KPIs & scorecard", "kpis.page", "KpisPage"),
 ]
 PAGE_TITLES = [title for title, _, _ in PAGES]
 

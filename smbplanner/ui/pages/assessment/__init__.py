@@ -1,0 +1,1 @@
+"""Phase 2, Assessment: the page and its SWOT board."""

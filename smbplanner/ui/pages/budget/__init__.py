@@ -1,0 +1,1 @@
+"""The Budget tab of Roadmap & budget: envelopes, chart, table and Fit to budget."""

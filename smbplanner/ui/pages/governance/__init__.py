@@ -1,0 +1,1 @@
+"""Phase 4, Governance: people, RACI matrix and review log."""

@@ -1,0 +1,201 @@
+"""Charts of an initiative: the cumulative cash flow with its payback point, and the
+cumulative cost of each option. Matplotlib is imported when a chart is first shown, and a
+chart redraws after the figures beside it have refreshed (on the next event-loop turn)."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from smbplanner.analysis.figures import Figures
+from smbplanner.analysis.options import Comparison
+from smbplanner.ui.chartstyle import chart_colours, draw_soon
+from smbplanner.ui.pages.initiatives.common import locale_number
+
+#: Charts redraw this long after the last change, so a burst of edits draws once.
+REDRAW_DELAY_MS = 80
+#: Fixed margins in pixels (a constrained layout would double the cost of every redraw).
+MARGINS = {"left": 72, "right": 16, "top": 30, "bottom": 46}
+LEGEND_ROW = 17
+
+SERIES_LIGHT = ("#2f6f9f", "#c0392b", "#1e7d46", "#8e44ad", "#b9770e")
+SERIES_DARK = ("#7cb8e8", "#ff8a80", "#5cc98a", "#c39bd3", "#f5b041")
+
+
+def colours(palette: QPalette) -> dict[str, Any]:
+    return chart_colours(
+        palette,
+        gain=("#1e7d46", "#5cc98a"),
+        loss=("#c0392b", "#ff8a80"),
+        line=("#2f6f9f", "#7cb8e8"),
+        series=(SERIES_LIGHT, SERIES_DARK),
+    )
+
+
+def _thousands(value: float, _position: object = None) -> str:
+    return locale_number(value, 0)
+
+
+class LazyChart(QWidget):
+    """A chart that creates its matplotlib canvas when first shown; ``set_data`` then
+    ``_plot(figure, data)`` in subclasses. Shows ``empty_text`` when there is nothing."""
+
+    #: Put the legend under the chart (for long series names) rather than inside it.
+    legend_below = False
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setMinimumSize(240, 200)
+        self.canvas: Any = None
+        self.data: Any = None
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty_text = ""
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.empty)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self.draw)
+
+    def set_data(self, data: Any, empty_text: str = "") -> None:
+        self.data, self.empty_text = data, empty_text
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.draw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
+            self.draw()
+
+    def draw(self) -> None:
+        if self.data is None:
+            self.empty.setText(self.empty_text)
+            self._stack.setCurrentWidget(self.empty)
+            return
+        if self.canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self.canvas = FigureCanvasQTAgg(Figure(figsize=(5, 3)))
+            self.canvas.setAccessibleName(self.accessibleName())
+            self.canvas.mpl_connect("resize_event", lambda _event: self._margins())
+            self._stack.addWidget(self.canvas)
+        figure = self.canvas.figure
+        c = colours(self.palette())
+        figure.clear()
+        figure.set_facecolor(c["figure"])
+        ax = figure.add_subplot()
+        ax.set_facecolor(c["axes"])
+        self._plot(ax, self.data, c)
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+        # whole units only: a chart of zeros (or of cents) gets ticks −1, 0, 1, not a column
+        # of "0"s
+        low, high = ax.get_ylim()
+        if high - low < 2:
+            ax.set_ylim(min(low, -1), max(high, 1))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.tick_params(colors=c["text"], labelsize=8)
+        for spine in ax.spines.values():
+            spine.set_color(c["grid"])
+        ax.grid(True, color=c["grid"], linewidth=0.5, alpha=0.6)
+        ax.axhline(0, color=c["text"], linewidth=0.8)
+        style = {"fontsize": 8, "facecolor": c["axes"], "edgecolor": c["grid"],
+                 "labelcolor": c["text"]}
+        if self.legend_below:
+            legend = figure.legend(loc="lower center", **style)
+            self._legend_rows = len(ax.get_legend_handles_labels()[0])
+        else:
+            legend = ax.legend(loc="best", **style)
+            self._legend_rows = 0
+        legend.get_frame().set_alpha(0.9)
+        self._margins()
+        self._stack.setCurrentWidget(self.canvas)
+        draw_soon(self.canvas)
+
+    def _margins(self) -> None:
+        """Keep the margins fixed in pixels whatever the size of the chart."""
+        figure = self.canvas.figure
+        width, height = figure.bbox.width, figure.bbox.height
+        if width < 2 * (MARGINS["left"] + MARGINS["right"]) or height < 150:
+            return
+        bottom = MARGINS["bottom"] + LEGEND_ROW * getattr(self, "_legend_rows", 0) + (
+            8 if self.legend_below else 0)
+        figure.subplots_adjust(
+            left=MARGINS["left"] / width,
+            right=1 - MARGINS["right"] / width,
+            top=1 - MARGINS["top"] / height,
+            bottom=min(bottom / height, 0.6),
+        )
+
+    def _plot(self, ax: Any, data: Any, c: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _axis_labels(self, ax: Any, c: dict[str, Any], title: str, start_year: int | None
+                     ) -> None:
+        ax.set_title(textwrap.shorten(title, 80, placeholder="…"), color=c["text"], fontsize=10)
+        xlabel = self.tr("Lifecycle year")
+        if start_year is not None:
+            xlabel += self.tr(" (0 = {0})").format(start_year)
+        ax.set_xlabel(xlabel, color=c["text"], fontsize=9)
+
+
+class CashFlowChart(LazyChart):
+    """Each year's cash flow as bars, the cumulative cash flow as a line, and the payback
+    point where the line crosses zero. Data: (Figures, start year, title)."""
+
+    legend_below = True
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Cumulative cash flow chart", parent)
+
+    def _plot(self, ax: Any, data: tuple[Figures, int, str], c: dict[str, Any]) -> None:
+        fig, start, title = data
+        years = list(range(fig.life_years))
+        flows = [v / 100 for v in fig.cash_flows]
+        cumulative = [sum(flows[: t + 1]) for t in years]
+        ax.bar(years, flows, width=0.6, color=[c["gain"] if v >= 0 else c["loss"] for v in flows],
+               alpha=0.55, label=self.tr("Cash flow in the year"))
+        ax.plot(years, cumulative, marker="o", color=c["line"], linewidth=2,
+                label=self.tr("Cumulative cash flow"))
+        if fig.payback_years is not None:
+            ax.axvline(fig.payback_years, color=c["text"], linestyle=":", linewidth=1.2)
+            ax.plot([fig.payback_years], [0], marker="D", markersize=8, color=c["gain"],
+                    linestyle="none",
+                    label=self.tr("Payback in year 0 (no net outlay)") if fig.payback_years == 0
+                    else self.tr("Payback after {0} years").format(
+                        locale_number(fig.payback_years, 1)))
+        self._axis_labels(ax, c, title, start)
+
+
+class CumulativeCostChart(LazyChart):
+    """Each option's cumulative cost by lifecycle year. Data: (Comparison, start year)."""
+
+    legend_below = True
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Cumulative cost of each option", parent)
+
+    def _plot(self, ax: Any, data: tuple[Comparison, int], c: dict[str, Any]) -> None:
+        comparison, start = data
+        series = c["series"]
+        for n, column in enumerate(comparison.columns):
+            values = [v / 100 for v in column.cumulative_costs]
+            name = textwrap.shorten(column.name, 34, placeholder="…")
+            ax.plot(range(len(values)), values, marker="o", color=series[n % len(series)],
+                    linewidth=3 if column.chosen else 1.6,
+                    label=name + (self.tr(" (chosen)") if column.chosen else ""))
+        self._axis_labels(ax, c, self.tr("Cumulative cost"), start)

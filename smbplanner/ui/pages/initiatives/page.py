@@ -1,0 +1,166 @@
+"""Phase 3, Initiatives: the list of initiatives (sortable, filtered), the editor of the
+selected one, and below it the tabs for its costs, benefits, options, figures and risks.
+
+Adding from the starter library (``smbplanner.library``) is one undo step: the initiative
+arrives with its option, cost and benefit lines and links to the plan's goals of the
+perspectives it typically serves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smbplanner.domain.model import Initiative, Option
+from smbplanner.library import LibraryEntry, LibraryError, load_library, make_initiative
+from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.initiatives.costs import LinesEditor
+from smbplanner.ui.pages.initiatives.editor import InitiativeEditor
+from smbplanner.ui.pages.initiatives.figures import FiguresPanel
+from smbplanner.ui.pages.initiatives.library import LibraryDialog
+from smbplanner.ui.pages.initiatives.list import InitiativeList
+from smbplanner.ui.pages.initiatives.options import OptionsPanel
+from smbplanner.ui.pages.initiatives.risks import RisksPanel
+from smbplanner.ui.shared.widgets import ErrorLine
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    return scroll
+
+
+class InitiativesPage(QWidget):
+    title = "Initiatives"
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.library_dialog: LibraryDialog | None = None
+
+        self.list = InitiativeList(document)
+        self.error = ErrorLine()
+        list_layout = self.list.layout()
+        assert list_layout is not None
+        list_layout.addWidget(self.error)
+        self.editor = InitiativeEditor(document)
+        scroll = _scrolled(self.editor)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.costs = LinesEditor(document, "cost")
+        self.benefits = LinesEditor(document, "benefit")
+        self.options = OptionsPanel(document)
+        self.figures = FiguresPanel(document)
+        self.risks = RisksPanel(document)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Initiative details"))
+        self.panels = (self.costs, self.benefits, self.options, self.figures, self.risks)
+        titles = ("Costs (TCO)", "Benefits", "Options", "Figures", "Risks")
+        for panel, title in zip(self.panels, titles, strict=True):
+            # scrolled, so that a tall panel never squeezes the list and editor above
+            self.tabs.addTab(_scrolled(panel), self.tr(title))
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.list)
+        top.addWidget(scroll)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 3)
+        top.setSizes([500, 530])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([340, 420])
+        self.splitter = split
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+
+        self.list.current_changed.connect(self.show_initiative)
+        self.list.add_button.clicked.connect(self.add_initiative)
+        self.list.library_button.clicked.connect(self.open_library)
+        self.list.delete_button.clicked.connect(self.delete_initiative)
+        self.list.delete_pressed.connect(self.delete_initiative)
+        self.risks.initiative_activated.connect(self.select_initiative)
+        self.show_initiative(self.list.current_id())
+
+    # --- selection -----------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        return self.list.current_id()
+
+    def current(self) -> Initiative | None:
+        current = self.current_id()
+        return None if current is None else self.document.plan().initiative(current)
+
+    def show_initiative(self, initiative_id: int | None) -> None:
+        self.editor.set_initiative(initiative_id)
+        for panel in self.panels:
+            panel.set_initiative(initiative_id)
+
+    def show_panel(self, panel: QWidget) -> None:
+        """Bring one of the tabs (costs, benefits, options, figures, risks) to the front."""
+        self.tabs.setCurrentIndex(self.panels.index(panel))
+
+    def select_initiative(self, initiative_id: int) -> None:
+        """Select an initiative in the list, clearing the filters if they hide it."""
+        if not self.list.select_id(initiative_id):
+            self.list.clear_filters()
+            self.list.select_id(initiative_id)
+
+    # --- adding and deleting -------------------------------------------------------------
+    def _added(self, new_id: int | None) -> None:
+        if new_id is None:
+            return
+        self.error.show_message("")
+        self.select_initiative(new_id)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+
+    def add_initiative(self) -> int | None:
+        plan = self.document.plan()
+        initiative = Initiative(
+            self.tr("New initiative"),
+            start_year=plan.business.start_year,
+            start_quarter=1,
+            options=[Option(self.tr("Option A"), chosen=True)],
+        )
+        new_id = self.document.add(initiative, text=self.tr("Add initiative")).value
+        self._added(new_id)
+        return new_id
+
+    def delete_initiative(self) -> None:
+        initiative = self.current()
+        if initiative is None or initiative.id is None or self.document.readonly:
+            return
+        self.document.delete(Initiative, initiative.id, initiative.name)
+
+    def open_library(self) -> LibraryDialog | None:
+        try:
+            entries = load_library()
+        except LibraryError as e:
+            self.error.show_message(self.tr("The starter library cannot be used: {0}").format(e))
+            return None
+        dialog = LibraryDialog(entries, self.document.plan(), self.add_from_library, self)
+        self.library_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_from_library(self, entry: LibraryEntry) -> str | None:
+        """Add one library entry as a new initiative (one undo step); the refusal, if any."""
+        plan = self.document.plan()
+        initiative = make_initiative(entry, plan.goals, plan.business.start_year)
+        text = self.tr("Add '{0}' from the library").format(entry.name)
+        outcome = self.document.add(initiative, text=text)  # with its options and goal links
+        if outcome.value is None:
+            return outcome.message() or self.tr("The initiative was refused")
+        self._added(outcome.value)
+        return None

@@ -1,0 +1,1 @@
+"""Phase 5, Measure: KPIs, measurements and the balanced scorecard."""

@@ -1,0 +1,1 @@
+"""The Priorities page: the impact × feasibility board and its parts."""

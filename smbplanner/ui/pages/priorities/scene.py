@@ -1,0 +1,290 @@
+"""The board's scene: the shaded regions, bands, axes and legend (drawn as the background, so
+that exports include them), the ghost of a suggested position and the tip shown while
+dragging. Layout rules come from ``analysis.board``; this module only draws them.
+
+Scene coordinates: the board is the square (0, 0)–(SIDE, SIDE); x grows with feasibility
+(Hard → Easy) and y grows downwards, so impact High is at the top."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from smbplanner.analysis.board import FEASIBILITY_BANDS, IMPACT_BANDS, REGIONS, to_unit
+from smbplanner.domain.enums import Portfolio, Quadrant
+from smbplanner.ui.pages.priorities.card import PORTFOLIO_COLOURS, RISK_COLOUR
+from smbplanner.ui.theme import is_dark
+
+SIDE = 600.0
+SCENE_RECT = QRectF(-70, -12, SIDE + 82, SIDE + 112)
+REGION_TITLES = {
+    Quadrant.QUICK_WIN: "QUICK WINS",
+    Quadrant.STRATEGIC_BET: "STRATEGIC BETS",
+    Quadrant.BACK_BURNER: "BACK BURNER",
+}
+
+
+def scene_point(feasibility: float, impact: float) -> QPointF:
+    """The centre of a score pair on the board."""
+    return QPointF(to_unit(feasibility) * SIDE, (1 - to_unit(impact)) * SIDE)
+
+
+def unit_of(point: QPointF) -> tuple[float, float]:
+    """(x, y) unit coordinates of a scene point: feasibility and impact axes."""
+    return point.x() / SIDE, 1 - point.y() / SIDE
+
+
+def board_rect() -> QRectF:
+    return QRectF(0, 0, SIDE, SIDE)
+
+
+@dataclass(frozen=True)
+class BoardColours:
+    dark: bool
+    fills: dict[Quadrant, QColor]
+    ink: dict[Quadrant, QColor]
+    lines: QColor
+    text: QColor
+    muted: QColor
+    halo: QColor
+    selection: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> BoardColours:
+        dark = is_dark(palette)
+        if dark:
+            fills = {Quadrant.QUICK_WIN: "#26412e", Quadrant.STRATEGIC_BET: "#2a3550",
+                     Quadrant.BACK_BURNER: "#34373c"}
+            ink = {Quadrant.QUICK_WIN: "#9ad7a8", Quadrant.STRATEGIC_BET: "#a9bff0",
+                   Quadrant.BACK_BURNER: "#b4b8be"}
+            lines, muted, halo = "#202226", "#a0a4aa", "#25282c"
+        else:
+            fills = {Quadrant.QUICK_WIN: "#e3f2e6", Quadrant.STRATEGIC_BET: "#e6ecf7",
+                     Quadrant.BACK_BURNER: "#f2f2f2"}
+            ink = {Quadrant.QUICK_WIN: "#2c6e3f", Quadrant.STRATEGIC_BET: "#34508a",
+                   Quadrant.BACK_BURNER: "#5f5f5f"}
+            lines, muted, halo = "#ffffff", "#5f6368", "#ffffff"
+        return cls(
+            dark,
+            {q: QColor(c) for q, c in fills.items()},
+            {q: QColor(c) for q, c in ink.items()},
+            QColor(lines),
+            palette.color(QPalette.ColorRole.WindowText),
+            QColor(muted),
+            QColor(halo),
+            palette.color(QPalette.ColorRole.Highlight).lighter(160 if dark else 100),
+        )
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+class BoardScene(QGraphicsScene):
+    """Background drawing plus the state it needs (legend texts, the highlighted region,
+    the empty-board message)."""
+
+    def __init__(self, colours: BoardColours, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSceneRect(SCENE_RECT)
+        self.colours = colours
+        self.highlight: Quadrant | None = None
+        self.legend_sizes: list[tuple[float, str]] = []  # (radius, TCO text)
+        self.message = ""
+        self.crowded = False  # many cards: region titles get a veil
+
+    def set_highlight(self, quadrant: Quadrant | None) -> None:
+        if quadrant != self.highlight:
+            self.highlight = quadrant
+            self.invalidate(board_rect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def set_legend(self, sizes: list[tuple[float, str]], message: str) -> None:
+        if (sizes, message) != (self.legend_sizes, self.message):
+            self.legend_sizes, self.message = sizes, message
+            self.invalidate(SCENE_RECT, QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        c = self.colours
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for region in REGIONS:
+            box = QRectF(region.x0 * SIDE, (1 - region.y1) * SIDE,
+                         (region.x1 - region.x0) * SIDE, (region.y1 - region.y0) * SIDE)
+            fill = QColor(c.fills[region.quadrant])
+            if region.quadrant == self.highlight:
+                fill = fill.lighter(125) if c.dark else fill.darker(112)
+            painter.fillRect(box, fill)
+        painter.setPen(QPen(c.lines, 2))
+        for k in (1, 2):
+            painter.drawLine(QLineF(k * SIDE / 3, 0, k * SIDE / 3, SIDE))
+            painter.drawLine(QLineF(0, k * SIDE / 3, SIDE, k * SIDE / 3))
+        self._draw_axes(painter)
+        self._draw_legend(painter)
+        if self.message:
+            painter.setFont(_font(14))
+            painter.setPen(c.text)
+            box = QRectF(SIDE * 0.14, SIDE * 0.4, SIDE * 0.72, SIDE * 0.2)
+            painter.setBrush(c.halo)
+            painter.setPen(QPen(c.muted, 1))
+            painter.drawRoundedRect(box, 8, 8)
+            painter.setPen(c.text)
+            painter.drawText(box.adjusted(12, 8, -12, -8),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.message)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """The regions' titles, over the cards (on a veil when the board is crowded)."""
+        c = self.colours
+        font = _font(12, True)
+        painter.setFont(font)
+        for region in REGIONS:
+            at = QPointF(region.x0 * SIDE + 8, (1 - region.y1) * SIDE + 17)
+            title = REGION_TITLES[region.quadrant]
+            if self.crowded:
+                width = painter.fontMetrics().horizontalAdvance(title)
+                veil = QColor(c.fills[region.quadrant])
+                veil.setAlpha(215)
+                painter.fillRect(QRectF(at.x() - 4, at.y() - 13, width + 8, 17), veil)
+            painter.setPen(c.ink[region.quadrant])
+            painter.drawText(at, title)
+
+    def _draw_axes(self, painter: QPainter) -> None:
+        c = self.colours
+        painter.setPen(c.muted)
+        painter.setFont(_font(10))
+        for score in (1, 2, 3, 4, 5):
+            at = to_unit(score) * SIDE
+            painter.drawText(QRectF(at - 10, SIDE + 2, 20, 14), Qt.AlignmentFlag.AlignCenter,
+                             str(score))
+            painter.drawText(QRectF(-22, SIDE - at - 7, 16, 14),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             str(score))
+        painter.setFont(_font(12, True))
+        for name, centre in FEASIBILITY_BANDS:
+            painter.drawText(QRectF(centre * SIDE - 60, SIDE + 16, 120, 16),
+                             Qt.AlignmentFlag.AlignCenter, name)
+        painter.setFont(_font(12))
+        painter.drawText(QRectF(0, SIDE + 33, SIDE, 16), Qt.AlignmentFlag.AlignCenter,
+                         "Feasibility: Hard → Easy")
+        for name, centre in IMPACT_BANDS:
+            self._vertical(painter, name, -34, (1 - centre) * SIDE, True)
+        self._vertical(painter, "Impact: Low → High", -58, SIDE / 2, False)
+
+    def _vertical(self, painter: QPainter, text: str, x: float, y: float, bold: bool) -> None:
+        painter.save()
+        painter.translate(x, y)
+        painter.rotate(-90)
+        painter.setFont(_font(12, bold))
+        painter.drawText(QRectF(-100, -8, 200, 16), Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def _draw_legend(self, painter: QPainter) -> None:
+        c = self.colours
+        y = SIDE + 68
+        x = 0.0
+        painter.setFont(_font(11))
+        for portfolio, text in ((Portfolio.RUN, "Run"), (Portfolio.CHANGE, "Change")):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PORTFOLIO_COLOURS[portfolio])
+            painter.drawEllipse(QPointF(x + 6, y), 6, 6)
+            painter.setPen(c.text)
+            painter.drawText(QPointF(x + 16, y + 4), text)
+            x += 30 + painter.fontMetrics().horizontalAdvance(text)
+        painter.setPen(QPen(c.muted, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.legend_sizes:
+            painter.setPen(c.text)
+            painter.drawText(QPointF(x, y + 4), "Size = TCO:")
+            x += 8 + painter.fontMetrics().horizontalAdvance("Size = TCO:")
+        for radius, text in self.legend_sizes:
+            painter.setPen(QPen(c.muted, 1.2))
+            painter.drawEllipse(QPointF(x + radius, y), radius, radius)
+            painter.setPen(c.text)
+            painter.drawText(QPointF(x + 2 * radius + 5, y + 4), text)
+            x += 2 * radius + 16 + painter.fontMetrics().horizontalAdvance(text)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(RISK_COLOUR)
+        painter.drawEllipse(QPointF(x + 6, y), 6, 6)
+        painter.setPen(QColor("white"))
+        painter.setFont(_font(9, True))
+        painter.drawText(QRectF(x, y - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+        painter.setFont(_font(11))
+        painter.setPen(c.text)
+        painter.drawText(QPointF(x + 16, y + 4), "open high risk")
+
+
+class GhostItem(QGraphicsItem):
+    """A dashed outline where the suggestion would put a card, joined to the card."""
+
+    def __init__(self, colours: BoardColours):
+        super().__init__()
+        self.colours = colours
+        self.radius = 12.0
+        self.source: QPointF | None = None  # the card's centre, relative to the ghost
+        self.setZValue(-1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def place(self, at: QPointF, radius: float, card: QPointF | None) -> None:
+        self.prepareGeometryChange()
+        self.setPos(at)
+        self.radius = radius
+        self.source = None if card is None else card - at
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius + 4
+        box = QRectF(-r, -r, 2 * r, 2 * r + 18).adjusted(-40, 0, 40, 0)
+        if self.source is not None:
+            box = box.united(QRectF(self.source, QPointF(0, 0)).normalized().adjusted(-2, -2, 2, 2))
+        return box
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.colours.selection, 2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        if self.source is not None:
+            painter.drawLine(QLineF(self.source, QPointF(0, 0)))
+        painter.setBrush(self.colours.halo)
+        painter.drawEllipse(QPointF(0, 0), self.radius, self.radius)
+        painter.setFont(_font(10, True))
+        painter.setPen(self.colours.selection)
+        painter.drawText(QRectF(-50, self.radius + 2, 100, 14), Qt.AlignmentFlag.AlignCenter,
+                         "suggested")
+
+
+class TipItem(QGraphicsItem):
+    """The category and scores a dragged card would land on, above the pointer."""
+
+    def __init__(self, colours: BoardColours):
+        super().__init__()
+        self.colours = colours
+        self.text = ""
+        self.setZValue(10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.prepareGeometryChange()
+            self.text = text
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        width = 16 + QFontMetricsF(_font(12, True)).horizontalAdvance(self.text)
+        return QRectF(-width / 2, -48, width, 24)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self.boundingRect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(30, 34, 40, 230))
+        painter.drawRoundedRect(box, 5, 5)
+        painter.setFont(_font(12, True))
+        painter.setPen(QColor("white"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.text)

@@ -1,0 +1,1 @@
+"""Phase 5, Roadmap & budget: the page and its timeline."""

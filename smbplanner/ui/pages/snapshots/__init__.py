@@ -1,0 +1,1 @@
+"""The Snapshots tab of Roadmap & budget: baselines and comparisons."""

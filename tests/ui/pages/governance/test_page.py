@@ -1,0 +1,263 @@
+"""The Governance page, driven like a user: people, RACI by keyboard and mouse, reviews."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from smbplanner.domain.enums import InitiativeStatus, RaciRole
+from smbplanner.domain.model import Initiative
+from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.governance.page import GovernancePage
+from smbplanner.ui.pages.governance.raci import CHECK_COLUMN
+from tests.ui.conftest import reopen
+
+TODAY = date(2026, 11, 23)
+MFA = "Multi-factor authentication and password manager"
+MARTA, TOMAS, PIETER = 1, 2, 4
+
+
+def _page(qtbot: QtBot, document: PlanDocument) -> GovernancePage:
+    page = GovernancePage(document, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1040, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _type_in_cell(qtbot: QtBot, view: QTableView, index: QModelIndex, text: str) -> None:
+    """Select the cell, F2, replace the text, Enter: as a keyboard user edits."""
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    if text:
+        qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits on the next event loop turn
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+
+def _roles(document: PlanDocument, initiative_id: int) -> dict[int, RaciRole]:
+    initiative = document.plan().initiative(initiative_id)
+    assert initiative is not None
+    return {e.person_id: e.role for e in initiative.raci}
+
+
+def _check_tip(page: GovernancePage, initiative_id: int) -> str:
+    model = page.raci.model
+    row = next(r for r, i in enumerate(model.initiatives) if i.id == initiative_id)
+    return str(model.data(model.index(row, CHECK_COLUMN), Qt.ItemDataRole.ToolTipRole))
+
+
+def _warnings(page: GovernancePage) -> list[str]:
+    items = page.raci.warnings
+    return [items.item(n).text() for n in range(items.count())]
+
+
+def test_people_add_edit_steering_delete_undo_redo(qtbot: QtBot, document: PlanDocument) -> None:
+    page = _page(qtbot, document)
+    stack, model, view = document.undo_stack, page.people_model, page.people.view
+    qtbot.mouseClick(page.people.add_button, Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "Add person"
+    row = model.row_of(document.plan().people[-1].id)
+    assert model.rowCount() == 6 and row == 5
+    qtbot.waitUntil(lambda: isinstance(view.indexWidget(model.index(row, 0)), QLineEdit))
+    qtbot.keyClick(view.indexWidget(model.index(row, 0)), Qt.Key.Key_Escape)
+
+    _type_in_cell(qtbot, view, model.index(row, 0), "Ana Lima")
+    _type_in_cell(qtbot, view, model.index(row, 1), "Shop manager, Harbour Street")
+    assert stack.undoText() == "Change person role"
+    view.setCurrentIndex(model.index(row, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # tick "Steering committee"
+    assert stack.undoText() == "Change person steering committee"
+    assert page.committee.text().startswith("Steering committee (5): ")
+    assert page.committee.text().endswith("Sam Okafor, Ana Lima")
+    assert page.raci.model.headerData(7, Qt.Orientation.Horizontal) == "Ana Lima"
+
+    stack.undo()
+    assert "(4)" in page.committee.text() and "Ana Lima" not in page.committee.text()
+    stack.redo()
+    assert "Ana Lima" in page.committee.text()
+
+    # Deleting Pieter takes his RACI cells with him; undo brings them all back.
+    before = {i.id: _roles(document, i.id) for i in document.plan().initiatives if i.id}
+    view.setCurrentIndex(model.index(model.row_of(PIETER), 0))
+    qtbot.mouseClick(page.people.delete_button, Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "Delete person 'Pieter de Vries'"
+    assert "Pieter de Vries" not in [p.name for p in page.raci.model.people]
+    stack.undo()
+    assert {i.id: _roles(document, i.id) for i in document.plan().initiatives if i.id} == before
+    stack.redo()
+
+    stored = reopen(document)
+    people = stored.load().people
+    stored.close()
+    assert [p.name for p in people] == [
+        "Marta Jensen",
+        "Tomás Ruiz",
+        "Elena Novak",
+        "Sam Okafor",
+        "Ana Lima",
+    ]
+    assert people[-1].role == "Shop manager, Harbour Street" and people[-1].on_steering_committee
+
+
+def test_empty_name_is_refused(qtbot: QtBot, document: PlanDocument) -> None:
+    page = _page(qtbot, document)
+    model = page.people_model
+    _type_in_cell(qtbot, page.people.view, model.index(0, 0), "")
+    assert page.people.error.isVisible()
+    assert page.people.error.text() == "Name: must not be empty"
+    assert document.undo_stack.count() == 0
+    stored = reopen(document)
+    assert stored.load().people[0].name == "Marta Jensen"
+    stored.close()
+
+
+def test_raci_by_keyboard_with_warnings(qtbot: QtBot, document: PlanDocument) -> None:
+    page = _page(qtbot, document)
+    model, view, stack = page.raci.model, page.raci.view, document.undo_stack
+    assert _warnings(page) == [] and _check_tip(page, 1) == "RACI complete"
+    assert page.raci.warnings.isHidden()
+
+    tomas = model.cell(1, TOMAS)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(tomas).center()
+    )
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert stack.undoText() == f"Set RACI: 'Tomás Ruiz' Accountable for '{MFA}'"
+    assert _roles(document, 1)[TOMAS] == RaciRole.ACCOUNTABLE
+    two = f"'{MFA}' has 2 people Accountable in its RACI: there must be exactly one"
+    assert _check_tip(page, 1) == two and _warnings(page) == [two]
+    assert view.currentIndex() == tomas  # still there for the next key
+
+    qtbot.keyClick(view, Qt.Key.Key_X)  # not a role: nothing happens
+    assert stack.count() == 1
+
+    view.setCurrentIndex(model.cell(1, MARTA))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stack.undoText() == f"Clear RACI: 'Marta Jensen' for '{MFA}'"
+    assert _warnings(page) == [] and MARTA not in _roles(document, 1)
+
+    view.setCurrentIndex(tomas)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    none = f"'{MFA}' has no one Accountable in its RACI: name exactly one person who answers for it"
+    assert _warnings(page) == [none] and _check_tip(page, 1) == none
+    qtbot.keyClick(view, Qt.Key.Key_R)  # lower-case r as typed
+    assert _roles(document, 1)[TOMAS] == RaciRole.RESPONSIBLE
+
+    stack.undo()
+    assert TOMAS not in _roles(document, 1) and _warnings(page) == [none]
+    stack.undo()
+    assert _roles(document, 1)[TOMAS] == RaciRole.ACCOUNTABLE and _warnings(page) == []
+    stack.undo()
+    assert _warnings(page) == [two]
+    stack.redo()
+    stack.redo()
+    stack.redo()
+    assert _warnings(page) == [none] == [page.raci.warnings.item(0).text()]
+
+    # A cancelled initiative is greyed, marked, and no longer checked.
+    document.update(Initiative, 1, status=InitiativeStatus.CANCELLED)
+    assert _warnings(page) == [] and model.data(model.index(0, 0)) == f"{MFA} (cancelled)"
+    stack.undo()
+
+    stored = reopen(document)
+    raci = {e.person_id: e.role for e in stored.load().initiative(1).raci}  # type: ignore[union-attr]
+    stored.close()
+    assert raci.get(MARTA) is None and raci[TOMAS] == RaciRole.RESPONSIBLE
+
+
+def test_raci_by_mouse(qtbot: QtBot, document: PlanDocument) -> None:
+    page = _page(qtbot, document)
+    model, view, stack = page.raci.model, page.raci.view, document.undo_stack
+    cell = model.cell(2, PIETER)  # empty cell
+    assert model.data(cell) == ""
+    centre = view.visualRect(cell).center()
+    # A real double-click starts with a press; QTest's double-click alone does not send one.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: view.findChild(QComboBox) is not None)
+    combo = view.findChild(QComboBox)
+    assert isinstance(combo, QComboBox)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    popup = combo.view()
+    informed = popup.model().index(combo.findData("I"), 0)
+    qtbot.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(informed).center()
+    )
+    qtbot.waitUntil(lambda: _roles(document, 2).get(PIETER) == RaciRole.INFORMED)
+    assert stack.count() == 1
+    assert (
+        stack.undoText()
+        == "Set RACI: 'Pieter de Vries' Informed for 'Back-office server replacement'"
+    )
+    assert model.data(cell) == "I"
+    stack.undo()
+    assert model.data(cell) == "" and PIETER not in _roles(document, 2)
+    stack.redo()
+    stored = reopen(document)
+    raci = {e.person_id: e.role for e in stored.load().initiative(2).raci}  # type: ignore[union-attr]
+    stored.close()
+    assert raci[PIETER] == RaciRole.INFORMED
+
+
+def test_reviews_add_edit_sort_delete_and_next_date(qtbot: QtBot, document: PlanDocument) -> None:
+    page = _page(qtbot, document)
+    model, view, stack = page.reviews_model, page.reviews.view, document.undo_stack
+    assert "2027-01-01" in page.next_review.text()  # last review 2026-07-14 is overdue
+    qtbot.mouseClick(page.reviews.add_button, Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "Add review"
+    assert [model.data(model.index(r, 0)) for r in range(4)][-1] == "2026-11-23"
+    assert "Next quarterly review: <b>2027-02-23</b>" in page.next_review.text()
+
+    _type_in_cell(qtbot, view, model.index(3, 2), "Approve the 2027 budget")
+    _type_in_cell(qtbot, view, model.index(0, 0), "2026-12-01")  # moves to the end
+    assert stack.undoText() == "Change review date"
+    assert [model.data(model.index(r, 0)) for r in range(4)] == [
+        "2026-04-21",
+        "2026-07-14",
+        "2026-11-23",
+        "2026-12-01",
+    ]
+    assert "<b>2027-03-01</b>" in page.next_review.text()
+    stack.undo()
+    assert model.data(model.index(0, 0)) == "2026-01-27"
+    stack.redo()
+
+    before = document.plan().reviews
+    _type_in_cell(qtbot, view, model.index(0, 0), "31/12/2026")
+    assert page.reviews.error.text() == (
+        "Date: '31/12/2026' is not a date: use YYYY-MM-DD, e.g. 2027-06-30"
+    )
+    assert document.plan().reviews == before and stack.count() == 3
+
+    view.setCurrentIndex(model.index(0, 1))
+    qtbot.mouseClick(page.reviews.delete_button, Qt.MouseButton.LeftButton)
+    assert stack.undoText() == "Delete review '2026-04-21'" and model.rowCount() == 3
+    stack.undo()
+    assert model.rowCount() == 4
+    stack.redo()
+
+    stored = reopen(document)
+    reviews = sorted(stored.load().reviews, key=lambda r: r.date)
+    stored.close()
+    assert [r.date for r in reviews] == [date(2026, 7, 14), date(2026, 11, 23), date(2026, 12, 1)]
+    assert reviews[1].decisions == "Approve the 2027 budget"
+
+
+def test_empty_plan_says_what_to_do(qtbot: QtBot, empty_document: PlanDocument) -> None:
+    page = _page(qtbot, empty_document)
+    assert page.committee.text().startswith("No people yet")
+    assert "No reviews yet" in page.next_review.text()
+    assert "<b>2027-01-01</b>" in page.next_review.text()
+    assert page.raci.hint.text().startswith("No initiatives yet")
+    assert page.raci.view.isHidden() and page.raci.warnings.isHidden()
+    assert page.title == "Governance"

@@ -1,0 +1,354 @@
+"""The Priorities board driven like a user: real mouse press / move / release on the view's
+viewport, keys, the tray's drop handler with QMimeData, filters, suggestions and export.
+What is stored is read back by reopening the file (after the undo/redo checks).
+
+Sample plan (scores impact / feasibility): "Online pre-orders and click & collect" 4 / 2
+(a strategic bet), "Branded loyalty app" 2.5 / 2.5 (back burner), "Shop Wi-Fi and network
+upgrade" 3 / 4.5, "Sales and waste dashboard" unscored."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.domain.enums import Portfolio, Quadrant
+from smbplanner.domain.model import Initiative
+from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.priorities.card import CardItem
+from smbplanner.ui.pages.priorities.page import PrioritiesPage
+from smbplanner.ui.pages.priorities.scene import scene_point
+from smbplanner.ui.pages.priorities.tray import ids_mime
+from tests.ui.conftest import reopen
+
+PREORDERS = "Online pre-orders and click & collect"
+LOYALTY = "Branded loyalty app"
+WIFI = "Shop Wi-Fi and network upgrade"
+DASHBOARD = "Sales and waste dashboard"
+LEFT = Qt.MouseButton.LeftButton
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def page(document: PlanDocument, qtbot: QtBot) -> PrioritiesPage:
+    p = PrioritiesPage(document)
+    qtbot.addWidget(p)
+    p.resize(1040, 760)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def _id(document: PlanDocument, name: str) -> int:
+    found = next(i.id for i in document.plan().initiatives if i.name == name)
+    assert found is not None
+    return found
+
+
+def _card(page: PrioritiesPage, name: str) -> CardItem:
+    return page.view.cards[_id(page.document, name)]
+
+
+def _scores(document: PlanDocument, name: str) -> tuple[float | None, float | None]:
+    i = document.plan().initiative(_id(document, name))
+    assert i is not None
+    return i.impact, i.feasibility
+
+
+def _target(card: CardItem, feasibility: float, impact: float) -> QPointF:
+    """Where to release a card so that it lands on those scores (keeping its fan offset)."""
+    f0, i0 = card.scores
+    return card.pos() + scene_point(feasibility, impact) - scene_point(f0, i0)
+
+
+def _press_move(page: PrioritiesPage, start: QPointF, end: QPointF, steps: int = 6,
+                modifier: Qt.KeyboardModifier = NONE) -> None:
+    vp = page.view.viewport()
+    a, b = page.view.mapFromScene(start), page.view.mapFromScene(end)
+    QTest.mousePress(vp, LEFT, modifier, a)
+    for k in range(1, steps + 1):
+        QTest.mouseMove(vp, a + (b - a) * k / steps)
+
+
+def _release(page: PrioritiesPage, end: QPointF) -> None:
+    QTest.mouseRelease(page.view.viewport(), LEFT, NONE, page.view.mapFromScene(end))
+
+
+def _drag(page: PrioritiesPage, card: CardItem, feasibility: float, impact: float) -> None:
+    end = _target(card, feasibility, impact)
+    _press_move(page, card.pos(), end)
+    _release(page, end)
+
+
+def test_board_shows_cards_tray_summary_and_tooltips(page: PrioritiesPage) -> None:
+    plan = page.document.plan()
+    scored = [i for i in plan.initiatives if i.impact is not None]
+    assert sorted(page.view.cards) == sorted(i.id for i in scored)
+    assert [page.tray.item(r).text() for r in range(page.tray.count())] == [DASHBOARD]
+    tip = _card(page, PREORDERS).toolTip()
+    for part in ("Strategic bets", "TCO", "NPV", "payback", "Goals: ", "Double-click"):
+        assert part in tip
+    assert page.summary.labels[Quadrant.QUICK_WIN].text().startswith("Quick wins\n4 initiatives")
+    assert "1 initiative" in page.summary.labels[Quadrant.UNSCORED].text()
+    assert "Run / Change\n5 / 6" in page.summary.labels["balance"].text()
+    big = max(page.view.cards.values(), key=lambda c: c.look.radius)
+    assert big.look.name == "Central ordering and production planning (bakery ERP)"
+    assert len(page.scene.legend_sizes) == 2
+
+
+def test_drag_rescores_with_live_category_and_one_undo_step(page: PrioritiesPage) -> None:
+    document = page.document
+    card = _card(page, PREORDERS)
+    assert _scores(document, PREORDERS) == (4.0, 2.0)
+    items_before = len(page.scene.items())
+    changes: list[int] = []
+    document.changed.connect(lambda: changes.append(1))
+    end = _target(card, feasibility=4.0, impact=4.5)
+    _press_move(page, card.pos(), end)
+    # while dragging: the category shown is the one under the pointer, nothing stored yet
+    assert page.view.tip.isVisible() and page.view.tip.text.startswith("Quick wins")
+    assert "impact 4.5" in page.view.tip.text and "feasibility 4" in page.hint.text()
+    assert page.scene.highlight == Quadrant.QUICK_WIN
+    assert page.view.cards[card.initiative_id] is card and changes == []
+    assert len(page.scene.items()) == items_before
+    _release(page, end)
+    assert _scores(document, PREORDERS) == (4.5, 4.0)
+    stack = document.undo_stack
+    assert stack.count() == 1
+    assert stack.text(0) == f"Move '{PREORDERS}' to Quick wins"
+    assert not page.view.tip.isVisible() and page.scene.highlight is None
+    assert page.view.cards[card.initiative_id] is card and card.isSelected()
+    assert "Quick wins" in card.toolTip().splitlines()[1]
+    assert card.pos() == card.home
+    stack.undo()
+    assert _scores(document, PREORDERS) == (4.0, 2.0)
+    assert "Strategic bets" in card.toolTip()
+    stack.redo()
+    with reopen(document) as stored:
+        i = next(x for x in stored.load().initiatives if x.name == PREORDERS)
+        assert (i.impact, i.feasibility) == (4.5, 4.0)
+        assert initiative_quadrant(i) == Quadrant.QUICK_WIN
+
+
+def test_drag_snaps_to_half_steps_and_stays_within_1_to_5(page: PrioritiesPage) -> None:
+    card = _card(page, LOYALTY)  # 2.5 / 2.5
+    start = card.pos()
+    nearly = start + QPointF(10, -10)  # under a quarter step (1/18 of 600 ≈ 33): no change
+    _press_move(page, start, nearly)
+    _release(page, nearly)
+    assert page.document.undo_stack.count() == 0
+    assert card.pos() == start
+    beyond = QPointF(900, -400)  # far past the top right corner
+    _press_move(page, card.pos(), beyond)
+    assert page.view.tip.text.startswith("Quick wins · impact 5 · feasibility 5")
+    _release(page, beyond)
+    assert _scores(page.document, LOYALTY) == (5.0, 5.0)
+    off = _target(card, 3.5, 1.0) + QPointF(14, 0)  # 14 units past 3.5 snaps back to 3.5
+    _drag_point = off
+    _press_move(page, card.pos(), _drag_point)
+    _release(page, _drag_point)
+    assert _scores(page.document, LOYALTY) == (1.0, 3.5)
+    assert page.document.undo_stack.text(1) == f"Move '{LOYALTY}' to Back burner"
+
+
+def test_several_selected_cards_move_together_as_one_undo_step(page: PrioritiesPage) -> None:
+    document = page.document
+    loyalty, wifi = _card(page, LOYALTY), _card(page, WIFI)
+    vp = page.view.viewport()
+    QTest.mouseClick(vp, LEFT, NONE, page.view.mapFromScene(loyalty.pos()))
+    QTest.mouseClick(vp, LEFT, Qt.KeyboardModifier.ControlModifier,
+                     page.view.mapFromScene(wifi.pos()))
+    assert {c.look.name for c in page.view.selected_cards()} == {LOYALTY, WIFI}
+    end = _target(loyalty, 3.0, 3.5)  # one step up, one right: +1 impact, +0.5 feasibility
+    _press_move(page, loyalty.pos(), end)
+    _release(page, end)
+    assert _scores(document, LOYALTY) == (3.5, 3.0)
+    assert _scores(document, WIFI) == (4.0, 5.0)
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.text(0) == "Move 2 cards"
+    assert loyalty.isSelected() and wifi.isSelected()
+    document.undo_stack.undo()
+    assert _scores(document, LOYALTY) == (2.5, 2.5) and _scores(document, WIFI) == (3.0, 4.5)
+    document.undo_stack.redo()
+    with reopen(document) as stored:
+        got = {i.name: (i.impact, i.feasibility) for i in stored.load().initiatives}
+        assert got[LOYALTY] == (3.5, 3.0) and got[WIFI] == (4.0, 5.0)
+
+
+def test_tray_drop_scores_the_initiative(page: PrioritiesPage) -> None:
+    document = page.document
+    dashboard = _id(document, DASHBOARD)
+    assert page.tray.ids() == [dashboard]
+    mime = page.tray.mimeData([page.tray.item(0)])
+    assert not page.drop_mime(mime, QPointF(-30, 200))  # beside the board
+    assert not page.drop_mime(QMimeData(), scene_point(4, 4))  # not from the tray
+    assert document.undo_stack.count() == 0
+    assert page.drop_mime(mime, scene_point(4.0, 4.5) + QPointF(5, -5))
+    assert _scores(document, DASHBOARD) == (4.5, 4.0)
+    assert document.undo_stack.text(0) == f"Move '{DASHBOARD}' to Quick wins"
+    assert page.tray.count() == 0 and "Every initiative" in page.tray_help.text()
+    assert page.view.cards[dashboard].isSelected()
+    document.undo_stack.undo()
+    assert page.tray.ids() == [dashboard] and dashboard not in page.view.cards
+    assert page.drop_mime(ids_mime([dashboard]), scene_point(1.0, 1.0))
+    with reopen(document) as stored:
+        i = next(x for x in stored.load().initiatives if x.name == DASHBOARD)
+        assert (i.impact, i.feasibility) == (1.0, 1.0)
+
+
+def test_arrow_keys_move_by_half_a_step_and_delete_clears(page: PrioritiesPage) -> None:
+    document = page.document
+    wifi = _card(page, WIFI)  # 3 / 4.5
+    QTest.mouseClick(page.view.viewport(), LEFT, NONE, page.view.mapFromScene(wifi.pos()))
+    QTest.keyClick(page.view, Qt.Key.Key_Right)
+    assert _scores(document, WIFI) == (3.0, 5.0)
+    QTest.keyClick(page.view, Qt.Key.Key_Right)  # already at 5: nothing to undo
+    QTest.keyClick(page.view, Qt.Key.Key_Up)
+    QTest.keyClick(page.view, Qt.Key.Key_Up)
+    assert _scores(document, WIFI) == (4.0, 5.0)
+    stack = document.undo_stack
+    assert [stack.text(n) for n in range(stack.count())] == [
+        f"Move '{WIFI}' to Back burner", f"Move '{WIFI}' to Back burner",
+        f"Move '{WIFI}' to Quick wins"]
+    assert wifi.isSelected()
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert _scores(document, WIFI) == (None, None)
+    assert stack.text(stack.count() - 1) == f"Clear the scores of '{WIFI}'"
+    assert wifi.initiative_id not in page.view.cards
+    assert WIFI in [page.tray.item(r).text() for r in range(page.tray.count())]
+    stack.undo()
+    assert _scores(document, WIFI) == (4.0, 5.0)
+    with reopen(document) as stored:
+        i = next(x for x in stored.load().initiatives if x.name == WIFI)
+        assert (i.impact, i.feasibility) == (4.0, 5.0)
+
+
+def test_tab_walks_the_cards_and_enter_or_double_click_opens(page: PrioritiesPage,
+                                                            qtbot: QtBot) -> None:
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Tab)
+    first = page.scene.focusItem()
+    assert isinstance(first, CardItem) and first.look.number == 1 and first.isSelected()
+    QTest.keyClick(page.view, Qt.Key.Key_Tab)
+    second = page.scene.focusItem()
+    assert isinstance(second, CardItem) and second.look.number == 2
+    assert not first.isSelected()
+    QTest.keyClick(page.view, Qt.Key.Key_Backtab)
+    assert page.scene.focusItem() is first
+    with qtbot.waitSignal(page.open_initiative, timeout=1000) as opened:
+        QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert opened.args == [first.initiative_id]
+    loyalty = _card(page, LOYALTY)
+    with qtbot.waitSignal(page.open_initiative, timeout=1000) as opened:
+        QTest.mouseDClick(page.view.viewport(), LEFT, NONE,
+                          page.view.mapFromScene(loyalty.pos()))
+    assert opened.args == [loyalty.initiative_id]
+
+
+def test_filters_hide_cards_and_change_the_totals(page: PrioritiesPage) -> None:
+    plan = page.document.plan()
+    page.portfolio_filter.setCurrentIndex(page.portfolio_filter.findData(Portfolio.RUN))
+    run = {i.id for i in plan.initiatives if i.portfolio == Portfolio.RUN and i.impact}
+    assert set(page.view.cards) == run
+    assert "Run / Change\n5 / 0" in page.summary.text()
+    page.portfolio_filter.setCurrentIndex(0)
+    goal = plan.goals[3]  # "A team that runs on live data"
+    page.goal_filter.setCurrentIndex(page.goal_filter.findData(goal.id))
+    linked = {i.id for i in plan.initiatives
+              if any(g.goal_id == goal.id for g in i.goals) and i.impact is not None}
+    assert set(page.view.cards) == linked and len(linked) < 10
+    page.status_filter.setCurrentIndex(page.status_filter.findText("On hold"))
+    assert page.view.cards == {} and "matches the filters" in page.scene.message
+    page.goal_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(0)
+    assert len(page.view.cards) == 10
+
+
+def test_suggestion_is_a_ghost_until_accepted_and_undoable(page: PrioritiesPage) -> None:
+    document = page.document
+    card = _card(page, LOYALTY)
+    s = page.suggestions[card.initiative_id]
+    assert (s.impact, s.feasibility) != (2.5, 2.5)
+    assert not page.ghost.isVisible() and not page.accept_button.isEnabled()
+    QTest.mouseClick(page.view.viewport(), LEFT, NONE, page.view.mapFromScene(card.pos()))
+    assert page.ghost.isVisible() and page.ghost.pos() == scene_point(s.feasibility, s.impact)
+    assert page.hint.text().startswith("Suggested: ")
+    assert _scores(document, LOYALTY) == (2.5, 2.5)  # never applied silently
+    page.accept_button.click()
+    assert _scores(document, LOYALTY) == (s.impact, s.feasibility)
+    assert document.undo_stack.text(0) == f"Accept the suggested position for '{LOYALTY}'"
+    assert not page.ghost.isVisible() and not page.accept_button.isEnabled()
+    document.undo_stack.undo()
+    assert _scores(document, LOYALTY) == (2.5, 2.5)
+    # an unscored initiative selected in the tray can take its suggestion too
+    page.tray.item(0).setSelected(True)
+    assert page.accept_button.isEnabled() and page.ghost.isVisible()
+    assert page.accept_suggestion()
+    dashboard = page.suggestions[_id(document, DASHBOARD)]
+    assert _scores(document, DASHBOARD) == (dashboard.impact, dashboard.feasibility)
+
+
+def test_refresh_keeps_the_selection_and_the_items(page: PrioritiesPage) -> None:
+    card = _card(page, LOYALTY)
+    card.setSelected(True)
+    other = _id(page.document, WIFI)
+    assert page.document.update(Initiative, other, name="Shop Wi-Fi")
+    assert page.view.cards[card.initiative_id] is card and card.isSelected()
+    assert page.view.cards[other].look.name == "Shop Wi-Fi"
+
+
+def test_export_png_and_svg_through_the_injected_dialog(page: PrioritiesPage,
+                                                       tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    asked: list[str] = []
+    page.ask_path = lambda title, pattern: asked.append(pattern) or str(folder / "board")
+    page.png_button.click()
+    page.svg_button.click()
+    assert asked == ["PNG (*.png)", "SVG (*.svg)"]
+    png = (folder / "board.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    svg = (folder / "board.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "QUICK WINS" in svg and "Branded loyalty app" in svg
+    page.ask_path = lambda title, pattern: ""
+    assert not page.export_png()
+
+
+def test_the_board_export_never_overwrites_a_plan_file(page: PrioritiesPage,
+                                                       tmp_path: object) -> None:
+    from pathlib import Path
+
+    plan_named_png = Path(str(tmp_path)) / "plan.png"
+    plan_named_png.write_bytes(page.document.path.read_bytes())
+    before = plan_named_png.read_bytes()
+    assert not page.export_png(str(plan_named_png))
+    assert plan_named_png.read_bytes() == before
+    assert "Could not write" in page.hint.text()
+
+
+def test_empty_plan_tells_the_owner_what_to_do(empty_document: PlanDocument,
+                                               qtbot: QtBot) -> None:
+    p = PrioritiesPage(empty_document)
+    qtbot.addWidget(p)
+    assert p.view.cards == {} and p.tray.count() == 0
+    assert "No initiatives yet" in p.scene.message
+    assert "0 initiatives" in p.summary.text()
+    assert not p.accept_button.isEnabled()
+    assert empty_document.add(Initiative("CRM")).value is not None
+    assert p.tray.count() == 1 and "No initiative is scored yet" in p.scene.message
+
+
+def test_escape_cancels_a_drag(page: PrioritiesPage) -> None:
+    card = _card(page, LOYALTY)
+    home = QPointF(card.pos())
+    end = _target(card, 5.0, 5.0)
+    _press_move(page, card.pos(), end)
+    assert card.pos() != home
+    QTest.keyClick(page.view, Qt.Key.Key_Escape)
+    assert card.pos() == home and not page.view.tip.isVisible()
+    _release(page, end)
+    assert page.document.undo_stack.count() == 0
+    assert _scores(page.document, LOYALTY) == (2.5, 2.5)
