@@ -26,6 +26,7 @@ from smbplanner.report import ReportOptions, build_board_pack
 from smbplanner.sample import large_plan, sample_plan
 from smbplanner.storage.jsonio import dump_document, parse_document, to_json_text
 from smbplanner.storage.planfile import PlanFile
+from tests.bench_edits import RESULTS as EDIT_RESULTS
 from tests.bench_ranges import ranges_rows
 
 ROUNDS = 5
@@ -82,12 +83,13 @@ def _ui_rows() -> list[tuple[str, float, str]]:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from tests.bench_edits import edit_rows
     from tests.bench_fit import fit_rows
     from tests.bench_grid import grid_rows
     from tests.bench_roadmap import roadmap_rows
     from tests.bench_startup import startup_rows
 
-    return [*grid_rows(), *roadmap_rows(), *fit_rows(), *startup_rows()]
+    return [*grid_rows(), *roadmap_rows(), *fit_rows(), *startup_rows(), *edit_rows()]
 
 
 def main() -> int:
@@ -178,6 +180,9 @@ def main() -> int:
                 "rows": [{"measure": n, "ms": round(v, 2), "target": t} for n, v, t in rows],
                 "peak_load_mb": round(peak, 1),
                 "peaks_mb": [{"measure": n, "mb": round(v, 1), "target": t} for n, v, t in peaks],
+                # the edit path at 300, 1,000 and 3,000 initiatives (tests/bench_edits.py)
+                "edit": EDIT_RESULTS["edit"],
+                "first_paint": EDIT_RESULTS["first_paint"],
             },
             indent=2,
         )
