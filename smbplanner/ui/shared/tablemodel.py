@@ -221,10 +221,18 @@ class EntityTableModel(QAbstractTableModel):
         entity = self.rows[index.row()]
         if getattr(entity, column.field) == parsed:
             return False
-        text = f"Change {self.kind.name} {column.header.lower()}"
         self.error.emit("")
-        outcome = self.document.update(self.cls, entity.id, text, **{column.field: parsed})
+        outcome = self.document.update(self.cls, entity.id, self.undo_text(entity, column, parsed),
+                                       **self.changes(entity, column, parsed))
         if not outcome:
             # storage names fields by their stored name; show the column header instead
             self.error.emit(outcome.message(column.header))
         return bool(outcome)
+
+    def undo_text(self, entity: Any, column: Column, value: Any) -> str:
+        """The undo step's name for a typed cell (models name the entity where it helps)."""
+        return f"Change {self.kind.name} {column.header.lower()}"
+
+    def changes(self, entity: Any, column: Column, value: Any) -> dict[str, Any]:
+        """The fields a typed cell changes (some cells keep others consistent)."""
+        return {column.field: value}

@@ -130,26 +130,10 @@ class LineTableModel(EntityTableModel):
             changes["year_to"] = max(line.year_to, value)
         return changes
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return super().setData(index, value, role)
-        column = self.columns[index.column()]
-        try:
-            parsed = self.parse(column, value)
-        except MoneyError as e:
-            self.error.emit(f"{column.header}: {e}")
-            return False
-        line = self.rows[index.row()]
-        if getattr(line, column.field) == parsed:
-            return False
-        name = self.kind.label(line)
-        what = f"'{name}'" if name else self.tr("in {0}").format(
-            f"year {line.year_from}")
-        text = f"Change {self.kind.name} {what} {column.header.lower()}"
-        self.error.emit("")
-        outcome = self.document.update(self.cls, line.id, text,
-                                      **self._changes(line, column.field, parsed))
-        ok = bool(outcome)
-        if not outcome:
-            self.error.emit(outcome.message(column.header))
-        return ok
+    def undo_text(self, entity: Any, column: Column, value: Any) -> str:
+        name = self.kind.label(entity)
+        what = f"'{name}'" if name else self.tr("in {0}").format(f"year {entity.year_from}")
+        return f"Change {self.kind.name} {what} {column.header.lower()}"
+
+    def changes(self, entity: Any, column: Column, value: Any) -> dict[str, Any]:
+        return self._changes(entity, column.field, value)

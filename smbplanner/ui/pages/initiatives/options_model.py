@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont
 from smbplanner.analysis.options import Comparison, OptionColumn, compare_options
 from smbplanner.domain.enums import Scenario
 from smbplanner.domain.model import Initiative, Option, Plan
-from smbplanner.domain.money import MoneyError
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.common import find_initiative, locale_number, minus
@@ -51,30 +50,14 @@ class OptionTableModel(EntityTableModel):
         self.initiative_id = initiative_id
         self.refresh()
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return super().setData(index, value, role)
-        column = self.columns[index.column()]
-        try:
-            parsed = self.parse(column, value)
-        except MoneyError as e:
-            self.error.emit(f"{column.header}: {e}")
-            return False
-        option = self.rows[index.row()]
-        if column.field == "name" and isinstance(parsed, str):
-            parsed = parsed.strip()
-        if getattr(option, column.field) == parsed:
-            return False
+    def parse(self, column: Column, value: Any) -> Any:
+        parsed = super().parse(column, value)
+        return parsed.strip() if column.field == "name" and isinstance(parsed, str) else parsed
+
+    def undo_text(self, entity: Any, column: Column, value: Any) -> str:
         if column.field == "name":
-            text = f"Rename option '{option.name}' to '{parsed}'"
-        else:
-            text = f"Change option '{option.name}' {column.header.lower()}"
-        self.error.emit("")
-        outcome = self.document.update(Option, option.id, text, **{column.field: parsed})
-        ok = bool(outcome)
-        if not outcome:
-            self.error.emit(outcome.message(column.header))
-        return ok
+            return f"Rename option '{entity.name}' to '{value}'"
+        return f"Change option '{entity.name}' {column.header.lower()}"
 
 
 #: Rows of the comparison after the years.

@@ -130,30 +130,12 @@ class PlanTableModel(EntityTableModel):
             return value
         return super().parse(column, value)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return super().setData(index, value, role)
-        column = self.columns[index.column()]
-        try:
-            parsed = self.parse(column, value)
-        except MoneyError as e:
-            self.error.emit(f"{column.header}: {e}")
-            return False
-        entity = self.rows[index.row()]
-        if getattr(entity, column.field) == parsed:
-            return False
-        what = UNDO_NAMES.get(column.field, column.header.lower())
+    def undo_text(self, entity: Any, column: Column, value: Any) -> str:
         name = self.kind.label(entity)
         if column.field == "name":
-            text = f"Rename {self.kind.name} '{name}' to '{parsed}'"
-        else:
-            text = f"Change {self.kind.name} '{name}' {what}"
-        self.error.emit("")
-        outcome = self.document.update(self.cls, entity.id, text, **{column.field: parsed})
-        ok = bool(outcome)
-        if not outcome:
-            self.error.emit(outcome.message(column.header))
-        return ok
+            return f"Rename {self.kind.name} '{name}' to '{value}'"
+        what = UNDO_NAMES.get(column.field, column.header.lower())
+        return f"Change {self.kind.name} '{name}' {what}"
 
 
 def kpi_highlight(kpi: Kpi, plan: Plan) -> str | None:
