@@ -140,17 +140,6 @@ class Operations:
                 raise _refused(kind, e, list(new_values)) from None
         return old
 
-    def update_many(
-        self, cls: type, edits: list[tuple[int, dict[str, Any]]]
-    ) -> list[tuple[int, dict[str, Any]]]:
-        """Several ``update`` calls in ONE transaction: all are stored or none is. Returns the
-        previous values in the same shape (apply them in reverse order to undo)."""
-        olds: list[tuple[int, dict[str, Any]]] = []
-        with self._write():
-            for entity_id, changes in edits:
-                olds.append((entity_id, self.update(cls, entity_id, **changes)))
-        return olds
-
     def update_business(self, **changes: Any) -> dict[str, Any]:
         """Change the business profile (name, currency, horizon, discount rate...)."""
         kind = kind_of(Business)

@@ -7,8 +7,8 @@ mark ``E<n>`` into two places at once (two rows or two fields), so a half-applie
 
 Edits: ``add`` an initiative E<n> with an option E<n> (two rows); ``upd <name>`` sets an
 initiative's description and owner; ``many`` sets the descriptions of goals 1 and 2 (two rows,
-``update_many``); ``biz`` sets the business's IT vision and mission; ``del <name>`` deletes an
-initiative (its option and links cascade); ``link <name> <goal> <c>`` / ``unlink <name> <goal>``.
+one edit of two steps); ``biz`` sets the business's IT vision and mission; ``del <name>``
+deletes an initiative (its option and links cascade); ``link <name> <goal> <c>`` / ``unlink <name> <goal>``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import random
 import sys
 
 from smbplanner.domain.model import Goal, Initiative, Option
+from smbplanner.storage.edits import perform
 from smbplanner.storage.planfile import PlanFile
 
 
@@ -50,7 +51,7 @@ def main(argv: list[str]) -> int:
             plan_file.update(Initiative, ids[name], description=mark, owner=mark)
         elif roll < 0.6:
             say("B", n, "many")
-            plan_file.update_many(Goal, [(1, {"description": mark}), (2, {"description": mark})])
+            perform(plan_file, lambda e, m=mark: [e.update(Goal, g, description=m) for g in (1, 2)])
         elif roll < 0.7:
             say("B", n, "biz")
             plan_file.update_business(it_vision=mark, it_mission=mark)

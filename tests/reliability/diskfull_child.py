@@ -16,6 +16,7 @@ import sys
 
 from smbplanner.domain.model import Goal, Initiative
 from smbplanner.domain.validation import ValidationError
+from smbplanner.storage.edits import perform
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.planfile import PlanFile
 
@@ -32,9 +33,10 @@ def main(argv: list[str]) -> int:
     try:
         for n in range(40):  # each one adds pages: the limit is reached at once or soon
             plan_file.add(Initiative(name=f"Big {n}", description=BIG_TEXT, start_year=2026))
-            plan_file.update_many(
-                Goal, [(1, {"description": BIG_TEXT}), (2, {"description": BIG_TEXT[::-1]})]
-            )
+            perform(plan_file, lambda e: (
+                e.update(Goal, 1, description=BIG_TEXT),
+                e.update(Goal, 2, description=BIG_TEXT[::-1]),
+            ))
     except (PlanFileError, ValidationError) as e:
         result["error"], result["kind"] = str(e), type(e).__name__
     after = plan_file.load()

@@ -170,14 +170,18 @@ def test_business_update_validates(plan_path: Path) -> None:
         assert f.business().horizon_years == 7
 
 
-def test_update_many_is_all_or_nothing(plan_path: Path) -> None:
+def test_several_updates_in_one_edit_are_all_or_nothing(plan_path: Path) -> None:
+    from smbplanner.storage.edits import perform, replay
+
     with PlanFile.open(plan_path) as f:
         ids = [f.add(Initiative("Second", impact=2.0, feasibility=2.0)), 1][::-1]
-        old = f.update_many(Initiative, [(ids[0], {"impact": 5.0}), (ids[1], {"impact": 1.5})])
+        done = perform(f, lambda e: (e.update(Initiative, ids[0], impact=5.0),
+                                     e.update(Initiative, ids[1], impact=1.5)))
         assert [f.get(Initiative, n).impact for n in ids] == [5.0, 1.5]
-        f.update_many(Initiative, list(reversed(old)))
+        replay(f, done.undo)
         assert [f.get(Initiative, n).impact for n in ids] == [4.5, 2.0]
         before = _state(f)
         with pytest.raises(ValidationError, match="impact"):
-            f.update_many(Initiative, [(ids[0], {"impact": 1.0}), (ids[1], {"impact": 7.0})])
+            perform(f, lambda e: (e.update(Initiative, ids[0], impact=1.0),
+                                  e.update(Initiative, ids[1], impact=7.0)))
         assert _state(f) == before
