@@ -8,7 +8,8 @@ mark ``E<n>`` into two places at once (two rows or two fields), so a half-applie
 Edits: ``add`` an initiative E<n> with an option E<n> (two rows); ``upd <name>`` sets an
 initiative's description and owner; ``many`` sets the descriptions of goals 1 and 2 (two rows,
 one edit of two steps); ``biz`` sets the business's IT vision and mission; ``del <name>``
-deletes an initiative (its option and links cascade); ``link <name> <goal> <c>`` / ``unlink <name> <goal>``.
+deletes an initiative (its option and links cascade); ``link <name> <goal> <c>`` /
+``unlink <name> <goal>``.
 """
 
 from __future__ import annotations
