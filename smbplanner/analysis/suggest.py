@@ -29,7 +29,7 @@ risk of 3 × 4 give burdens 0.5, 3/11 and 12/25, feasibility 5 − 4 × 1.2527/3
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from smbplanner.analysis.figures import Figures, initiative_figures
@@ -94,8 +94,10 @@ def suggest_all(
     plan: Plan,
     scenario: Scenario = Scenario.LIKELY,
     figures: Callable[[Initiative, Scenario], Figures | None] | None = None,
+    only: Collection[int] | None = None,
 ) -> dict[int, Suggestion]:
-    """Initiative id → suggestion, for every stored initiative that is not cancelled."""
+    """Initiative id → suggestion, for every stored initiative that is not cancelled (or only
+    for the ids in ``only``: the cost burden still compares with the whole plan's largest)."""
     active = [i for i in plan.initiatives
               if i.status != InitiativeStatus.CANCELLED and i.id is not None]
     tco: dict[int, int] = {}
@@ -105,5 +107,7 @@ def suggest_all(
         tco[id(initiative)] = found.tco_cents if found else 0
     largest = max(tco.values(), default=0)
     return {
-        i.id: suggest(i, plan.goals, tco[id(i)], largest) for i in active if i.id is not None
+        i.id: suggest(i, plan.goals, tco[id(i)], largest)
+        for i in active
+        if i.id is not None and (only is None or i.id in only)
     }

@@ -176,6 +176,10 @@ def place_labels(cards: list[CardItem], limit: QRectF, show_all: bool) -> None:
     (right first, then left); selected cards always get theirs. With ``show_all`` False only
     selected cards are named (a crowded board shows numbers)."""
     metrics = QFontMetricsF(label_font())
+    if not show_all and not any(c.isSelected() for c in cards):
+        for card in cards:  # a crowded board with nothing selected: numbers only
+            card.set_label("")
+        return
     dots = [_dot_box(c) for c in cards]
     taken: list[QRectF] = []
     ordered = sorted(cards, key=lambda c: (not c.isSelected(), c.look.number))
@@ -204,4 +208,5 @@ def place_labels(cards: list[CardItem], limit: QRectF, show_all: bool) -> None:
 
 def _dot_box(card: CardItem) -> QRectF:
     r = card.look.radius
-    return QRectF(card.pos().x() - r, card.pos().y() - r, 2 * r, 2 * r)
+    at = card.pos()
+    return QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r)

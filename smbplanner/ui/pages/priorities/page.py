@@ -80,6 +80,7 @@ class PrioritiesPage(QWidget):
         self.tray = UnscoredTray()
         self.summary = SummaryBar()
         self._suggestions: dict[int, Suggestion] | None = None
+        self._some_suggestions: dict[int, Suggestion | None] = {}
         self._book: FigureBook | None = None
         self._tips = Tooltips()
         self._plan: Plan | None = None
@@ -227,6 +228,7 @@ class PrioritiesPage(QWidget):
         self.summary.show_summary(board_summary(plan, self.board_filter(), figures=book), cur,
                                   plan.business.target_run_share_bp)
         self._book, self._suggestions = book, None  # suggestions are worked out when needed
+        self._some_suggestions = {}
         self._selection_changed()
 
     def _message(self, plan: Plan, shown: Plan, cards: list[object]) -> str:
@@ -248,6 +250,17 @@ class PrioritiesPage(QWidget):
             plan = self.document.plan()
             self._suggestions = suggest_all(plan, figures=self._book)
         return self._suggestions
+
+    def suggestion(self, initiative_id: int) -> Suggestion | None:
+        """One initiative's suggestion, worked out for it alone (the selection's, after each
+        drop: not all 3,000 of a large plan)."""
+        if self._suggestions is not None:
+            return self._suggestions.get(initiative_id)
+        known = self._some_suggestions
+        if initiative_id not in known:
+            found = suggest_all(self.document.plan(), figures=self._book, only={initiative_id})
+            known[initiative_id] = found.get(initiative_id)
+        return known[initiative_id]
 
     def initiative(self, initiative_id: int) -> Initiative | None:
         return self._plan.initiative(initiative_id) if self._plan else None
@@ -309,7 +322,7 @@ class PrioritiesPage(QWidget):
         """Move the selected cards (or tray items) to their suggested positions."""
         edits: list[Edit] = []
         for i in self._targets():
-            s = self.suggestions.get(i)
+            s = self.suggestion(i)
             if s and self._differs(i):
                 edits.append((i, s.feasibility, s.impact))
         self._select_after = {e[0] for e in edits}
@@ -317,7 +330,7 @@ class PrioritiesPage(QWidget):
 
     def _differs(self, initiative_id: int) -> bool:
         """Whether the initiative's suggestion differs from its scores."""
-        s = self.suggestions.get(initiative_id)
+        s = self.suggestion(initiative_id)
         i = self.initiative(initiative_id)
         return bool(s and i and (i.feasibility, i.impact) != (s.feasibility, s.impact))
 
@@ -337,7 +350,8 @@ class PrioritiesPage(QWidget):
         self.accept_button.setEnabled(bool(pending))
         self.ghost.setVisible(False)
         if len(targets) == 1 and pending:
-            s = self.suggestions[targets[0]]
+            s = self.suggestion(targets[0])
+            assert s is not None
             card = self.view.cards.get(targets[0])
             radius = card.look.radius if card else 12.0
             self.ghost.place(scene_point(s.feasibility, s.impact), radius,
