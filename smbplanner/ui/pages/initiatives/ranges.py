@@ -131,6 +131,12 @@ class RangeSection(QWidget):
         self.charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.charts.addWidget(self.histogram, 1)
         self.charts.addWidget(self.tornado_chart, 1)
+        self.charts_note = _plain(self.tr(
+            "Left: how the simulated outcomes fall; red ones lose money. Right: each input "
+            "moved alone over its range, everything else at its likely value; the words at "
+            "the ends of a bar are the input's values there, red is worse than the likely "
+            "NPV and green better."))
+        self.charts_note.setFont(small)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -138,6 +144,7 @@ class RangeSection(QWidget):
         body_layout.addWidget(self.intro)
         body_layout.addLayout(top)
         body_layout.addLayout(self.charts, 1)
+        body_layout.addWidget(self.charts_note)
         self.empty = _plain("")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.stack = QStackedWidget()
