@@ -71,6 +71,8 @@ class RangeSection(QWidget):
         self.range: NpvRange | None = None
         self.break_even: BreakEven | None = None
         self.tornado: Tornado | None = None
+        #: What the charts were last given (not given again when nothing moved).
+        self._charted: tuple[object, ...] | None = None
 
         heading = QLabel(self.tr("<b>How sure is this?</b>"))
         heading.setAccessibleName(self.tr("How sure is this?"))
@@ -188,10 +190,11 @@ class RangeSection(QWidget):
         initiative = find_initiative(plan, self.initiative_id)
         option = initiative.chosen_option if initiative else None
         cache = self.document.range_cache
-        draws = None if initiative is None else initiative_draws(
+        found = None if initiative is None else initiative_range(
             initiative, business, cache=cache)
-        if initiative is None or option is None or draws is None:
+        if initiative is None or option is None or found is None:
             self.range = self.break_even = self.tornado = None
+            self._charted = None
             self.empty.setText(
                 "" if initiative is None else
                 self.tr("“{0}” has no option yet: add one with its costs and benefits to see "
@@ -202,8 +205,6 @@ class RangeSection(QWidget):
             self.histogram.set_data(None)
             self.tornado_chart.set_data(None)
             return
-        found = initiative_range(initiative, business, cache=cache)  # from the cache
-        assert found is not None
         self.range = found
         self.break_even = initiative_break_even(initiative, business)
         self.tornado = initiative_tornado(initiative, business)
@@ -225,5 +226,11 @@ class RangeSection(QWidget):
             "and pessimistic scenario factor (most often at ×1), each line on its own.").format(
                 option.name, locale_number(found.draws, 0)))
         show_page(self.stack, 1)
+        charted = (initiative.id, found, self.tornado, currency)
+        if charted == self._charted:
+            return  # e.g. another scenario chosen above: the charts stand as drawn
+        self._charted = charted
+        # the draws again from the model the cache keeps (under a millisecond), not stored
+        draws = initiative_draws(initiative, business, cache=cache)
         self.histogram.set_data((draws, found, currency))
         self.tornado_chart.set_data((self.tornado, currency))

@@ -102,6 +102,9 @@ def test_one_cache_draws_each_version_once(
     panel.set_initiative(SERVER)  # back: from the cache
     assert (cache.misses, len(cache)) == (2, 2)
     assert cache.hits >= 1
+    charted = panel.ranges.histogram.data
+    qtbot.mouseClick(panel.scenario_buttons.button(2), Qt.MouseButton.LeftButton)
+    assert panel.ranges.histogram.data is charted  # another scenario: the same range, not redrawn
     document.reload()  # the plan read again: the cache starts afresh, the panel redraws
     assert (cache.misses, len(cache)) == (3, 1)
 
