@@ -123,7 +123,7 @@ class LazyChart(QWidget):
         figure = self.canvas.figure
         width, height = figure.bbox.width, figure.bbox.height
         margins = self.margins
-        if width < 2 * (margins["left"] + margins["right"]) or height < 150:
+        if width < 2 * (MARGINS["left"] + MARGINS["right"]) or height < 150:
             return
         bottom = margins["bottom"] + LEGEND_ROW * getattr(self, "_legend_rows", 0) + (
             8 if self.legend_below else 0)

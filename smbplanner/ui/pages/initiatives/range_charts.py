@@ -26,6 +26,8 @@ BINS = 40
 TORNADO_BARS = 8
 #: Tornado labels are shortened to this many characters (the full labels are in the list).
 LABEL_CHARS = 28
+#: The labels take at most this share of the tornado's width.
+LEFT_SHARE = 0.42
 #: About this many pixels per character of a 7-point text.
 TEXT_PX = 5.6
 
@@ -79,8 +81,8 @@ class RangeHistogram(LazyChart):
         for name, cents, style in marks:
             ax.axvline(cents / 100, color=c["line"], linestyle=style, linewidth=1.6,
                        label=f"{name} {_units(cents / 100)}")
-        ax.set_title(self.tr("NPV of {0} simulated outcomes").format(
-            locale_number(found.draws, 0)), color=c["text"], fontsize=10)
+        ax.figure.suptitle(self.tr("NPV of {0} simulated outcomes").format(
+            locale_number(found.draws, 0)), color=c["text"], fontsize=10, y=0.985, va="top")
         ax.set_xlabel(self.tr("NPV ({0})").format(currency) if currency else self.tr("NPV"),
                       color=c["text"], fontsize=9)
         ax.set_ylabel(self.tr("% of outcomes"), color=c["text"], fontsize=9)
@@ -108,7 +110,6 @@ class TornadoChart(LazyChart):
         tornado, currency = data
         bars = tornado.bars[:TORNADO_BARS]
         base = tornado.npv_cents / 100
-        labels = [textwrap.shorten(b.label, LABEL_CHARS, placeholder="…") for b in bars]
         positions = list(range(len(bars) - 1, -1, -1))  # the largest swing on top
         for y, bar in zip(positions, bars, strict=True):
             low, high = bar.npv_low_cents / 100, bar.npv_high_cents / 100
@@ -123,7 +124,7 @@ class TornadoChart(LazyChart):
         ax.axvline(base, color=c["text"], linewidth=1.2)
         if min(b.npv_low_cents for b in bars) <= 0 <= max(b.npv_high_cents for b in bars):
             ax.axvline(0, color=c["loss"], linewidth=1, linestyle="--")
-        ax.set_yticks(positions, labels)
+        self._labels = (positions, [b.label for b in bars])  # set by _margins, to fit
         self._ax = ax
         self._ends = (min(min(b.npv_low_cents for b in bars) / 100, base),
                       max(max(b.npv_high_cents for b in bars) / 100, base),
@@ -134,11 +135,10 @@ class TornadoChart(LazyChart):
         title = (self.tr("What moves the NPV most") if shown == len(tornado.bars) else
                  self.tr("What moves the NPV most (top {0} of {1})").format(
                      shown, len(tornado.bars)))
-        ax.set_title(title, color=c["text"], fontsize=10)
+        # over the whole chart, not the axes: the labels' margin would push it off the right
+        ax.figure.suptitle(title, color=c["text"], fontsize=10, y=0.985, va="top")
         ax.set_xlabel(self.tr("NPV ({0}); the line is the likely NPV, {1}").format(
             currency, _units(base)), color=c["text"], fontsize=9)
-        # room on the left for the longest label (about 6.5 px per character at 8 points)
-        self.margins["left"] = max(MARGINS["left"], 14 + round(6.5 * max(map(len, labels))))
 
     def _format_axes(self, ax: Any, c: dict[str, Any]) -> None:
         from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -149,6 +149,18 @@ class TornadoChart(LazyChart):
         ax.grid(False, axis="y")
 
     def _margins(self) -> None:
+        """Labels shortened to fit beside the bars at this width (about 6.5 px per character
+        at 8 points, at most ``LEFT_SHARE`` of the chart), then the margins and the x range."""
+        ax = getattr(self, "_ax", None)
+        if ax is not None and ax.figure is self.canvas.figure:
+            positions, full = self._labels
+            width = self.canvas.figure.bbox.width
+            room = int((LEFT_SHARE * width - 14) / 6.5)
+            chars = max(12, min(LABEL_CHARS, room))
+            labels = [textwrap.shorten(t, chars, placeholder="…") for t in full]
+            ax.set_yticks(positions, labels)
+            self.margins["left"] = max(MARGINS["left"],
+                                       14 + round(6.5 * max(map(len, labels), default=0)))
         super()._margins()
         self._fit_x()
 
