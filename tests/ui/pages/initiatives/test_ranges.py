@@ -5,6 +5,7 @@ the histogram and the tornado draw."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +18,7 @@ from smbplanner.analysis.uncertainty.ranges import initiative_range
 from smbplanner.analysis.uncertainty.sensitivity import initiative_tornado
 from smbplanner.analysis.uncertainty.words import chance_sentence
 from smbplanner.domain.enums import CostCategory
-from smbplanner.domain.model import Initiative, Option
+from smbplanner.domain.model import CostLine, Initiative, Option
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.costs import LinesEditor
@@ -198,6 +199,31 @@ def test_the_histogram_and_the_tornado_draw(
     assert histogram.data[1] == section.range and tornado.data[0] == section.tornado
     qtbot.waitUntil(lambda: not histogram.canvas.property("smbplanner_draw_pending"))
     assert histogram.canvas.figure.axes[0].patches
+
+
+def test_costs_only_and_a_certain_npv_draw_without_warnings(
+    empty_document: PlanDocument, qtbot: QtBot, keep: list[QWidget]
+) -> None:
+    """A cost-only option (every outcome a loss) and one whose only line is 0 (every
+    outcome the same NPV): plain sentences, and both charts draw without a warning."""
+    document = empty_document
+    costs_only = document.add(Initiative("Licences", options=[Option(
+        "Buy", chosen=True, costs=[CostLine(CostCategory.PURCHASE, 500_000)])])).value
+    zero = document.add(Initiative("Free trial", options=[Option(
+        "Try", chosen=True, costs=[CostLine(CostCategory.PURCHASE, 0)])])).value
+    panel = _panel(document, qtbot, keep, costs_only)
+    section = panel.ranges
+    assert section.chance.text() == "It is very unlikely to return more than it costs."
+    assert section.values["p90"].text().startswith("−")
+    assert "With no benefits, this never pays." in section.break_even_label.text()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for initiative_id in (costs_only, zero):
+            panel.set_initiative(initiative_id)
+            for chart in (section.histogram, section.tornado_chart):
+                chart.draw()
+                chart.canvas.draw()
+    assert _shown(panel) == ("0 EUR", "0 EUR", "0 EUR")
 
 
 def _type(qtbot: QtBot, view: QTableView, row: int, column: int, text: str) -> None:
