@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -29,6 +29,9 @@ from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.planfile import PlanFile
 from smbplanner.storage.planread import patch_plan
 from smbplanner.storage.rows import kind_of
+
+if TYPE_CHECKING:
+    from smbplanner.analysis.uncertainty.cache import RangeCache
 
 T = TypeVar("T")
 Steps = Callable[[EditSession], T]
@@ -110,6 +113,7 @@ class PlanDocument(QObject):
         #: The business and goals only, read before the first paint (``first_look``).
         self._first = first
         self.figure_cache = FigureCache()
+        self._range_cache: RangeCache | None = None
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -144,10 +148,24 @@ class PlanDocument(QObject):
         """The initiative's figures, computed once per version of it (and of the business)."""
         return self.figure_cache.initiative(initiative, self.plan().business, scenario)
 
+    @property
+    def range_cache(self) -> RangeCache:
+        """The one ``RangeCache`` of this plan, passed to every range computed for it: an
+        initiative's range is drawn once per version of its lines and of the business's rate
+        and factors (an edit makes a new key; undo finds the old one). Made at first use, so
+        that start-up does not import the uncertainty modules."""
+        if self._range_cache is None:
+            from smbplanner.analysis.uncertainty.cache import RangeCache
+
+            self._range_cache = RangeCache()
+        return self._range_cache
+
     def reload(self) -> None:
         """Read the whole plan again (after its contents were replaced, as by a restore)."""
         self._plan = None
         self.figure_cache.clear()
+        if self._range_cache is not None:
+            self._range_cache.clear()
         self.changed.emit(Changes.everything())
 
     def close(self) -> None:

@@ -60,6 +60,7 @@ __all__ = [
     "RangeSettings",
     "counts_as_planned",
     "default_range",
+    "initiative_draws",
     "initiative_range",
     "line_ranges",
     "plan_ranges",
@@ -130,6 +131,21 @@ def initiative_range(initiative: Initiative, business: Business, *,
     ``index`` (its position in the plan) seeds an initiative that has no id yet."""
     found = _compute(initiative, business, index, overrides, settings, cache)
     return None if found is None else found.result
+
+
+def initiative_draws(initiative: Initiative, business: Business, *,
+                     overrides: Overrides | None = None,
+                     settings: RangeSettings = DEFAULT_SETTINGS,
+                     cache: RangeCache | None = None,
+                     index: int = 0) -> npt.NDArray[np.float64] | None:
+    """The NPV draws behind ``initiative_range`` (``settings.draws`` of them, whole cents,
+    in draw order); None without an option or lines. With ``cache`` the range is stored as
+    ``initiative_range`` stores it, and a stored one's draws are made again from its model
+    and seed (the same values), so a histogram and the range beside it draw once."""
+    found = _compute(initiative, business, index, overrides, settings, cache)
+    if found is None:
+        return None
+    return found.values if found.values is not None else _draw(found.model, settings)
 
 
 def _total(members: list[_Computed], settings: RangeSettings,

@@ -18,6 +18,7 @@ from smbplanner.analysis.uncertainty.ranges import (
     RangeCache,
     RangeSettings,
     default_range,
+    initiative_draws,
     initiative_range,
     line_ranges,
     plan_ranges,
@@ -177,6 +178,25 @@ def test_the_cache_answers_repeated_calls_and_an_edit_changes_the_key() -> None:
     plan.business.discount_rate_bp += 100
     assert plan_ranges(plan, cache=cache) == plan_ranges(plan)
     assert cache.misses == 2 * counted + 1
+
+
+def test_the_draws_behind_a_range_with_and_without_the_cache() -> None:
+    plan = sample_plan()
+    item = plan.initiatives[1]
+    draws = initiative_draws(item, plan.business)
+    assert draws is not None and draws.shape == (10_000,)
+    assert np.array_equal(draws, _draws(item, plan.business))
+    found = initiative_range(item, plan.business)
+    assert found is not None
+    assert (found.p10_cents, found.p50_cents, found.p90_cents) == tuple(
+        np.percentile(draws, (10, 50, 90)))
+    assert found.p_positive == np.count_nonzero(draws > 0) / 10_000
+    cache = RangeCache()
+    assert np.array_equal(initiative_draws(item, plan.business, cache=cache), draws)
+    assert initiative_range(item, plan.business, cache=cache) == found  # drawn once
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert np.array_equal(initiative_draws(item, plan.business, cache=cache), draws)
+    assert initiative_draws(initiative(None), plan.business) is None
 
 
 def test_the_cached_portfolio_follows_added_and_removed_initiatives() -> None:

@@ -46,6 +46,10 @@ class LazyChart(QWidget):
 
     #: Put the legend under the chart (for long series names) rather than inside it.
     legend_below = False
+    #: Entries per row of a legend under the chart.
+    legend_columns = 1
+    #: Fixed margins in pixels (subclasses may widen one, e.g. for long bar labels).
+    margins = MARGINS
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +102,50 @@ class LazyChart(QWidget):
         ax = figure.add_subplot()
         ax.set_facecolor(c["axes"])
         self._plot(ax, self.data, c)
+        self._format_axes(ax, c)
+        style = {"fontsize": 8, "facecolor": c["axes"], "edgecolor": c["grid"],
+                 "labelcolor": c["text"]}
+        handles = len(ax.get_legend_handles_labels()[0])
+        self._legend_rows = 0
+        if handles and self.legend_below:
+            legend = figure.legend(loc="lower center", ncols=self.legend_columns, **style)
+            self._legend_rows = -(-handles // self.legend_columns)
+            legend.get_frame().set_alpha(0.9)
+        elif handles:
+            legend = ax.legend(loc="best", **style)
+            legend.get_frame().set_alpha(0.9)
+        self._margins()
+        self._stack.setCurrentWidget(self.canvas)
+        draw_soon(self.canvas)
+
+    def _margins(self) -> None:
+        """Keep the margins fixed in pixels whatever the size of the chart."""
+        figure = self.canvas.figure
+        width, height = figure.bbox.width, figure.bbox.height
+        margins = self.margins
+        if width < 2 * (MARGINS["left"] + MARGINS["right"]) or height < 150:
+            return
+        bottom = margins["bottom"] + LEGEND_ROW * getattr(self, "_legend_rows", 0) + (
+            8 if self.legend_below else 0)
+        figure.subplots_adjust(
+            left=min(margins["left"] / width, 0.5),
+            right=1 - margins["right"] / width,
+            top=1 - margins["top"] / height,
+            bottom=min(bottom / height, 0.6),
+        )
+
+    def _plot(self, ax: Any, data: Any, c: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _frame(self, ax: Any, c: dict[str, Any]) -> None:
+        """Tick labels, spines and grid in the palette's colours."""
+        ax.tick_params(colors=c["text"], labelsize=8)
+        for spine in ax.spines.values():
+            spine.set_color(c["grid"])
+        ax.grid(True, color=c["grid"], linewidth=0.5, alpha=0.6)
+
+    def _format_axes(self, ax: Any, c: dict[str, Any]) -> None:
+        """Money on the y axis, whole lifecycle years on the x axis, the zero line."""
         from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
@@ -108,41 +156,8 @@ class LazyChart(QWidget):
             ax.set_ylim(min(low, -1), max(high, 1))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.tick_params(colors=c["text"], labelsize=8)
-        for spine in ax.spines.values():
-            spine.set_color(c["grid"])
-        ax.grid(True, color=c["grid"], linewidth=0.5, alpha=0.6)
+        self._frame(ax, c)
         ax.axhline(0, color=c["text"], linewidth=0.8)
-        style = {"fontsize": 8, "facecolor": c["axes"], "edgecolor": c["grid"],
-                 "labelcolor": c["text"]}
-        if self.legend_below:
-            legend = figure.legend(loc="lower center", **style)
-            self._legend_rows = len(ax.get_legend_handles_labels()[0])
-        else:
-            legend = ax.legend(loc="best", **style)
-            self._legend_rows = 0
-        legend.get_frame().set_alpha(0.9)
-        self._margins()
-        self._stack.setCurrentWidget(self.canvas)
-        draw_soon(self.canvas)
-
-    def _margins(self) -> None:
-        """Keep the margins fixed in pixels whatever the size of the chart."""
-        figure = self.canvas.figure
-        width, height = figure.bbox.width, figure.bbox.height
-        if width < 2 * (MARGINS["left"] + MARGINS["right"]) or height < 150:
-            return
-        bottom = MARGINS["bottom"] + LEGEND_ROW * getattr(self, "_legend_rows", 0) + (
-            8 if self.legend_below else 0)
-        figure.subplots_adjust(
-            left=MARGINS["left"] / width,
-            right=1 - MARGINS["right"] / width,
-            top=1 - MARGINS["top"] / height,
-            bottom=min(bottom / height, 0.6),
-        )
-
-    def _plot(self, ax: Any, data: Any, c: dict[str, Any]) -> None:
-        raise NotImplementedError
 
     def _axis_labels(self, ax: Any, c: dict[str, Any], title: str, start_year: int | None
                      ) -> None:

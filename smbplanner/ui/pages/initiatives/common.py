@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget
+
 from smbplanner.domain import numbers
 from smbplanner.domain.enums import Scenario
 from smbplanner.domain.model import Initiative, Option, Plan
@@ -39,3 +41,14 @@ def year_header(t: int, initiative: Initiative | None) -> str:
     if initiative is None:
         return f"Year {t}"
     return f"Year {t}\n{initiative.start_year + t}"
+
+
+def show_page(stack: QStackedWidget, index: int) -> None:
+    """Show one page of a stack, sized by that page alone: a hidden page's minimum size
+    would otherwise keep the stack as tall as its tallest page (a one-line "no option yet"
+    then sat in the middle of a scrolled, mostly empty tab)."""
+    for n in range(stack.count()):
+        policy = (QSizePolicy.Policy.Preferred if n == index
+                  else QSizePolicy.Policy.Ignored)
+        stack.widget(n).setSizePolicy(policy, policy)
+    stack.setCurrentIndex(index)

@@ -1,6 +1,7 @@
 """The figures of an initiative's chosen option in the three scenarios: TCO (and its present
 value), benefits, ROI, NPV, IRR, payback and discounted payback, each with a “How is this
-calculated?” working, and the cumulative cash-flow chart with its payback point.
+calculated?” working, and the cumulative cash-flow chart with its payback point; below them
+“How sure is this?” (``ranges.RangeSection``).
 
 Every number comes from ``analysis.figures`` and is refreshed after every edit, undo and redo.
 """
@@ -37,7 +38,9 @@ from smbplanner.ui.pages.initiatives.common import (
     find_initiative,
     locale_number,
     minus,
+    show_page,
 )
+from smbplanner.ui.pages.initiatives.ranges import RangeSection
 from smbplanner.ui.pages.initiatives.workings import WorkingDialog
 from smbplanner.ui.refresh import FIGURES, watch
 
@@ -54,6 +57,8 @@ FIGURE_NAMES = {
 SCENARIOS = (Scenario.OPTIMISTIC, Scenario.LIKELY, Scenario.PESSIMISTIC)
 #: From this width (pixels) the chart stands beside the figures rather than below them.
 WIDE = 940
+#: The widest the "select an initiative" or "no option yet" text gets (pixels).
+EMPTY_WIDTH = 560
 
 
 def _years(value: float | None) -> str:
@@ -151,6 +156,7 @@ class FiguresPanel(QWidget):
             grid.setColumnStretch(n, 1)
 
         self.chart = CashFlowChart()
+        self.chart.setMinimumHeight(300)  # the section below must not squeeze it
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -160,11 +166,18 @@ class FiguresPanel(QWidget):
         self.side_by_side.addWidget(table, 0, Qt.AlignmentFlag.AlignTop)
         self.side_by_side.addWidget(self.chart, 1)
         body_layout.addLayout(self.side_by_side, 1)
+        #: "How sure is this?": computed only when on screen (``ranges`` module doc).
+        self.ranges = RangeSection(document)
+        body_layout.addWidget(self.ranges, 1)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.empty.setMaximumWidth(EMPTY_WIDTH)  # a short, readable line, centred
+        empty_page = QWidget()
+        empty_row = QHBoxLayout(empty_page)
+        empty_row.addWidget(self.empty)
+        self.stack.addWidget(empty_page)
         self.stack.addWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -197,14 +210,16 @@ class FiguresPanel(QWidget):
         initiative = find_initiative(plan, self.initiative_id)
         option = initiative.chosen_option if initiative else None
         self.settings_button.setEnabled(not self.document.readonly)
+        self.ranges.set_initiative(self.initiative_id)
         if initiative is None or option is None:
             self.figures = {}
             self.heading.setText("")
             self.empty.setText(
                 self.tr("Select an initiative to see its figures.") if initiative is None else
                 self.tr("“{0}” has no option yet. Add an option with its costs and benefits "
-                        "to see its TCO, ROI, NPV and payback.").format(initiative.name))
-            self.stack.setCurrentIndex(0)
+                        "to see its TCO, ROI, NPV and payback, and how sure they are."
+                        ).format(initiative.name))
+            show_page(self.stack, 0)
             self.chart.set_data(None)
             self._refresh_working()
             return
@@ -228,7 +243,7 @@ class FiguresPanel(QWidget):
         fig = self.figures[self.scenario]
         title = self.tr("Cumulative cash flow ({0})").format(self.scenario.value)
         self.chart.set_data((fig, initiative.start_year, title))
-        self.stack.setCurrentIndex(1)
+        show_page(self.stack, 1)
         self._refresh_working()
 
     def _emphasise(self) -> None:
