@@ -19,6 +19,7 @@ from smbplanner.domain.model import Plan
 from smbplanner.report.appendix import appendix
 from smbplanner.report.budget import budget
 from smbplanner.report.context import Ctx, Section
+from smbplanner.report.decision import decision_page
 from smbplanner.report.doc import COVER, LANDSCAPE, PORTRAIT, Chrome, PackDoc
 from smbplanner.report.front import contents_page, cover, summary
 from smbplanner.report.governance import governance
@@ -39,6 +40,7 @@ from smbplanner.report.text import one_line, plain_line
 
 BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "cover": cover,
+    "decision": decision_page,
     "contents": contents_page,
     "summary": summary,
     "goals": goals,

@@ -13,6 +13,7 @@ from smbplanner.domain.enums import Scenario
 #: Every section, in the order the board pack prints them: (key, title).
 SECTIONS: list[tuple[str, str]] = [
     ("cover", "Cover"),
+    ("decision", "Decision sought"),
     ("contents", "Contents"),
     ("summary", "Executive summary"),
     ("goals", "Goals and KPIs"),

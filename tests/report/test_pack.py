@@ -42,7 +42,7 @@ def test_every_section_heading_and_initiative_name_is_printed(sample_pack: Pack)
 def test_the_contents_give_the_right_page_for_each_section(sample_pack: Pack) -> None:
     contents = next(page for page in sample_pack.pages if "Contents" in page)
     lines = [line.strip() for line in contents.splitlines()]
-    for title in HEADINGS[1:]:
+    for title in (t for t in HEADINGS if t != "Contents"):
         at = lines.index(title)
         number = int(next(line for line in lines[at + 1 :] if line.isdigit()))
         assert title in sample_pack.pages[number - 1], (title, number)
@@ -111,7 +111,7 @@ def test_the_same_plan_gives_the_same_bytes() -> None:
 
 
 def test_an_empty_plan_gives_a_short_sensible_pack(empty_pack: Pack) -> None:
-    assert len(empty_pack.pages) <= 6
+    assert len(empty_pack.pages) <= 7  # cover, decision, contents and four of sections
     for title in HEADINGS:
         assert empty_pack.contains(title), title
     for message in ("No initiatives yet.", "No business goals set yet.",
