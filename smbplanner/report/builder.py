@@ -24,7 +24,7 @@ from smbplanner.report.doc import COVER, LANDSCAPE, PORTRAIT, Chrome, PackDoc
 from smbplanner.report.front import contents_page, cover, summary
 from smbplanner.report.governance import governance
 from smbplanner.report.grid import grid
-from smbplanner.report.initiatives import initiatives
+from smbplanner.report.initiatives import initiatives, proposals
 from smbplanner.report.options import (
     SECTION_TITLES,
     ExportCancelled,
@@ -49,6 +49,7 @@ BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "portfolio": portfolio,
     "roadmap": roadmap,
     "budget": budget,
+    "proposals": proposals,
     "initiatives": initiatives,
     "risks": risks,
     "governance": governance,

@@ -13,11 +13,10 @@ from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import label
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
+from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
 from smbplanner.report.text import BOLD, DASH, one_line, para, years
 
-#: Proposed initiatives listed one by one on the decision page; the rest share one row.
-ASK_ROWS = 12
 #: Systems past their end of life named one by one (most critical first); the rest counted.
 STALE_ROWS = 5
 _TOTAL_ROW = [("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
@@ -40,7 +39,7 @@ def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
     s, cur = ctx.styles, one_line(ctx.currency)
     figures = [(i, ctx.book.figures(i, ctx.scenario)) for i in d.asked]
     ranked = sorted(figures, key=lambda e: -(e[1].tco_cents if e[1] else 0))
-    shown = ranked if len(ranked) <= ASK_ROWS else ranked[: ASK_ROWS - 1]
+    shown = ranked[:ASK_PAGES]  # the ones with a business case page by default
     rows: list[list[object]] = [["#", "Proposed initiative", "Start", "Portfolio", "TCO",
                                  "NPV", "Payback"]]
     w = ctx.width
@@ -57,8 +56,9 @@ def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
         tco = sum(whole(f.tco_cents) for _, f in rest if f)
         npv = sum(whole(f.npv_cents) for _, f in rest if f)
         tco_sum, npv_sum = tco_sum + tco, npv_sum + npv
-        rows.append(["", s.m(f"{len(rest)} smaller proposed initiatives (see the portfolio)",
-                             s.cell), "", "", units(tco), units(npv), ""])
+        rows.append(["", s.m(f"{len(rest)} smaller proposed initiatives (listed under "
+                             "Proposed initiatives)", s.cell), "", "", units(tco), units(npv),
+                     ""])
     rows.append(["", f"The ask: {len(d.asked)} initiatives", "", "", units(tco_sum),
                  units(npv_sum), years(d.payback_years)])
     return [Caption(f"The ask ({ctx.scenario_note}, {cur}; largest first)"),
