@@ -132,6 +132,9 @@ def _names(items: list[Initiative], limit: int = 4) -> str:
 
 def _sentence(plan: Plan, asked: list[Initiative], tco: int, first: int | None,
               last: int | None, sources: list[str]) -> str:
+    if not asked and not plan.initiatives:
+        return ("No new spending is asked for: the plan has no initiatives yet. The board is "
+                "asked to note the plan as a draft.")
     if not asked:
         return ("No new spending is asked for: no initiative is proposed. The board is asked "
                 "to note the plan and the progress of the approved initiatives.")

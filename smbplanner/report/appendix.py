@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from smbplanner.analysis.assessment import system_totals
 from smbplanner.analysis.checks import ERROR, check_plan
+from smbplanner.analysis.completeness import missing_parts
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import table
 from smbplanner.report.text import BOLD, day, factor, money, para
@@ -105,6 +106,12 @@ def appendix(ctx: Ctx) -> Section:
     flow += [s.m(f"<b>{escape(name)}.</b> {escape(text)}", s.method) for name, text in METHOD]
     findings = check_plan(plan)
     flow.append(s.m("Open points", s.h2))
+    missing = missing_parts(plan)
+    if missing:
+        flow.append(s.m("<b>Draft — incomplete.</b> Missing before the board can decide:",
+                        s.small))
+        flow += [s.m(f"<font color='#b03a2e'>• {escape(m.phase)}:</font> {escape(m.text)}",
+                     s.small) for m in missing]
     if not findings:
         flow += ctx.empty("The plan's consistency check finds nothing to fix.")
     else:

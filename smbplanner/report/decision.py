@@ -122,8 +122,10 @@ def _do_nothing(ctx: Ctx, d: Decision) -> list[Flowable]:
         points.append(f"{len(d.open_high_risks)} open high or critical risks stay in the "
                       "register (see Risks).")
     if not points:
-        return [Caption("If nothing is done"),
-                *ctx.empty("No system is past its end of life and no high risk is open.")]
+        text = ("No system is past its end of life and no high risk is open."
+                if ctx.plan.systems else "No current systems are recorded, so the cost and "
+                "risk of doing nothing are unknown.")
+        return [Caption("If nothing is done"), *ctx.empty(text)]
     colour = WARN.hexval()[2:]
     return [KeepTogether([Caption("If nothing is done"), *[
         s.m(f"<font color='#{colour}'>•</font> {p}", s.small) for p in points]])]

@@ -205,3 +205,12 @@ def test_a_logo_on_the_cover(tmp_path: Path) -> None:
 def test_markup_in_the_footer_is_literal() -> None:
     pack = build(sample_plan(), sections=("summary",), footer=MARKUP)
     assert "</para><para>&amp;" in pack.text
+
+
+def test_an_incomplete_plan_is_marked_draft(empty_pack: Pack, sample_pack: Pack) -> None:
+    assert "DRAFT — INCOMPLETE" in empty_pack.pages[0]
+    assert empty_pack.contains("Missing before the board can decide")
+    for what in ("No business goals are set.", "No budget is set for any year.",
+                 "No steering committee is named."):
+        assert empty_pack.contains(what), what
+    assert "DRAFT" not in sample_pack.pages[0] and not sample_pack.contains("Draft — incomplete")
