@@ -214,3 +214,11 @@ def test_an_incomplete_plan_is_marked_draft(empty_pack: Pack, sample_pack: Pack)
                  "No steering committee is named."):
         assert empty_pack.contains(what), what
     assert "DRAFT" not in sample_pack.pages[0] and not sample_pack.contains("Draft — incomplete")
+
+
+def test_past_due_initiatives_are_flagged_in_the_portfolio(sample_pack: Pack) -> None:
+    page = next(p for p in sample_pack.pages if "Initiative portfolio" in p
+                and "Run vs Change" in p)
+    flat = " ".join(page.split())
+    assert flat.count("past due (planned end") == 2  # MFA (Q1 2026), Wi-Fi (Q3 2026)
+    assert "2 initiatives are past due" in flat
