@@ -222,3 +222,9 @@ def test_past_due_initiatives_are_flagged_in_the_portfolio(sample_pack: Pack) ->
     flat = " ".join(page.split())
     assert flat.count("past due (planned end") == 2  # MFA (Q1 2026), Wi-Fi (Q3 2026)
     assert "2 initiatives are past due" in flat
+
+
+def test_the_appendix_explains_the_terms_in_plain_words(sample_pack: Pack) -> None:
+    for term in ("TCO (total cost of ownership).", "NPV (net present value).",
+                 "IRR (internal rate of return).", "Payback.", "Run / Change.", "RACI."):
+        assert sample_pack.contains(term), term
