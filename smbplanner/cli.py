@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "--sections",
         metavar="LIST",
         help="comma-separated sections to include, in any order (default: all): cover, "
-        "decision, contents, summary, goals, swot, grid, portfolio, roadmap, budget, "
+        "decision, contents, summary, goals, swot, current, grid, portfolio, roadmap, budget, "
         "proposals, initiatives, risks, governance, appendix",
     )
     s.add_argument(

@@ -19,6 +19,7 @@ from smbplanner.domain.model import Plan
 from smbplanner.report.appendix import appendix
 from smbplanner.report.budget import budget
 from smbplanner.report.context import Ctx, Section
+from smbplanner.report.current import current_state
 from smbplanner.report.decision import decision_page
 from smbplanner.report.doc import COVER, LANDSCAPE, PORTRAIT, Chrome, PackDoc
 from smbplanner.report.front import contents_page, cover, summary
@@ -45,6 +46,7 @@ BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "summary": summary,
     "goals": goals,
     "swot": swot,
+    "current": current_state,
     "grid": grid,
     "portfolio": portfolio,
     "roadmap": roadmap,

@@ -18,6 +18,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("summary", "Executive summary"),
     ("goals", "Goals and KPIs"),
     ("swot", "SWOT analysis"),
+    ("current", "Current state"),
     ("grid", "Priority grid"),
     ("portfolio", "Initiative portfolio"),
     ("roadmap", "Roadmap"),
