@@ -22,6 +22,7 @@ from smbplanner.report.context import Ctx, Section
 from smbplanner.report.current import current_state
 from smbplanner.report.decision import decision_page
 from smbplanner.report.doc import COVER, LANDSCAPE, PORTRAIT, Chrome, PackDoc
+from smbplanner.report.finance import finance
 from smbplanner.report.front import contents_page, cover, summary
 from smbplanner.report.governance import governance
 from smbplanner.report.grid import grid
@@ -51,6 +52,7 @@ BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "portfolio": portfolio,
     "roadmap": roadmap,
     "budget": budget,
+    "finance": finance,
     "proposals": proposals,
     "initiatives": initiatives,
     "risks": risks,

@@ -23,6 +23,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("portfolio", "Initiative portfolio"),
     ("roadmap", "Roadmap"),
     ("budget", "Budget by year"),
+    ("finance", "Cash flow and financing"),
     ("proposals", "Proposed initiatives"),
     ("initiatives", "Funded initiatives"),
     ("risks", "Risks"),
