@@ -121,13 +121,14 @@ def cash_statement(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
             continue
         life = option.life_years
         lines = list(option.costs)
-        exact = [Fraction(c * cost_bp, BP) for line in lines for c in line_amounts(line, life)]
+        amounts: list[Fraction | int] = [c for line in lines for c in line_amounts(line, life)]
+        exact = amounts if cost_bp == BP else [Fraction(c * cost_bp, BP) for c in amounts]
         shares = allocate(exact, whole(f.tco_cents)) if exact else []
         for n, line in enumerate(lines):
             into = capital if is_capital(line, capital_flags) else operating
             for t in range(life):
                 add(into, initiative.start_year + t, shares[n * life + t])
-        gains = allocate([Fraction(c) for c in f.benefits], whole(f.benefits_cents))
+        gains = allocate(list[Fraction | int](f.benefits), whole(f.benefits_cents))
         for t, amount in enumerate(gains):
             add(benefits, initiative.start_year + t, amount)
     years = sorted(set(capital) | set(operating) | set(benefits))

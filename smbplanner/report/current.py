@@ -30,7 +30,7 @@ def _systems(ctx: Ctx) -> list[Flowable]:
     s, plan = ctx.styles, ctx.plan
     start = plan.business.start_year
     w = ctx.width
-    widths = [w * 0.28, w * 0.1, w * 0.07, w * 0.15, w * 0.13, w * 0.12, w * 0.15]
+    widths = [w * 0.27, w * 0.11, w * 0.07, w * 0.15, w * 0.13, w * 0.12, w * 0.15]
     rows: list[list[object]] = [["System", "Condition", "Age", "End of life",
                                  "Run cost/yr", "Criticality", "Plan"]]
     total = 0
