@@ -82,8 +82,15 @@ def _parser() -> argparse.ArgumentParser:
         "--sections",
         metavar="LIST",
         help="comma-separated sections to include, in any order (default: all): cover, "
-        "contents, summary, goals, swot, grid, portfolio, roadmap, budget, initiatives, "
-        "risks, governance, appendix",
+        "decision, contents, summary, goals, swot, current, grid, portfolio, roadmap, budget, "
+        "finance, proposals, initiatives, risks, governance, appendix",
+    )
+    s.add_argument(
+        "--detail",
+        choices=("all", "ask", "none"),
+        default="ask",
+        help="initiatives with a page of their own: all, ask (default: every funded one and "
+        "the largest proposed ones, the rest in a table) or none (tables only)",
     )
     s.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
     s.add_argument(
@@ -261,6 +268,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             scenario=Scenario(args.scenario),
             logo_path=Path(args.logo) if args.logo else None,
             footer=args.footer,
+            detail=args.detail,
         ).checked()
     except ReportError as e:
         raise CliError(f"export: {e}") from None

@@ -38,6 +38,10 @@ class FigureBook:
         self.business = plan.business
         self._cache = cache or FigureCache()
 
+    @property
+    def cache(self) -> FigureCache:
+        return self._cache
+
     def figures(self, initiative: Initiative, scenario: Scenario = Scenario.LIKELY
                 ) -> Figures | None:
         return self._cache.initiative(initiative, self.business, scenario)

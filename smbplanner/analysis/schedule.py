@@ -19,17 +19,19 @@ Quarters are counted as in ``timeline``: ``year * 4 + quarter - 1``.
   appears exactly once; initiatives linked to no goal come last under "No goal linked".
   Within a group the rows keep the timeline's order (start, end, plan order); empty groups
   are left out.
+- Past due: an initiative whose planned end (the last day of its last quarter) is before
+  the as-of date and that is neither done nor cancelled (``past_due``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from smbplanner.analysis.timeline import Row, Timeline, quarter_label
-from smbplanner.domain.enums import Portfolio, label
+from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Plan
 
 MIN_DURATION = 1
@@ -169,3 +171,20 @@ def group_rows(plan: Plan, line: Timeline, by: Grouping) -> list[Group]:
         if rows:
             groups.append(Group(title, rows))
     return groups
+
+
+def planned_end(initiative: Initiative) -> date:
+    """The last day of the initiative's last quarter."""
+    last = initiative.end_index - 1
+    year, quarter = divmod(last, 4)
+    if quarter == 3:
+        return date(year, 12, 31)
+    return date(year, quarter * 3 + 4, 1) - timedelta(days=1)
+
+
+def past_due(initiative: Initiative, as_of: date) -> bool:
+    """Whether the planned end is before ``as_of`` and the initiative is not done or
+    cancelled."""
+    if initiative.status in (InitiativeStatus.DONE, InitiativeStatus.CANCELLED):
+        return False
+    return planned_end(initiative) < as_of

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from smbplanner.analysis.assessment import system_totals
 from smbplanner.analysis.checks import ERROR, check_plan
+from smbplanner.analysis.completeness import missing_parts
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import table
 from smbplanner.report.text import BOLD, day, factor, money, para
@@ -71,6 +72,27 @@ METHOD = [
 ]
 
 
+GLOSSARY = [
+    ("TCO (total cost of ownership)", "Everything an initiative costs over its life, not "
+     "just the price: licences, setting it up, training, support, running it and switching "
+     "it off at the end."),
+    ("NPV (net present value)", "What an initiative is worth today: its benefits minus its "
+     "costs, with money in later years counted for less (at the plan's discount rate), "
+     "because money today could earn a return elsewhere. Above zero, it earns more than it "
+     "costs; below zero, less."),
+    ("IRR (internal rate of return)", "The yearly return the initiative earns on the money "
+     "put in. Compare it with the discount rate: higher is better than the plan asks for."),
+    ("Payback", "How long until the benefits have paid back the costs, counting money "
+     "as it comes in (not discounted)."),
+    ("Run / Change", "Run spending keeps the business going (replacing worn-out systems, "
+     "security, support); Change spending grows or changes the business (new services, new "
+     "ways of working). A healthy plan funds both."),
+    ("RACI", "Who does what on an initiative: Responsible (does the work), Accountable (owns "
+     "the result and signs it off; one person), Consulted (asked before decisions) and "
+     "Informed (told what was decided)."),
+]
+
+
 def appendix(ctx: Ctx) -> Section:
     s, plan = ctx.styles, ctx.plan
     b = plan.business
@@ -103,8 +125,16 @@ def appendix(ctx: Ctx) -> Section:
                                                   right=(1, 2))]
     flow.append(s.m("How each figure is calculated", s.h2))
     flow += [s.m(f"<b>{escape(name)}.</b> {escape(text)}", s.method) for name, text in METHOD]
+    flow.append(s.m("Glossary", s.h2))
+    flow += [s.m(f"<b>{escape(name)}.</b> {escape(text)}", s.method) for name, text in GLOSSARY]
     findings = check_plan(plan)
     flow.append(s.m("Open points", s.h2))
+    missing = missing_parts(plan)
+    if missing:
+        flow.append(s.m("<b>Draft — incomplete.</b> Missing before the board can decide:",
+                        s.small))
+        flow += [s.m(f"<font color='#b03a2e'>• {escape(m.phase)}:</font> {escape(m.text)}",
+                     s.small) for m in missing]
     if not findings:
         flow += ctx.empty("The plan's consistency check finds nothing to fix.")
     else:

@@ -19,11 +19,14 @@ from smbplanner.domain.model import Plan
 from smbplanner.report.appendix import appendix
 from smbplanner.report.budget import budget
 from smbplanner.report.context import Ctx, Section
+from smbplanner.report.current import current_state
+from smbplanner.report.decision import decision_page
 from smbplanner.report.doc import COVER, LANDSCAPE, PORTRAIT, Chrome, PackDoc
+from smbplanner.report.finance import finance
 from smbplanner.report.front import contents_page, cover, summary
 from smbplanner.report.governance import governance
 from smbplanner.report.grid import grid
-from smbplanner.report.initiatives import initiatives
+from smbplanner.report.initiatives import initiatives, proposals
 from smbplanner.report.options import (
     SECTION_TITLES,
     ExportCancelled,
@@ -39,14 +42,18 @@ from smbplanner.report.text import one_line, plain_line
 
 BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "cover": cover,
+    "decision": decision_page,
     "contents": contents_page,
     "summary": summary,
     "goals": goals,
     "swot": swot,
+    "current": current_state,
     "grid": grid,
     "portfolio": portfolio,
     "roadmap": roadmap,
     "budget": budget,
+    "finance": finance,
+    "proposals": proposals,
     "initiatives": initiatives,
     "risks": risks,
     "governance": governance,

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from smbplanner.analysis.board import priority_numbers
 from smbplanner.analysis.budget import BudgetStatement, budget_statement
+from smbplanner.analysis.decision import Decision, asked_range, decision
 from smbplanner.analysis.headlines import FigureBook
 from smbplanner.domain.enums import Scenario, label
 from smbplanner.domain.model import Initiative, Plan
@@ -36,6 +37,7 @@ class Ctx:
     numbers: dict[int, int] = field(default_factory=dict)
     book: FigureBook = field(init=False)
     _fit: BudgetStatement | None = None
+    _decision: Decision | None = None
     #: Every heading made so far, in story order: what the contents page lists.
     headings: list[TocEntry] = field(default_factory=list)
 
@@ -49,6 +51,14 @@ class Ctx:
         if self._fit is None:
             self._fit = budget_statement(self.plan, self.scenario)
         return self._fit
+
+    @property
+    def decision(self) -> Decision:
+        """The decision sought (``analysis.decision``), computed once."""
+        if self._decision is None:
+            self._decision = decision(self.plan, self.scenario, cache=self.book.cache,
+                                      ask_range=asked_range(self.plan))
+        return self._decision
 
     @property
     def currency(self) -> str:

@@ -3,8 +3,11 @@
 
 One layout pass: the canvas holds every page until the end, when the total and each
 heading's page are known; it then draws the header and footer on every page and the
-contents into the space that the contents flowable reserved. Each contents entry is one
-line (cut with an ellipsis), so the space it needs is known before any page number is.
+contents into the space that the contents flowable reserved. A heading's bookmark is
+registered only then, as its page is written: reportlab points a bookmark at the page
+being written when ``bookmarkPage`` is called, which for a held page would be page 1.
+Each contents entry is one line (cut with an ellipsis), so the space it needs is known
+before any page number is.
 """
 
 from __future__ import annotations
@@ -65,7 +68,13 @@ class _PackCanvas(Canvas):
         self._held: list[dict[str, Any]] = []
         self.page_kind = PORTRAIT
         self.heading_pages: dict[str, int] = {}
+        #: Per page number: the bookmarks on it, (key, top of the heading in points).
+        self.page_marks: dict[int, list[tuple[str, float]]] = {}
         self.contents_slots: list[tuple[int, float, float, float, list[TocEntry]]] = []
+
+    def mark(self, key: str, top: float) -> None:
+        """Bookmark ``key`` at height ``top`` of the current page (set when it is written)."""
+        self.page_marks.setdefault(self._pageNumber, []).append((key, top))
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._held.append(dict(self.__dict__))
@@ -77,10 +86,13 @@ class _PackCanvas(Canvas):
         for page, x, y, width, entries in self.contents_slots:
             slots.setdefault(page, []).append((x, y, width, entries))
         pages = self.heading_pages
+        marks = self.page_marks
         links = self._annotationCount
         for state in self._held:
             self.__dict__.update(state)
             self._annotationCount = links  # link names must stay unique
+            for key, top in marks.get(self._pageNumber, []):
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top)
             for x, y, width, entries in slots.get(self._pageNumber, []):
                 self._draw_contents(x, y, width, entries, pages)
             links = self._annotationCount
@@ -275,7 +287,8 @@ class PackDoc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         if isinstance(flowable, Heading):
             entry = flowable.toc
-            self.canv.bookmarkPage(entry.key)
+            frame = self.frame
+            self.canv.mark(entry.key, frame._y + flowable.height + 12)
             self.canv.addOutlineEntry(entry.outline or entry.text, entry.key, level=entry.level,
                                       closed=True)
             self.canv.heading_pages[entry.key] = self.page

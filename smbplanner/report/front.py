@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from smbplanner.analysis.board import priority_order
 from smbplanner.analysis.budget_text import budget_sentence
+from smbplanner.analysis.completeness import missing_parts
 from smbplanner.analysis.headlines import plan_totals, quadrant_counts
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.analysis.risks import top_risks
@@ -19,8 +20,10 @@ from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.doc import Contents
 from smbplanner.report.options import ReportError
-from smbplanner.report.styles import ACCENT, HEAD_BG, RULE, drawing, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, RULE, WARN, drawing, table
 from smbplanner.report.text import day, para
+
+WARN_HEX = "#" + WARN.hexval()[2:]
 
 
 def _logo(ctx: Ctx) -> list[Flowable]:
@@ -46,8 +49,12 @@ def cover(ctx: Ctx) -> Section:
     rule.add(Rect(0, 0, 70, 4, fillColor=ACCENT, strokeColor=None))
     rule.add(Line(70, 2, ctx.width, 2, strokeColor=RULE, strokeWidth=0.6))
     flow: list[Flowable] = [Spacer(1, 2.5 * cm), *_logo(ctx)]
+    missing = missing_parts(ctx.plan)
+    kicker = "BOARD PACK"
+    if missing:
+        kicker += f" · <font color='{WARN_HEX}'>DRAFT — INCOMPLETE</font>"
     flow += [
-        s.m("BOARD PACK", s.kicker),
+        s.m(kicker, s.kicker),
         Spacer(1, 8),
         s.p(b.name, s.title, limit=160),
         Spacer(1, 10),
@@ -64,6 +71,12 @@ def cover(ctx: Ctx) -> Section:
     facts.append(f"Prepared {day(ctx.today)}")
     facts.append(f"Figures in {escape(b.currency)}, {ctx.scenario_note}")
     flow += [s.m(f, s.lead) for f in facts]
+    if missing:
+        what = "one part is" if len(missing) == 1 else f"{len(missing)} parts are"
+        flow += [Spacer(1, 0.6 * cm), s.m(
+            f"<font color='{WARN_HEX}'><b>Draft — incomplete.</b></font> {what} missing "
+            "before the board can decide on this plan; the open points in the appendix "
+            "list them.", s.body)]
     return Section(flow)
 
 

@@ -13,12 +13,14 @@ from smbplanner.analysis.flow_notes import flow_warning
 from smbplanner.analysis.governance import initiative_raci_problems
 from smbplanner.analysis.headlines import funded_initiatives
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.rounding import whole
 from smbplanner.analysis.tco_table import tco_table
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import RaciRole, Scenario, label
 from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
+from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
 
@@ -199,6 +201,80 @@ def _goals_and_milestones(ctx: Ctx, i: Initiative) -> Flowable:
                                                               "white")])
 
 
+def _table(ctx: Ctx, items: list[Initiative], caption: str) -> list[Flowable]:
+    """One row per initiative (no page of its own) and a total that foots."""
+    s = ctx.styles
+    w = ctx.width
+    widths = [w * 0.05, w * 0.35, w * 0.1, w * 0.1, w * 0.11, w * 0.11, w * 0.09, w * 0.09]
+    rows: list[list[object]] = [["#", "Initiative", "Start", "Portfolio", "TCO", "NPV", "IRR",
+                                 "Payback"]]
+    tco = npv = 0
+    for i in items:
+        f = ctx.book.figures(i, ctx.scenario)
+        shown = (whole(f.tco_cents), whole(f.npv_cents)) if f else (0, 0)
+        tco, npv = tco + shown[0], npv + shown[1]
+        rows.append([ctx.number(i), s.c(i.name, widths[1], 160),
+                     f"Q{i.start_quarter} {i.start_year}", label(i.portfolio),
+                     units(shown[0]), units(shown[1]),
+                     rate(f.irr, bound=f.irr_bound) if f else DASH,
+                     years(f.payback_years) if f else DASH])
+    rows.append(["", f"Total of {len(items)}", "", "", units(tco), units(npv), "", ""])
+    return [Caption(f"{caption} ({ctx.scenario_note}, {one_line(ctx.currency)})"),
+            table(rows, widths, right=(0, 4, 5, 6, 7), extra=[
+                ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+                ("FONT", (0, -1), (-1, -1), BOLD, 8), ("SPAN", (1, -1), (3, -1))])]
+
+
+def _pages(ctx: Ctx, items: list[Initiative]) -> list[Flowable]:
+    flow: list[Flowable] = []
+    for n, initiative in enumerate(items):
+        flow += [PageBreak()] if n else []
+        flow += _page(ctx, initiative)
+    return flow
+
+
+def _largest(ctx: Ctx, items: list[Initiative]) -> list[Initiative]:
+    def tco(i: Initiative) -> int:
+        f = ctx.book.figures(i, ctx.scenario)
+        return f.tco_cents if f else 0
+
+    return sorted(items, key=lambda i: -tco(i))
+
+
+def proposals(ctx: Ctx) -> Section:
+    """The business case of each proposed initiative (the ask): a page each, in priority
+    order; with ``detail="ask"`` only the ``ASK_PAGES`` largest, the rest in a table."""
+    s = ctx.styles
+    asked = ctx.decision.asked
+    flow: list[Flowable] = [ctx.heading("Proposed initiatives")]
+    if not asked:
+        return Section(flow + ctx.empty("No initiative is proposed: nothing new is asked."),
+                       short=True)
+    detail = ctx.options.detail
+    paged = [] if detail == "none" else asked if detail == "all" else _largest(
+        ctx, asked)[:ASK_PAGES]
+    ids = {id(i) for i in paged}
+    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
+    asked_ids = {id(i) for i in asked}
+    rest = [i for i in priority_order(ctx.plan.initiatives)
+            if id(i) in asked_ids and id(i) not in ids]
+    intro = (f"{len(asked)} initiatives are proposed: the ask of the decision page. "
+             if len(asked) > 1 else "One initiative is proposed: the ask of the decision page. ")
+    if ordered and not rest:
+        intro += "Each has its business case on a page of its own, in priority order."
+    elif ordered:
+        intro += (f"The {len(ordered)} largest by cost have a page each, in priority order; "
+                  f"the other {len(rest)} are in the table below (export with detail “all” "
+                  "for a page each).")
+    flow.append(s.m(escape(intro), s.muted))
+    if rest:
+        flow += _table(ctx, rest, "Proposed initiatives without a page of their own")
+        if ordered:
+            flow.append(PageBreak())
+    return Section(flow + _pages(ctx, ordered))
+
+
 def initiatives(ctx: Ctx) -> Section:
     s = ctx.styles
     funded = funded_initiatives(ctx.plan)
@@ -206,12 +282,12 @@ def initiatives(ctx: Ctx) -> Section:
     if not funded:
         return Section(flow + ctx.empty("No initiative is approved, in progress or done yet."),
                        short=True)
+    ids = {id(i) for i in funded}
+    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
+    if ctx.options.detail == "none":
+        flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done.",
+                        s.muted))
+        return Section(flow + _table(ctx, ordered, "Funded initiatives"))
     flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done; each has "
                     "a page, in priority order.", s.muted))
-    ids = {id(i) for i in funded}
-    for n, initiative in enumerate(i for i in priority_order(ctx.plan.initiatives)
-                                   if id(i) in ids):
-        if n:
-            flow.append(PageBreak())
-        flow += _page(ctx, initiative)
-    return Section(flow)
+    return Section(flow + _pages(ctx, ordered))

@@ -13,14 +13,18 @@ from smbplanner.domain.enums import Scenario
 #: Every section, in the order the board pack prints them: (key, title).
 SECTIONS: list[tuple[str, str]] = [
     ("cover", "Cover"),
+    ("decision", "Decision sought"),
     ("contents", "Contents"),
     ("summary", "Executive summary"),
     ("goals", "Goals and KPIs"),
     ("swot", "SWOT analysis"),
+    ("current", "Current state"),
     ("grid", "Priority grid"),
     ("portfolio", "Initiative portfolio"),
     ("roadmap", "Roadmap"),
     ("budget", "Budget by year"),
+    ("finance", "Cash flow and financing"),
+    ("proposals", "Proposed initiatives"),
     ("initiatives", "Funded initiatives"),
     ("risks", "Risks"),
     ("governance", "Governance"),
@@ -29,6 +33,11 @@ SECTIONS: list[tuple[str, str]] = [
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 SECTION_TITLES = dict(SECTIONS)
 PAPERS = ("a4", "letter")
+#: How many initiatives get a page of their own: ``all`` (every proposed and funded one),
+#: ``ask`` (every funded one and the ask's largest ``ASK_PAGES``; the rest in a table) or
+#: ``none`` (tables only).
+DETAILS = ("all", "ask", "none")
+ASK_PAGES = 12
 DEFAULT_FOOTER = "Confidential"
 
 #: ``progress(step, steps, what)``; return False to cancel the export (ExportCancelled).
@@ -52,6 +61,8 @@ class ReportOptions:
     footer: str = DEFAULT_FOOTER
     #: The date printed on the cover and used for "next review"; None: today.
     as_of: date | None = None
+    #: Which initiatives get a page of their own (``DETAILS``).
+    detail: str = "ask"
 
     def checked(self) -> ReportOptions:
         """These options with sections in print order; raises ReportError when unusable."""
@@ -68,9 +79,12 @@ class ReportOptions:
             raise ReportError(f"unknown scenario {self.scenario!r}")
         if self.logo_path is not None and not Path(self.logo_path).is_file():
             raise ReportError(f"{self.logo_path}: no such logo image")
+        if self.detail not in DETAILS:
+            raise ReportError(f"unknown detail {self.detail!r}; choose all, ask or none")
         ordered = tuple(key for key in SECTION_KEYS if key in self.sections)
         return ReportOptions(
-            ordered, self.paper, self.scenario, self.logo_path, self.footer, self.as_of
+            ordered, self.paper, self.scenario, self.logo_path, self.footer, self.as_of,
+            self.detail,
         )
 
 

@@ -12,11 +12,12 @@ from smbplanner.analysis.headlines import plan_totals
 from smbplanner.analysis.portfolio import run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.analysis.rounding import whole
+from smbplanner.analysis.schedule import past_due, planned_end
 from smbplanner.domain.enums import InitiativeStatus, label
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, table
-from smbplanner.report.text import BOLD, DASH, para, percent, rate, years
+from smbplanner.report.text import BOLD, DASH, day, para, percent, rate, years
 
 
 def portfolio(ctx: Ctx) -> Section:
@@ -36,12 +37,18 @@ def portfolio(ctx: Ctx) -> Section:
         "Portfolio", "Start", "TCO",
         "NPV", "IRR", "Payback",
     ]]
+    overdue = 0
     for initiative in priority_order(plan.initiatives):
         f = ctx.book.figures(initiative, ctx.scenario)
         status = label(initiative.status)
         if not counted(initiative):
             status += " — not counted"
-        name = (f"{para(initiative.name)}<br/><font size=6.5 color='#5f6b76'>"
+        late = past_due(initiative, ctx.today)
+        if late:
+            overdue += 1
+            status += f" — past due (planned end {day(planned_end(initiative))})"
+        colour = "#b03a2e" if late else "#5f6b76"
+        name = (f"{para(initiative.name)}<br/><font size=6.5 color='{colour}'>"
                 f"{escape(status)}</font>")
         cancelled = initiative.status == InitiativeStatus.CANCELLED
         if cancelled:
@@ -71,6 +78,11 @@ def portfolio(ctx: Ctx) -> Section:
         ("FONT", (0, -1), (-1, -1), BOLD, 8),
         ("SPAN", (1, -1), (4, -1)),
     ]))
+    if overdue:
+        flow.append(s.m(
+            f"<font color='#b03a2e'>{overdue} initiative{'s are' if overdue > 1 else ' is'} "
+            f"past due</font>: the planned end is before {escape(day(ctx.today))} and "
+            f"{'they are' if overdue > 1 else 'it is'} not done.", s.small))
     odd = [str(ctx.number(i)) for i in priority_order(plan.initiatives)
            if (f := ctx.book.figures(i, ctx.scenario)) and f.sign_changes > 1]
     if odd:

@@ -142,3 +142,22 @@ def test_every_sample_row_is_in_exactly_one_group() -> None:
     for by in Grouping:
         names = [r.initiative.name for g in group_rows(plan, line, by) for r in g.rows]
         assert sorted(names) == sorted(r.initiative.name for r in line.rows)
+
+
+def test_past_due_is_a_planned_end_before_the_date_and_not_done() -> None:
+    from datetime import date
+
+    from smbplanner.analysis.schedule import past_due, planned_end
+    from smbplanner.domain.enums import InitiativeStatus
+    from smbplanner.domain.model import Initiative
+
+    i = Initiative("X", start_year=2026, start_quarter=2, duration_quarters=2,
+                   status=InitiativeStatus.IN_PROGRESS)
+    assert planned_end(i) == date(2026, 9, 30)
+    assert planned_end(Initiative("Y", start_year=2026, start_quarter=4,
+                                  duration_quarters=1)) == date(2026, 12, 31)
+    assert not past_due(i, date(2026, 9, 30))
+    assert past_due(i, date(2026, 10, 1))
+    for status in (InitiativeStatus.DONE, InitiativeStatus.CANCELLED):
+        i.status = status
+        assert not past_due(i, date(2027, 1, 1))

@@ -78,3 +78,15 @@ def test_start_up_does_not_import_reportlab() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+def test_detail_chooses_which_initiatives_get_a_page(plan_path: Path, tmp_path: Path) -> None:
+    from tests.report.conftest import Pack
+
+    pages = {}
+    for detail in ("all", "none"):
+        out = tmp_path / f"{detail}.pdf"
+        assert main(["export", str(plan_path), "-o", str(out), "--detail", detail]) == 0
+        pack = Pack(out.read_bytes())
+        pages[detail] = sum("Figures in three scenarios" in p for p in pack.pages)
+    assert pages["none"] == 0 < pages["all"]

@@ -42,7 +42,7 @@ def test_every_section_heading_and_initiative_name_is_printed(sample_pack: Pack)
 def test_the_contents_give_the_right_page_for_each_section(sample_pack: Pack) -> None:
     contents = next(page for page in sample_pack.pages if "Contents" in page)
     lines = [line.strip() for line in contents.splitlines()]
-    for title in HEADINGS[1:]:
+    for title in (t for t in HEADINGS if t != "Contents"):
         at = lines.index(title)
         number = int(next(line for line in lines[at + 1 :] if line.isdigit()))
         assert title in sample_pack.pages[number - 1], (title, number)
@@ -111,7 +111,7 @@ def test_the_same_plan_gives_the_same_bytes() -> None:
 
 
 def test_an_empty_plan_gives_a_short_sensible_pack(empty_pack: Pack) -> None:
-    assert len(empty_pack.pages) <= 6
+    assert len(empty_pack.pages) <= 7  # cover, decision, contents and four of sections
     for title in HEADINGS:
         assert empty_pack.contains(title), title
     for message in ("No initiatives yet.", "No business goals set yet.",
@@ -205,3 +205,26 @@ def test_a_logo_on_the_cover(tmp_path: Path) -> None:
 def test_markup_in_the_footer_is_literal() -> None:
     pack = build(sample_plan(), sections=("summary",), footer=MARKUP)
     assert "</para><para>&amp;" in pack.text
+
+
+def test_an_incomplete_plan_is_marked_draft(empty_pack: Pack, sample_pack: Pack) -> None:
+    assert "DRAFT — INCOMPLETE" in empty_pack.pages[0]
+    assert empty_pack.contains("Missing before the board can decide")
+    for what in ("No business goals are set.", "No budget is set for any year.",
+                 "No steering committee is named."):
+        assert empty_pack.contains(what), what
+    assert "DRAFT" not in sample_pack.pages[0] and not sample_pack.contains("Draft — incomplete")
+
+
+def test_past_due_initiatives_are_flagged_in_the_portfolio(sample_pack: Pack) -> None:
+    page = next(p for p in sample_pack.pages if "Initiative portfolio" in p
+                and "Run vs Change" in p)
+    flat = " ".join(page.split())
+    assert flat.count("past due (planned end") == 2  # MFA (Q1 2026), Wi-Fi (Q3 2026)
+    assert "2 initiatives are past due" in flat
+
+
+def test_the_appendix_explains_the_terms_in_plain_words(sample_pack: Pack) -> None:
+    for term in ("TCO (total cost of ownership).", "NPV (net present value).",
+                 "IRR (internal rate of return).", "Payback.", "Run / Change.", "RACI."):
+        assert sample_pack.contains(term), term

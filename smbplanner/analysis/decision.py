@@ -1,0 +1,232 @@
+"""The decision the board pack asks for: which initiatives form the ask, what they cost by
+year beside what is already approved, what the ask returns, and what doing nothing costs.
+
+- **The ask** is every *proposed* initiative (plan order); **already approved** is every
+  initiative approved or in progress. Done, on hold and cancelled initiatives are neither.
+- Money follows the presentation rule (``analysis.rounding``): each initiative's TCO, benefits
+  and NPV in the pack's scenario are rounded to whole units and the ask's totals are the sums
+  of those rounded figures, so the resolution's amount equals the sum of the TCOs printed for
+  the proposed initiatives (and of the dump's ``tco`` rounded one by one). By year, each
+  initiative's TCO is allocated over its calendar years (``allocate``), so every year row and
+  the total foot.
+- **Payback of the ask**: on the ask's summed cash flows by calendar year, from its first year.
+- **Range**: ``portfolio_range`` of the ask (``p_positive``: the share of 10,000 draws in
+  which the ask's NPV is above zero), told as "about a 4-in-5 chance".
+- **Funding source** of an initiative: the budget envelope of its portfolio ("IT Change
+  budget" / "IT Run budget") unless ``funding`` (a future stored field, by initiative id)
+  names one. **The resolution** is built from the plan unless ``resolution`` (the owner's own
+  sentence, a future stored field) is given.
+- **Doing nothing**: systems past their end of life (``assessment.past_end_of_life``) with
+  their annual run cost (most critical first, then the costliest), and the open high and
+  critical risks (``risks.top_risks``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from smbplanner.analysis import finance
+from smbplanner.analysis.assessment import past_end_of_life
+from smbplanner.analysis.figure_cache import FigureCache
+from smbplanner.analysis.figures import Figures
+from smbplanner.analysis.risks import CRITICAL, HIGH, PlanRisk, band, top_risks
+from smbplanner.analysis.rounding import allocate, whole
+from smbplanner.analysis.uncertainty.model import NpvRange
+from smbplanner.domain.enums import Criticality, InitiativeStatus, Portfolio, Scenario
+from smbplanner.domain.model import Initiative, Plan, System
+from smbplanner.domain.numbers import units, years
+
+ASKED = (InitiativeStatus.PROPOSED,)
+_CRITICALITY = list(Criticality)
+APPROVED = (InitiativeStatus.APPROVED, InitiativeStatus.IN_PROGRESS)
+_ENVELOPE = {Portfolio.RUN: "IT Run budget", Portfolio.CHANGE: "IT Change budget"}
+#: Friendly odds, as (numerator, denominator): the closest one tells p_positive.
+_ODDS = ((1, 10), (1, 5), (1, 4), (1, 3), (2, 5), (1, 2), (3, 5), (2, 3), (3, 4), (4, 5),
+         (9, 10))
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    approved: int  # whole units, allocated from each initiative's TCO
+    asked: int
+
+    @property
+    def total(self) -> int:
+        return self.approved + self.asked
+
+
+@dataclass(frozen=True)
+class Decision:
+    scenario: Scenario
+    asked: list[Initiative]
+    approved: list[Initiative]
+    asked_tco: int  # Σ of each proposed initiative's whole-unit TCO
+    asked_benefits: int
+    asked_npv: int
+    approved_tco: int
+    rows: list[YearRow]
+    payback_years: float | None
+    p_positive: float | None
+    trials: int
+    sources: list[str]  # the budgets the ask is funded from, in order of first mention
+    resolution: str
+    stale_systems: list[System] = field(default_factory=list)
+    open_high_risks: list[PlanRisk] = field(default_factory=list)
+    #: The ask's own top open risks (at most 3).
+    asked_risks: list[PlanRisk] = field(default_factory=list)
+
+    @property
+    def first_year(self) -> int | None:
+        spent = [r.year for r in self.rows if r.asked]
+        return spent[0] if spent else None
+
+    @property
+    def last_year(self) -> int | None:
+        spent = [r.year for r in self.rows if r.asked]
+        return spent[-1] if spent else None
+
+    @property
+    def stale_run_cost(self) -> int:
+        """The annual run cost of the systems past end of life, in whole units (footed)."""
+        return sum(whole(s.annual_run_cost_cents) for s in self.stale_systems)
+
+
+def funding_source(initiative: Initiative, funding: Mapping[int, str] | None = None) -> str:
+    """The budget an initiative is paid from: a stored choice, else its envelope."""
+    if funding and initiative.id is not None and funding.get(initiative.id, "").strip():
+        return " ".join(funding[initiative.id].split())
+    return _ENVELOPE[initiative.portfolio]
+
+
+def chance_words(p: float) -> str:
+    """p_positive in words: "about a 4-in-5 chance"; beyond 99 in 100 either way, "a better
+    than 99-in-100 chance" or "less than a 1-in-100 chance"."""
+    if p > 0.99:
+        return "a better than 99-in-100 chance"
+    if p < 0.01:
+        return "less than a 1-in-100 chance"
+    a, b = min(_ODDS, key=lambda o: (abs(p - o[0] / o[1]), o[1]))
+    return f"about a {a}-in-{b} chance"
+
+
+def _by_year(items: list[tuple[Initiative, Figures]], into: dict[int, int]) -> None:
+    for initiative, f in items:
+        shares = allocate([Fraction(c) for c in f.costs], whole(f.tco_cents))
+        for t, amount in enumerate(shares):
+            if amount:
+                year = initiative.start_year + t
+                into[year] = into.get(year, 0) + amount
+
+
+def _names(items: list[Initiative], limit: int = 4) -> str:
+    """Up to ``limit`` names (else the first ``limit - 1`` and "n more")."""
+    shown = items if len(items) <= limit else items[: limit - 1]
+    names = [" ".join(i.name.split()) for i in shown]
+    if len(items) > len(shown):
+        names.append(f"{len(items) - len(shown)} more")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _sentence(plan: Plan, asked: list[Initiative], tco: int, first: int | None,
+              last: int | None, sources: list[str]) -> str:
+    if not asked and not plan.initiatives:
+        return ("No new spending is asked for: the plan has no initiatives yet. The board is "
+                "asked to note the plan as a draft.")
+    if not asked:
+        return ("No new spending is asked for: no initiative is proposed. The board is asked "
+                "to note the plan and the progress of the approved initiatives.")
+    cur = plan.business.currency
+    span = "" if first is None else (
+        f" in {first}" if first == last else f" over {first}–{last}")
+    what = "the proposed initiative" if len(asked) == 1 else (
+        f"the {len(asked)} proposed initiatives")
+    source = "the " + sources[0] if len(sources) == 1 else (
+        "the " + ", the ".join(sources[:-1]) + " and the " + sources[-1])
+    if sources == [_ENVELOPE[Portfolio.RUN], _ENVELOPE[Portfolio.CHANGE]] or sources == [
+            _ENVELOPE[Portfolio.CHANGE], _ENVELOPE[Portfolio.RUN]]:
+        source = "the IT Run and IT Change budgets"
+    return (f"The board is asked to approve {what} ({_names(asked)}) at a total cost of "
+            f"ownership of {units(tco, cur)}{span}, funded from {source}.")
+
+
+def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
+             cache: FigureCache | None = None, resolution: str | None = None,
+             funding: Mapping[int, str] | None = None,
+             ask_range: NpvRange | None = None) -> Decision:
+    """The decision the plan asks for. ``ask_range`` is the ask's ``portfolio_range``
+    (``asked_range``); passing it keeps numpy out of callers that do not need it."""
+    cache = cache or FigureCache()
+    b = plan.business
+
+    def figured(statuses: tuple[InitiativeStatus, ...]) -> list[tuple[Initiative, Figures]]:
+        out = []
+        for i in plan.initiatives:
+            if i.status in statuses and (f := cache.initiative(i, b, scenario)) is not None:
+                out.append((i, f))
+        return out
+
+    asked_f, approved_f = figured(ASKED), figured(APPROVED)
+    asked = [i for i in plan.initiatives if i.status in ASKED]
+    approved = [i for i in plan.initiatives if i.status in APPROVED]
+    by_asked: dict[int, int] = {}
+    by_approved: dict[int, int] = {}
+    _by_year(asked_f, by_asked)
+    _by_year(approved_f, by_approved)
+    rows = [YearRow(y, by_approved.get(y, 0), by_asked.get(y, 0))
+            for y in sorted(set(by_asked) | set(by_approved))]
+    flows: dict[int, int] = {}
+    for i, f in asked_f:
+        for t, cents in enumerate(f.cash_flows):
+            flows[i.start_year + t] = flows.get(i.start_year + t, 0) + cents
+    span = range(min(flows), max(flows) + 1) if flows else range(0)
+    payback = finance.payback([flows.get(y, 0) for y in span]) if flows else None
+    sources = list(dict.fromkeys(funding_source(i, funding) for i in asked))
+    tco = sum(whole(f.tco_cents) for _, f in asked_f)
+    spent = [r.year for r in rows if r.asked]
+    largest = [i for i, _ in sorted(asked_f, key=lambda e: -e[1].tco_cents)]
+    largest += [i for i in asked if all(i is not j for j in largest)]
+    text = " ".join((resolution or "").split()) or _sentence(
+        plan, largest, tco, spent[0] if spent else None, spent[-1] if spent else None, sources)
+    stale = sorted((s for s in plan.systems if past_end_of_life(s, b.start_year)),
+                   key=lambda s: (-_CRITICALITY.index(s.criticality), -s.annual_run_cost_cents))
+    ranked = top_risks(plan, sum(len(i.risks) for i in plan.initiatives))
+    high = [r for r in ranked if band(r.score) in (HIGH, CRITICAL)]
+    asked_ids = {i.id for i in asked if i.id is not None}
+    ask_risks = [r for r in ranked if r.initiative_id in asked_ids]
+    return Decision(
+        scenario, asked, approved, tco,
+        sum(whole(f.benefits_cents) for _, f in asked_f),
+        sum(whole(f.npv_cents) for _, f in asked_f),
+        sum(whole(f.tco_cents) for _, f in approved_f),
+        rows, payback, ask_range.p_positive if ask_range else None,
+        ask_range.draws if ask_range else 0,
+        sources, text, stale, high, ask_risks[:3])
+
+
+def asked_range(plan: Plan) -> NpvRange | None:
+    """The ask's NPV range (``portfolio_range`` of the proposed initiatives; imports numpy)."""
+    from smbplanner.analysis.uncertainty.ranges import portfolio_range
+
+    asked = [i for i in plan.initiatives if i.status in ASKED]
+    return portfolio_range(asked, plan.business) if asked else None
+
+
+def return_sentence(d: Decision, currency: str) -> str:
+    """What the ask returns, in one or two sentences on the printed figures."""
+    if not d.asked:
+        return ""
+    text = (f"Over their lives the proposed initiatives bring {units(d.asked_benefits, currency)}"
+            f" of benefits for {units(d.asked_tco, currency)} of costs: a net present value "
+            f"of {units(d.asked_npv, currency)}")
+    text += (f", paid back after {years(d.payback_years)}." if d.payback_years is not None
+             else "; the ask does not pay back within the initiatives' lives.")
+    if d.p_positive is not None:
+        share = int(d.p_positive * 100)  # what may happen, rounded down
+        told = f"all {d.trials:,}" if d.p_positive >= 1 else f"{share} % of {d.trials:,}"
+        text += (f" With every cost and benefit varied within the plan's scenario ranges, "
+                 f"there is {chance_words(d.p_positive)} that the ask returns more than it "
+                 f"costs (NPV above zero in {told} trials).")
+    return text

@@ -1,0 +1,149 @@
+"""The decision page, first after the cover: the resolution sought, the ask and what is
+already approved by year, what the ask returns, its top risks and the cost of doing nothing.
+Every figure and sentence comes from ``analysis.decision``; totals foot on printed rows."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from smbplanner.analysis.decision import Decision, return_sentence
+from smbplanner.analysis.rounding import whole
+from smbplanner.domain.enums import label
+from smbplanner.domain.numbers import units
+from smbplanner.report.context import Ctx, Section
+from smbplanner.report.options import ASK_PAGES
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
+from smbplanner.report.text import BOLD, DASH, one_line, para, years
+
+#: Systems past their end of life named one by one (most critical first); the rest counted.
+STALE_ROWS = 5
+_TOTAL_ROW = [("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
+              ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+              ("FONT", (0, -1), (-1, -1), BOLD, 8)]
+
+
+def _resolution(ctx: Ctx, d: Decision) -> Flowable:
+    s = ctx.styles
+    box = table([[s.m("<b>Resolution sought.</b> " + escape(d.resolution), s.lead)]],
+                [ctx.width], header_rows=0, zebra=False, extra=[
+                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                    ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10)])
+    return box
+
+
+def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
+    s, cur = ctx.styles, one_line(ctx.currency)
+    figures = [(i, ctx.book.figures(i, ctx.scenario)) for i in d.asked]
+    ranked = sorted(figures, key=lambda e: -(e[1].tco_cents if e[1] else 0))
+    shown = ranked[:ASK_PAGES]  # the ones with a business case page by default
+    rows: list[list[object]] = [["#", "Proposed initiative", "Start", "Portfolio", "TCO",
+                                 "NPV", "Payback"]]
+    w = ctx.width
+    widths = [w * 0.05, w * 0.41, w * 0.1, w * 0.1, w * 0.12, w * 0.12, w * 0.1]
+    tco_sum = npv_sum = 0
+    for i, f in shown:
+        tco, npv = (whole(f.tco_cents), whole(f.npv_cents)) if f else (0, 0)
+        tco_sum, npv_sum = tco_sum + tco, npv_sum + npv
+        rows.append([ctx.number(i), s.c(i.name, widths[1], 160),
+                     f"Q{i.start_quarter} {i.start_year}", label(i.portfolio), units(tco),
+                     units(npv), years(f.payback_years) if f else DASH])
+    rest = ranked[len(shown):]
+    if rest:
+        tco = sum(whole(f.tco_cents) for _, f in rest if f)
+        npv = sum(whole(f.npv_cents) for _, f in rest if f)
+        tco_sum, npv_sum = tco_sum + tco, npv_sum + npv
+        rows.append(["", s.m(f"{len(rest)} smaller proposed initiatives (listed under "
+                             "Proposed initiatives)", s.cell), "", "", units(tco), units(npv),
+                     ""])
+    rows.append(["", f"The ask: {len(d.asked)} initiatives", "", "", units(tco_sum),
+                 units(npv_sum), years(d.payback_years)])
+    return [Caption(f"The ask ({ctx.scenario_note}, {cur}; largest first)"),
+            table(rows, widths, right=(0, 4, 5, 6), extra=[*_TOTAL_ROW,
+                                                           ("SPAN", (1, -1), (3, -1))])]
+
+
+def _year_table(ctx: Ctx, d: Decision) -> list[Flowable]:
+    cur = one_line(ctx.currency)
+    rows: list[list[object]] = [["Year", "Already approved", "Asked now", "Total"]]
+    for r in d.rows:
+        rows.append([str(r.year), units(r.approved), units(r.asked) if r.asked else DASH,
+                     units(r.total)])
+    approved = sum(r.approved for r in d.rows)
+    asked = sum(r.asked for r in d.rows)
+    rows.append(["Total", units(approved), units(asked), units(approved + asked)])
+    w = ctx.width
+    note = ctx.styles.m(
+        "Already approved: initiatives approved or in progress; asked now: proposed "
+        "initiatives. Each initiative's whole-life cost (TCO) falls in the calendar years it "
+        "is paid; systems' run costs are in the budget section.", ctx.styles.muted)
+    return [Caption(f"Cost by year: already approved and asked now ({ctx.scenario_note}, "
+                    f"{cur})"),
+            table(rows, [w * 0.16, w * 0.22, w * 0.22, w * 0.22], right=(1, 2, 3),
+                  extra=_TOTAL_ROW), note]
+
+
+def _risks(ctx: Ctx, d: Decision) -> list[Flowable]:
+    s = ctx.styles
+    if not d.asked_risks:
+        return [Caption("Top risks of the ask"),
+                *ctx.empty("No open risks are recorded for the proposed initiatives.")]
+    w = ctx.width
+    rows: list[list[object]] = [["Risk", "Initiative", "Score"]]
+    for r in d.asked_risks:
+        rows.append([s.c(r.risk.description, w * 0.58, 220), s.c(r.initiative_name, w * 0.3, 120),
+                     f"{r.score} ({r.risk.likelihood}×{r.risk.impact})"])
+    return [Caption("Top risks of the ask"),
+            table(rows, [w * 0.58, w * 0.3, w * 0.12], right=(2,))]
+
+
+def _do_nothing(ctx: Ctx, d: Decision) -> list[Flowable]:
+    s, cur = ctx.styles, ctx.currency
+    start = ctx.plan.business.start_year
+    points: list[str] = []
+    stale = d.stale_systems
+    for system in stale[:STALE_ROWS]:
+        points.append(
+            f"<b>{para(system.name, 120)}</b> is past its end of life "
+            f"({system.end_of_life_year}, before the plan starts in {start}); "
+            f"{escape(label(system.criticality).lower())} criticality, "
+            f"{escape(units(whole(system.annual_run_cost_cents), cur))} a year to run.")
+    if len(stale) > STALE_ROWS:
+        points.append(f"and {len(stale) - STALE_ROWS} more systems past their end of life; "
+                      f"the {len(stale)} together cost "
+                      f"{escape(units(d.stale_run_cost, cur))} a year to run.")
+    if d.asked and d.asked_benefits:
+        points.append(f"The proposed initiatives' benefits, {escape(units(d.asked_benefits, cur))}"
+                      " over their lives, would not come.")
+    if d.open_high_risks:
+        points.append(f"{len(d.open_high_risks)} open high or critical risks stay in the "
+                      "register (see Risks).")
+    if not points:
+        text = ("No system is past its end of life and no high risk is open."
+                if ctx.plan.systems else "No current systems are recorded, so the cost and "
+                "risk of doing nothing are unknown.")
+        return [Caption("If nothing is done"), *ctx.empty(text)]
+    colour = WARN.hexval()[2:]
+    return [KeepTogether([Caption("If nothing is done"), *[
+        s.m(f"<font color='#{colour}'>•</font> {p}", s.small) for p in points]])]
+
+
+def decision_page(ctx: Ctx) -> Section:
+    s = ctx.styles
+    d = ctx.decision
+    flow: list[Flowable] = [ctx.heading("Decision sought"), _resolution(ctx, d), Spacer(1, 8)]
+    if d.asked:
+        flow += _ask_table(ctx, d)
+        flow.append(Spacer(1, 5))
+        flow.append(s.m(escape(return_sentence(d, ctx.currency)), s.body))
+        flow.append(Spacer(1, 4))
+    if d.rows:
+        flow += _year_table(ctx, d)
+    if d.asked:
+        flow += _risks(ctx, d)
+    flow += _do_nothing(ctx, d)
+    return Section(flow)
+

@@ -1,0 +1,100 @@
+"""The decision the pack asks for (``analysis.decision``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import ROUND_HALF_UP, Decimal
+
+from smbplanner.analysis.decision import (
+    asked_range,
+    chance_words,
+    decision,
+    funding_source,
+    return_sentence,
+)
+from smbplanner.analysis.plan_figures import plan_figures
+from smbplanner.domain.enums import InitiativeStatus
+from smbplanner.domain.model import Plan
+from smbplanner.domain.numbers import units
+from smbplanner.sample import sample_plan
+
+
+def _whole(value: float) -> int:
+    """A dump figure (units, 2 decimals) rounded half away from zero, as printed."""
+    d = Decimal(str(value))
+    return int(abs(d).quantize(Decimal(1), ROUND_HALF_UP)) * (1 if d >= 0 else -1)
+
+
+def test_the_resolution_amount_is_the_sum_of_the_printed_tco_of_the_proposed() -> None:
+    plan = sample_plan()
+    figures = plan_figures(plan)["initiatives"]
+    proposed = [f for f, i in zip(figures, plan.initiatives, strict=True)
+                if i.status == InitiativeStatus.PROPOSED]
+    assert proposed
+    amount = sum(_whole(f["tco"]) for f in proposed)
+    d = decision(plan)
+    assert d.asked_tco == amount
+    assert units(amount, "EUR") in d.resolution
+    assert [i.status for i in d.asked] == [InitiativeStatus.PROPOSED] * len(proposed)
+    assert "IT Change budget" in d.resolution and "2027" in d.resolution
+
+
+def test_the_years_foot_to_the_ask_and_the_approved() -> None:
+    d = decision(sample_plan())
+    assert sum(r.asked for r in d.rows) == d.asked_tco
+    assert sum(r.approved for r in d.rows) == d.approved_tco
+    assert all(r.total == r.asked + r.approved for r in d.rows)
+    assert [r.year for r in d.rows] == sorted(r.year for r in d.rows)
+
+
+def test_the_return_uses_the_range_of_the_ask() -> None:
+    plan = sample_plan()
+    found = asked_range(plan)
+    assert found is not None
+    d = decision(plan, ask_range=found)
+    assert d.p_positive == found.p_positive and d.trials == found.draws
+    text = return_sentence(d, "EUR")
+    assert units(d.asked_npv, "EUR") in text and "trials" in text
+    assert d.payback_years is not None and 0 < d.payback_years < 10
+
+
+def test_chances_in_words() -> None:
+    assert chance_words(0.81) == "about a 4-in-5 chance"
+    assert chance_words(0.5) == "about a 1-in-2 chance"
+    assert chance_words(0.74) == "about a 3-in-4 chance"
+    assert chance_words(0.999) == "a better than 99-in-100 chance"
+    assert chance_words(0.001) == "less than a 1-in-100 chance"
+
+
+def test_stored_choices_override_the_defaults() -> None:
+    plan = sample_plan()
+    first = next(i for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED)
+    assert funding_source(first) == "IT Change budget"
+    assert first.id is not None
+    assert funding_source(first, {first.id: " Growth  fund "}) == "Growth fund"
+    d = decision(plan, funding={first.id: "Growth fund"})
+    assert d.sources == ["Growth fund", "IT Change budget"]
+    assert "the Growth fund and the IT Change budget" in d.resolution
+    own = decision(plan, resolution="Approve the online shop.")
+    assert own.resolution == "Approve the online shop."
+
+
+def test_doing_nothing_lists_the_systems_past_end_of_life() -> None:
+    d = decision(sample_plan())
+    assert {s.name for s in d.stale_systems} == {"Shop tills (POS)",
+                                                  "Back-office file and print server"}
+    assert d.stale_run_cost == 3600 + 2400
+    assert all(r.score >= 10 for r in d.open_high_risks)
+    assert len(d.asked_risks) <= 3
+
+
+def test_no_proposal_asks_for_nothing() -> None:
+    plan = sample_plan()
+    plan = dataclasses.replace(plan, initiatives=[
+        dataclasses.replace(i, status=InitiativeStatus.APPROVED) for i in plan.initiatives])
+    d = decision(plan)
+    assert not d.asked and d.asked_tco == 0
+    assert "No new spending" in d.resolution
+    assert return_sentence(d, "EUR") == ""
+    empty = decision(Plan(business=plan.business))
+    assert not empty.rows and "No new spending" in empty.resolution

@@ -1,0 +1,50 @@
+"""The decision page, read back from the PDF: first after the cover, its resolution's amount
+the total of the ask's printed rows, its years footing."""
+
+from __future__ import annotations
+
+import re
+
+from smbplanner.analysis.decision import decision
+from smbplanner.domain.numbers import units
+from smbplanner.report import ReportOptions, build_board_pack
+from smbplanner.sample import sample_plan
+from tests.report.conftest import Pack
+from tests.report.pdftables import lines, number
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_the_decision_page_follows_the_cover(sample_pack: Pack) -> None:
+    page = _squash(sample_pack.pages[1])
+    assert "Decision sought" in page and "Resolution sought." in page
+    d = decision(sample_plan())
+    assert units(d.asked_tco, "EUR") in page
+    assert "If nothing is done" in page and "Shop tills (POS)" in page
+    assert "10,000 trials" in page
+
+
+def test_the_ask_and_the_years_foot_on_the_printed_rows(sample_pack: Pack) -> None:
+    rows = lines(sample_pack.pdf)[1]
+    d = decision(sample_plan())
+    ask_rows = [r for r in rows if r and r[0].isdigit() and len(r) >= 6 and "Q" in r[2]]
+    assert len(ask_rows) == len(d.asked)
+    total = next(r for r in rows if r and r[0].startswith("The ask:"))
+    tco = [number(r[-3]) for r in ask_rows]
+    assert sum(t for t in tco if t is not None) == number(total[-3]) == d.asked_tco
+    years = [r for r in rows if r and re.fullmatch(r"20\d\d", r[0])]
+    assert years
+    for r in years:
+        approved, asked, both = (number(c) or 0 for c in r[1:4])
+        assert approved + asked == both
+    footing = next(r for r in rows if r and r[0] == "Total")
+    for column in (1, 2, 3):
+        assert sum(number(r[column]) or 0 for r in years) == number(footing[column])
+    assert number(footing[2]) == d.asked_tco
+
+
+def test_the_decision_alone_builds() -> None:
+    pdf = build_board_pack(sample_plan(), ReportOptions(sections=("decision",)))
+    assert Pack(pdf).contains("Resolution sought.")

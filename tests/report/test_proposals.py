@@ -1,0 +1,56 @@
+"""Business cases of the proposed initiatives: a page each in the sample's pack; in a large
+plan only the ask's largest (the rest in a table) unless the detail is "all"."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from smbplanner.domain.enums import InitiativeStatus
+from smbplanner.report import ReportError, ReportOptions, build_board_pack
+from smbplanner.report.options import ASK_PAGES
+from smbplanner.sample import sample_plan
+from tests.report.conftest import Pack, build
+
+
+def _case_pages(pack: Pack, name: str) -> list[int]:
+    return [n for n, page in enumerate(pack.pages)
+            if name in " ".join(page.split()) and "Figures in three scenarios" in page]
+
+
+def test_every_proposed_initiative_has_its_page(sample_pack: Pack) -> None:
+    proposed = [i for i in sample_plan().initiatives if i.status == InitiativeStatus.PROPOSED]
+    assert proposed
+    for initiative in proposed:
+        assert _case_pages(sample_pack, initiative.name), initiative.name
+    assert sample_pack.contains("Proposed initiatives")
+
+
+def test_without_detail_the_proposals_are_a_table() -> None:
+    plan = sample_plan()
+    pack = build(plan, sections=("proposals", "initiatives"), detail="none")
+    assert not any("Figures in three scenarios" in page for page in pack.pages)
+    for initiative in plan.initiatives:
+        if initiative.status == InitiativeStatus.PROPOSED:
+            assert pack.contains(initiative.name)
+
+
+def test_many_proposals_page_only_the_largest_unless_all() -> None:
+    plan = sample_plan()
+    template = next(i for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED)
+    extra = [dataclasses.replace(template, id=100 + n, name=f"Extra proposal {n:02d}")
+             for n in range(ASK_PAGES + 3)]
+    plan = dataclasses.replace(plan, initiatives=[*plan.initiatives, *extra])
+    pack = build(plan, sections=("proposals",))
+    paged = sum(1 for page in pack.pages if "Figures in three scenarios" in page)
+    assert paged == ASK_PAGES
+    assert pack.contains("without a page of their own")
+    full = build(plan, sections=("proposals",), detail="all")
+    asked = sum(1 for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED)
+    assert sum(1 for page in full.pages if "Figures in three scenarios" in page) == asked
+
+
+def test_an_unknown_detail_is_refused() -> None:
+    with pytest.raises(ReportError, match="detail"):
+        build_board_pack(sample_plan(), ReportOptions(detail="some"))
