@@ -85,9 +85,10 @@ class CardItem(QGraphicsItem):
             return
         if look.radius != self.look.radius:
             self.prepareGeometryChange()
+        if look.tooltip != self.look.tooltip:
+            self.setToolTip(look.tooltip)
         self.look = look
         self._bounds = self._measure()
-        self.setToolTip(look.tooltip)
         self.update()
 
     def set_label(self, text: str, side: str = "right") -> None:
