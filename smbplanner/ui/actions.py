@@ -75,7 +75,9 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         history=_action(window, tr("Undo &History")),
         settings=_action(window, tr("Plan &Settings…"), Key.Preferences,
                          tr("Discount rate, scenario factors, horizon and currency")),
-        pages=[_action(window, title, f"Ctrl+{n}") for n, title in enumerate(page_titles, 1)],
+        # "&" in a page title is text ("Roadmap & budget"), not a menu mnemonic
+        pages=[_action(window, title.replace("&", "&&"), f"Ctrl+{n}")
+               for n, title in enumerate(page_titles, 1)],
         check_file=_action(window, tr("&Check plan file…"), tip=tr(
             "Check the file's integrity and the plan's consistency; changes nothing")),
         guide=_action(window, tr("&User guide"), Key.HelpContents,

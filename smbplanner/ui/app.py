@@ -27,6 +27,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "smbplanner.svg"))))
     apply_scheme(app, set_style=not created)
+    if created:
+        from smbplanner.ui import wheelguard
+
+        wheelguard.install(app)  # the wheel scrolls; it edits only the focused field
     # Follow the system when the user switches between light and dark while the app runs
     # (setting the style again re-polishes the widgets that use style sheets).
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_scheme(app))
