@@ -11,7 +11,7 @@ year beside what is already approved, what the ask returns, and what doing nothi
   the total foot.
 - **Payback of the ask**: on the ask's summed cash flows by calendar year, from its first year.
 - **Range**: ``portfolio_range`` of the ask (``p_positive``: the share of 10,000 draws in
-  which the ask's NPV is above zero), told as "about a 4-in-5 chance".
+  which the ask's NPV is above zero), told as the app tells it (``uncertainty.words``).
 - **Funding source** of an initiative: the budget envelope of its portfolio ("IT Change
   budget" / "IT Run budget") unless ``funding`` (a future stored field, by initiative id)
   names one. **The resolution** is built from the plan unless ``resolution`` (the owner's own
@@ -33,7 +33,9 @@ from smbplanner.analysis.figure_cache import FigureCache
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.risks import CRITICAL, HIGH, PlanRisk, band, top_risks
 from smbplanner.analysis.rounding import allocate, whole
+from smbplanner.analysis.uncertainty.cache import RangeCache
 from smbplanner.analysis.uncertainty.model import NpvRange
+from smbplanner.analysis.uncertainty.words import chance_sentence
 from smbplanner.domain.enums import Criticality, InitiativeStatus, Portfolio, Scenario
 from smbplanner.domain.model import Initiative, Plan, System
 from smbplanner.domain.numbers import units, years
@@ -42,9 +44,6 @@ ASKED = (InitiativeStatus.PROPOSED,)
 _CRITICALITY = list(Criticality)
 APPROVED = (InitiativeStatus.APPROVED, InitiativeStatus.IN_PROGRESS)
 _ENVELOPE = {Portfolio.RUN: "IT Run budget", Portfolio.CHANGE: "IT Change budget"}
-#: Friendly odds, as (numerator, denominator): the closest one tells p_positive.
-_ODDS = ((1, 10), (1, 5), (1, 4), (1, 3), (2, 5), (1, 2), (3, 5), (2, 3), (3, 4), (4, 5),
-         (9, 10))
 
 
 @dataclass(frozen=True)
@@ -99,17 +98,6 @@ def funding_source(initiative: Initiative, funding: Mapping[int, str] | None = N
     if funding and initiative.id is not None and funding.get(initiative.id, "").strip():
         return " ".join(funding[initiative.id].split())
     return _ENVELOPE[initiative.portfolio]
-
-
-def chance_words(p: float) -> str:
-    """p_positive in words: "about a 4-in-5 chance"; beyond 99 in 100 either way, "a better
-    than 99-in-100 chance" or "less than a 1-in-100 chance"."""
-    if p > 0.99:
-        return "a better than 99-in-100 chance"
-    if p < 0.01:
-        return "less than a 1-in-100 chance"
-    a, b = min(_ODDS, key=lambda o: (abs(p - o[0] / o[1]), o[1]))
-    return f"about a {a}-in-{b} chance"
 
 
 def _by_year(items: list[tuple[Initiative, Figures]], into: dict[int, int]) -> None:
@@ -206,12 +194,12 @@ def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
         sources, text, stale, high, ask_risks[:3])
 
 
-def asked_range(plan: Plan) -> NpvRange | None:
+def asked_range(plan: Plan, cache: RangeCache | None = None) -> NpvRange | None:
     """The ask's NPV range (``portfolio_range`` of the proposed initiatives; imports numpy)."""
     from smbplanner.analysis.uncertainty.ranges import portfolio_range
 
     asked = [i for i in plan.initiatives if i.status in ASKED]
-    return portfolio_range(asked, plan.business) if asked else None
+    return portfolio_range(asked, plan.business, cache=cache) if asked else None
 
 
 def return_sentence(d: Decision, currency: str) -> str:
@@ -226,7 +214,7 @@ def return_sentence(d: Decision, currency: str) -> str:
     if d.p_positive is not None:
         share = int(d.p_positive * 100)  # what may happen, rounded down
         told = f"all {d.trials:,}" if d.p_positive >= 1 else f"{share} % of {d.trials:,}"
-        text += (f" With every cost and benefit varied within the plan's scenario ranges, "
-                 f"there is {chance_words(d.p_positive)} that the ask returns more than it "
-                 f"costs (NPV above zero in {told} trials).")
+        text += (f" With every cost and benefit varied within the plan's scenario ranges: "
+                 f"{chance_sentence(d.p_positive, 'the ask')[:-1]} (NPV above zero in {told} "
+                 "trials).")
     return text

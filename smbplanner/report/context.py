@@ -13,6 +13,7 @@ from smbplanner.analysis.board import priority_numbers
 from smbplanner.analysis.budget import BudgetStatement, budget_statement
 from smbplanner.analysis.decision import Decision, asked_range, decision
 from smbplanner.analysis.headlines import FigureBook
+from smbplanner.analysis.uncertainty.cache import RangeCache
 from smbplanner.domain.enums import Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.report.doc import LANDSCAPE, PORTRAIT, Heading, TocEntry, frame_size
@@ -36,6 +37,7 @@ class Ctx:
     today: date
     numbers: dict[int, int] = field(default_factory=dict)
     book: FigureBook = field(init=False)
+    ranges: RangeCache = field(init=False)
     _fit: BudgetStatement | None = None
     _decision: Decision | None = None
     #: Every heading made so far, in story order: what the contents page lists.
@@ -44,6 +46,7 @@ class Ctx:
     def __post_init__(self) -> None:
         self.numbers = priority_numbers(self.plan.initiatives)
         self.book = FigureBook(self.plan)  # each initiative's figures, computed once
+        self.ranges = RangeCache()  # each initiative's NPV draws, made once
 
     @property
     def budget(self) -> BudgetStatement:
@@ -57,7 +60,7 @@ class Ctx:
         """The decision sought (``analysis.decision``), computed once."""
         if self._decision is None:
             self._decision = decision(self.plan, self.scenario, cache=self.book.cache,
-                                      ask_range=asked_range(self.plan))
+                                      ask_range=asked_range(self.plan, self.ranges))
         return self._decision
 
     @property

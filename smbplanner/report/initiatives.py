@@ -81,6 +81,24 @@ def _scenarios(ctx: Ctx, figures: dict[Scenario, Figures | None]) -> list[Flowab
     return out
 
 
+def _how_sure(ctx: Ctx, i: Initiative) -> list[Flowable]:
+    """The NPV's range over 10,000 draws and the chance it pays, as the app's Figures tab says
+    them (``analysis.uncertainty``)."""
+    from smbplanner.analysis.uncertainty.ranges import initiative_range
+    from smbplanner.analysis.uncertainty.words import chance_sentence
+
+    found = initiative_range(i, ctx.plan.business, cache=ctx.ranges)
+    if found is None:
+        return []
+    cur = one_line(ctx.currency)
+    text = (f"<b>How sure.</b> With each cost and benefit line varied between its optimistic "
+            f"and pessimistic factor ({found.draws:,} draws), the NPV is "
+            f"{money(found.p10_cents)} or more in 9 of 10 outcomes and {money(found.p90_cents)} "
+            f"or less in 9 of 10; the middle outcome is {money(found.p50_cents)} {cur}. "
+            f"{chance_sentence(found.p_positive)}")
+    return [Spacer(1, 4), ctx.styles.m(text, ctx.styles.small), Spacer(1, 2)]
+
+
 def _options(ctx: Ctx, i: Initiative, shown: Figures | None) -> list[Flowable]:
     s = ctx.styles
     if not i.options:
@@ -172,7 +190,7 @@ def _page(ctx: Ctx, i: Initiative) -> list[Flowable]:
         flow.append(s.p(i.description, s.body))
     flow.append(_goals_and_milestones(ctx, i))
     figures = {sc: ctx.book.figures(i, sc) for sc in Scenario}
-    flow += _scenarios(ctx, figures) + _options(ctx, i, figures[ctx.scenario])
+    flow += _scenarios(ctx, figures) + _how_sure(ctx, i) + _options(ctx, i, figures[ctx.scenario])
     flow += _tco(ctx, i) + _risks_and_raci(ctx, i)
     return flow
 

@@ -7,12 +7,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from smbplanner.analysis.decision import (
     asked_range,
-    chance_words,
     decision,
     funding_source,
     return_sentence,
 )
 from smbplanner.analysis.plan_figures import plan_figures
+from smbplanner.analysis.uncertainty.words import chance_sentence
 from smbplanner.domain.enums import InitiativeStatus
 from smbplanner.domain.model import Plan
 from smbplanner.domain.numbers import units
@@ -58,12 +58,13 @@ def test_the_return_uses_the_range_of_the_ask() -> None:
     assert d.payback_years is not None and 0 < d.payback_years < 10
 
 
-def test_chances_in_words() -> None:
-    assert chance_words(0.81) == "about a 4-in-5 chance"
-    assert chance_words(0.5) == "about a 1-in-2 chance"
-    assert chance_words(0.74) == "about a 3-in-4 chance"
-    assert chance_words(0.999) == "a better than 99-in-100 chance"
-    assert chance_words(0.001) == "less than a 1-in-100 chance"
+def test_chances_in_words_are_the_apps() -> None:
+    assert chance_sentence(0.81, "the ask") == (
+        "There is a 4-in-5 chance the ask returns more than it costs.")
+    assert chance_sentence(0.999, "the ask") == (
+        "The ask is almost certain to return more than it costs.")
+    assert chance_sentence(0.001, "the ask") == (
+        "The ask is very unlikely to return more than it costs.")
 
 
 def test_stored_choices_override_the_defaults() -> None:

@@ -54,3 +54,27 @@ def test_many_proposals_page_only_the_largest_unless_all() -> None:
 def test_an_unknown_detail_is_refused() -> None:
     with pytest.raises(ReportError, match="detail"):
         build_board_pack(sample_plan(), ReportOptions(detail="some"))
+
+
+def test_each_business_case_says_how_sure_its_return_is_as_the_app_does(
+    sample_pack: Pack,
+) -> None:
+    """The range and the chance sentence of ``analysis.uncertainty``, the words of the app's
+    Figures tab, on every business case page that has costs or benefits."""
+    from smbplanner.analysis.uncertainty.ranges import initiative_range
+    from smbplanner.analysis.uncertainty.words import chance_sentence
+    from smbplanner.report.text import money
+
+    plan = sample_plan()
+    shown = 0
+    for initiative in plan.initiatives:
+        pages = _case_pages(sample_pack, initiative.name)
+        found = initiative_range(initiative, plan.business)
+        if not pages or found is None:
+            continue
+        page = " ".join(" ".join(sample_pack.pages[n] for n in pages).split())
+        assert "How sure." in page, initiative.name
+        assert chance_sentence(found.p_positive) in page, initiative.name
+        assert money(found.p50_cents) in page, initiative.name
+        shown += 1
+    assert shown >= 5

@@ -46,11 +46,13 @@ def chance_words(p_positive: float) -> str:
     return f"a {n}-in-10 chance"
 
 
-def chance_sentence(p_positive: float) -> str:
+def chance_sentence(p_positive: float, subject: str = "it") -> str:
     """The whole sentence: "There is a 4-in-5 chance it returns more than it costs.",
     "It is almost certain to return more than it costs.", "It is very unlikely to return
-    more than it costs." """
+    more than it costs."; ``subject`` names what returns ("the ask")."""
     words = chance_words(p_positive)
     if words in ("almost certain", "very unlikely"):
-        return f"It is {words} to return more than it costs."
-    return f"There is {words} it returns more than it costs."
+        verb = "is" if subject != "they" else "are"
+        return f"{subject[:1].upper()}{subject[1:]} {verb} {words} to return more than it costs."
+    returns = "return" if subject == "they" else "returns"
+    return f"There is {words} {subject} {returns} more than it costs."
