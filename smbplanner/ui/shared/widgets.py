@@ -48,9 +48,22 @@ class ChoiceDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, text in self.choices:
             combo.addItem(text, value)
         return combo
+
+    def updateEditorGeometry(
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """At least as wide as its longest choice ("Medium", not "Mediun"), even in a
+        narrow column."""
+        rect = option.rect  # type: ignore[attr-defined]
+        width = max(rect.width(), editor.sizeHint().width())
+        editor.setGeometry(rect.x(), rect.y(), width, rect.height())
 
     def setEditorData(
         self,

@@ -4,6 +4,8 @@ verdict; “Choose this option” sets the one that feeds the plan (undoable).""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -184,11 +186,20 @@ class OptionsPanel(QWidget):
         initiative = self.initiative()
         if initiative is None or initiative.id is None:
             return None
-        life = initiative.chosen_option.life_years if initiative.chosen_option else 5
         name = self.tr("Option {0}").format(len(initiative.options) + 1)
-        option = Option(name, life_years=life, chosen=not initiative.options)
-        return self.document.add(
-            option, parent_id=initiative.id, text=f"Add option '{name}'").value
+        base = initiative.chosen_option or (initiative.options[0] if initiative.options else None)
+        if base is None:
+            option = Option(name, life_years=5, chosen=True)
+            text = f"Add option '{name}'"
+        else:  # a copy of the one that feeds the plan, to change what differs
+            option = Option(
+                name, description=self.tr("A copy of '{0}': change what differs").format(
+                    base.name)[:500],
+                life_years=base.life_years, chosen=False,
+                costs=[dataclasses.replace(c, id=None) for c in base.costs],
+                benefits=[dataclasses.replace(b, id=None) for b in base.benefits])
+            text = f"Add option '{name}' (a copy of '{base.name}')"
+        return self.document.add(option, parent_id=initiative.id, text=text).value
 
     def choose_selected(self) -> bool:
         option = self.selected_option()

@@ -229,7 +229,8 @@ def test_the_whole_journey(empty_document: PlanDocument, qtbot: QtBot,
     assert (main.tco_cents, main.benefits_cents) == (1_050_000, 2_000_000)
     assert figures.values["roi", Scenario.LIKELY].text() == "90.5 %"  # (20,000 − 10,500) / 10,500
 
-    qtbot.mouseClick(options.options.add_button, Qt.MouseButton.LeftButton)  # "Option 2"
+    # "Option 2": a copy of the main option's lines, to change what differs
+    qtbot.mouseClick(options.options.add_button, Qt.MouseButton.LeftButton)
     second = document.plan().initiatives[0].options[1].id
     costs.set_option(second)
     _type(qtbot, costs.grid, row[CostCategory.PURCHASE], 0, "9,000")
@@ -242,12 +243,13 @@ def test_the_whole_journey(empty_document: PlanDocument, qtbot: QtBot,
     options.options.select_id(second)  # type: ignore[arg-type]
     qtbot.mouseClick(options.choose_button, Qt.MouseButton.LeftButton)
     _assert_shows(figures, document.plan(), initiative_id)
-    assert figures.values["tco", Scenario.LIKELY].text() == "9,000 EUR"
+    # the copy's 10,500 with its year-0 purchase (1,200) typed over as 9,000
+    assert figures.values["tco", Scenario.LIKELY].text() == "18,300 EUR"
     assert "Option 2" in figures.heading.text()
 
     qtbot.mouseClick(figures.scenario_buttons.button(0), Qt.MouseButton.LeftButton)
     assert figures.chart.data[0].scenario == Scenario.OPTIMISTIC
-    assert figures.chart.data[0].tco_cents == 810_000  # 9,000 × 0.9
+    assert figures.chart.data[0].tco_cents == 1_647_000  # 18,300 × 0.9
 
     document.undo_stack.undo()  # the choice
     _assert_shows(figures, document.plan(), initiative_id)

@@ -145,7 +145,14 @@ def test_undo_of_choosing_when_none_was_chosen(
 def test_add_rename_change_life_and_delete_options(panel: OptionsPanel, qtbot: QtBot) -> None:
     document, view = panel.document, panel.options.view
     qtbot.mouseClick(panel.options.add_button, Qt.MouseButton.LeftButton)
-    assert document.undo_stack.undoText() == "Add option 'Option 3'"
+    assert document.undo_stack.undoText() == "Add option 'Option 3' (a copy of 'Cloud (SaaS)')"
+    server = document.plan().initiative(SERVER)
+    assert server is not None
+    chosen, copy = server.chosen_option, server.options[-1]
+    assert chosen is not None and not copy.chosen  # the copy starts with the chosen's lines
+    assert [(c.category, c.amount_cents) for c in copy.costs] == [
+        (c.category, c.amount_cents) for c in chosen.costs]
+    assert len(copy.benefits) == len(chosen.benefits)
     assert panel.comparison_model.columnCount() == 6
     row = panel.options_model.rowCount() - 1
     _type(qtbot, view, row, NAME, "Hybrid: NAS plus cloud backup")
