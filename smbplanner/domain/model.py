@@ -122,6 +122,10 @@ class CostLine:
     escalation_bp: int = 0  # recurring lines grow by this much a year
     description: str = ""
     id: int | None = None
+    #: The owner's own range of the amount, as factors in basis points (low ≤ ×1 ≤ high);
+    #: None: the plan's scenario factors.
+    low_bp: int | None = None
+    high_bp: int | None = None
 
 
 @dataclass
@@ -136,6 +140,8 @@ class BenefitLine:
     escalation_bp: int = 0
     description: str = ""
     id: int | None = None
+    low_bp: int | None = None  # the owner's own range (see ``CostLine``)
+    high_bp: int | None = None
 
 
 @dataclass

@@ -250,6 +250,9 @@ def _check_line(c: _Checker, line: CostLine | BenefitLine) -> None:
             c.add("year_to", "must not be before year_from")
     if line.kind == LineKind.ONE_OFF and line.escalation_bp not in (0, None):
         c.add("escalation", "must be 0 for a one-off line")
+    # the owner's own range: low at most ×1, high at least ×1 (×0 to ×10)
+    c.integer("low", line.low_bp, 0, 10_000, optional=True)
+    c.integer("high", line.high_bp, 10_000, MAX_FACTOR_BP, optional=True)
 
 
 def check_cost_line(line: CostLine) -> list[Problem]:

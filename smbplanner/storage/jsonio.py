@@ -42,6 +42,8 @@ def _line(line: CostLine | BenefitLine) -> dict[str, Any]:
         "year_to": line.year_to,
         "escalation": line.escalation_bp / BP,
         "description": line.description,
+        "low": None if line.low_bp is None else line.low_bp / BP,
+        "high": None if line.high_bp is None else line.high_bp / BP,
     }
 
 

@@ -219,6 +219,8 @@ def _lines(o: _Obj, key: str, cls: type[Any], cat: type[StrEnum]) -> list[Any]:
             year_to=x.integer("year_to", x.data.get("year_from")),
             escalation_bp=x.bp("escalation", -9_999, 10_000, 0),
             description=x.text("description"),
+            low_bp=None if x.raw("low", None) is None else x.bp("low", 0, 10_000),
+            high_bp=None if x.raw("high", None) is None else x.bp("high", 10_000, 100_000),
         )
         for x in o.items(key)
     ]

@@ -25,6 +25,7 @@ from smbplanner.storage.schema import (
     SCHEMA_VERSION,
     V1,
     V2,
+    V3,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", V1),
     ("0002_target_run_share", V2),
+    ("0003_line_ranges", V3),
 )
 
 

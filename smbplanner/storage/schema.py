@@ -12,7 +12,7 @@ offers CHECK constraints only through a private parameter.
 from __future__ import annotations
 
 APPLICATION_ID = 0x534D4250  # "SMBP"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 JSON_FORMAT = "smbplanner-plan"
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
@@ -241,6 +241,15 @@ V1: tuple[str, ...] = (
 V2: tuple[str, ...] = (
     """ALTER TABLE business ADD COLUMN target_run_share_bp INTEGER
     CHECK (target_run_share_bp IS NULL OR target_run_share_bp BETWEEN 0 AND 10000)""",
+)
+
+#: Version 3: the owner's own range of a cost or benefit line, as low and high factors in basis
+#: points around ×1 (NULL = the plan's scenario factors).
+V3: tuple[str, ...] = tuple(
+    f"""ALTER TABLE {table} ADD COLUMN {column} INTEGER
+    CHECK ({column} IS NULL OR {column} BETWEEN {low} AND {high})"""
+    for table in ("cost_line", "benefit_line")
+    for column, low, high in (("low_bp", 0, 10000), ("high_bp", 10000, 100000))
 )
 
 #: The table that sqlite-utils' Migrations keeps; checked by its shape, not its text.

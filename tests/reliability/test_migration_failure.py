@@ -4,7 +4,6 @@ backup taken just before it restorable: it opens and holds the same plan."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -20,16 +19,13 @@ from smbplanner.storage.lock import lock_path
 from smbplanner.storage.paths import backup_dir
 from smbplanner.storage.planfile import PlanFile
 from smbplanner.storage.schema import SCHEMA_VERSION, V2
+from tests.storage.v1 import expected_v1_plan
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def expected_plan() -> dict[str, object]:
-    data: dict[str, object] = json.loads(
-        (DATA / "sample-v1.json").read_text(encoding="utf-8")
-    )["plan"]
-    data["business"]["target_run_share"] = None  # type: ignore[index]
-    return data
+    return expected_v1_plan()
 
 
 def fails_after_first_statement(error: Exception) -> Callable[[Database], None]:
@@ -65,7 +61,8 @@ def test_a_failed_migration_leaves_the_file_untouched_and_the_backup_restorable(
         with pytest.raises(PlanFileError) as info:
             PlanFile.open(v1_copy)
         message = str(info.value)
-        assert message.startswith("old.smbplan: could not be updated from plan format 1 to 2 ")
+        assert message.startswith(
+            f"old.smbplan: could not be updated from plan format 1 to {SCHEMA_VERSION} ")
         assert "injected failure" in message and "\n" not in message
         assert v1_copy.read_bytes() == before
         assert not lock_path(v1_copy).exists() and not Path(f"{v1_copy}-journal").exists()

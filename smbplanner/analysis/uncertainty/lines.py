@@ -56,6 +56,9 @@ class LineFlow:
     category: CostCategory | BenefitCategory
     label: str
     amounts: tuple[int, ...]
+    #: The owner's own range of the line (factors in basis points), None: the plan's.
+    low_bp: int | None = None
+    high_bp: int | None = None
 
     @property
     def sign(self) -> int:
@@ -84,12 +87,12 @@ def option_lines(option: Option) -> list[LineFlow]:
     life = option.life_years
     flows = [
         LineFlow("cost", c.id, c.category, line_label(c, "cost"),
-                 tuple(cashflow.line_amounts(c, life)))
+                 tuple(cashflow.line_amounts(c, life)), c.low_bp, c.high_bp)
         for c in option.costs
     ]
     flows += [
         LineFlow("benefit", b.id, b.category, line_label(b, "benefit"),
-                 tuple(cashflow.line_amounts(b, life)))
+                 tuple(cashflow.line_amounts(b, life)), b.low_bp, b.high_bp)
         for b in option.benefits
     ]
     return flows

@@ -75,13 +75,22 @@ def default_range(side: Side, business: Business) -> LineRange:
 def line_ranges(
     lines: list[LineFlow], business: Business, overrides: Overrides | None = None
 ) -> list[LineRange]:
-    """Each line's range: its override when there is one, else the default."""
+    """Each line's range: its override when there is one, else the owner's own range stored
+    on the line (either end missing: the plan's), else the plan's default."""
     defaults = {side: default_range(side, business) for side in ("cost", "benefit")}
     found = overrides or {}
-    return [
-        found.get(line.key, defaults[line.side]) if line.key else defaults[line.side]
-        for line in lines
-    ]
+    ranges = []
+    for line in lines:
+        default = defaults[line.side]
+        if line.key and line.key in found:
+            ranges.append(found[line.key])
+        elif line.low_bp is not None or line.high_bp is not None:
+            low = default.low_bp if line.low_bp is None else line.low_bp
+            high = default.high_bp if line.high_bp is None else line.high_bp
+            ranges.append(LineRange(min(low, BP), BP, max(high, BP)))
+        else:
+            ranges.append(default)
+    return ranges
 
 
 @dataclass(frozen=True)
@@ -134,9 +143,9 @@ def option_key(option: Option) -> Hashable:
     return (
         option.life_years,
         tuple((c.id, c.category, c.amount_cents, c.kind, c.year_from, c.year_to,
-               c.escalation_bp) for c in option.costs),
+               c.escalation_bp, c.low_bp, c.high_bp) for c in option.costs),
         tuple((b.id, b.category, b.amount_cents, b.kind, b.year_from, b.year_to,
-               b.escalation_bp) for b in option.benefits),
+               b.escalation_bp, b.low_bp, b.high_bp) for b in option.benefits),
     )
 
 

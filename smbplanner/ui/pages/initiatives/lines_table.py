@@ -41,7 +41,31 @@ def line_columns(kind: str) -> list[Column]:
         Column("escalation_bp", "Escalation", "percent",
                tooltip="Recurring lines grow by this much a year, e.g. 3 %"),
         Column("description", "Description / note"),
+        Column("low_bp", "Low ×", "factor",
+               tooltip="How low this amount may turn out, as a factor: ×0.8 is 20 % less. "
+                       "Empty: the plan's optimistic or pessimistic factor (Plan settings). "
+                       "Used for the range on the Figures tab."),
+        Column("high_bp", "High ×", "factor",
+               tooltip="How high this amount may turn out, as a factor: ×1.5 is 50 % more. "
+                       "Empty: the plan's scenario factor."),
     ]
+
+
+def parse_factor(text: str, *, low: bool) -> int | None:
+    """A typed factor ("0.8", "×0.8", "x1.5", "80 %") in basis points; empty: None (the
+    plan's). A low factor is at most ×1, a high one at least ×1 (and at most ×10)."""
+    text = text.strip().lstrip("×xX*").strip()
+    if not text:
+        return None
+    percent = text.endswith("%")
+    number = fmt.parse_number(text.removesuffix("%").strip())
+    factor = Decimal(repr(number)) / (100 if percent else 1)
+    try:
+        return to_bp(factor, low=0 if low else 10_000, high=10_000 if low else 100_000)
+    except MoneyError:
+        raise MoneyError(
+            "must be a factor from ×0 to ×1, such as 0.8" if low
+            else "must be a factor from ×1 to ×10, such as 1.5") from None
 
 
 class LineTableModel(EntityTableModel):
@@ -77,6 +101,9 @@ class LineTableModel(EntityTableModel):
             return f"{trimmed(entity.escalation_bp / 100, 2, locale_number)} %"
         if column.field == "year_to" and entity.kind == LineKind.ONE_OFF:
             return ""
+        if column.kind == "factor":
+            value = getattr(entity, column.field)
+            return "" if value is None else f"×{trimmed(value / 10_000, 2, locale_number)}"
         return super().display(entity, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,7 +112,11 @@ class LineTableModel(EntityTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.EditRole and column.field == "escalation_bp":
             return trimmed(self.rows[index.row()].escalation_bp / 100, 2, locale_number)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.field == "escalation_bp":
+        if role == Qt.ItemDataRole.EditRole and column.kind == "factor":
+            value = getattr(self.rows[index.row()], column.field)
+            return "" if value is None else trimmed(value / 10_000, 2, locale_number)
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+                column.field == "escalation_bp" or column.kind == "factor"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.field in ("year_from", "year_to"):
             initiative = find_initiative(self.document.plan(), self.initiative_id)
@@ -105,6 +136,8 @@ class LineTableModel(EntityTableModel):
         return flags
 
     def parse(self, column: Column, value: Any) -> Any:
+        if column.kind == "factor":
+            return parse_factor(str(value), low=column.field == "low_bp")
         if column.kind == "percent":
             text = str(value).strip().removesuffix("%").strip() or "0"
             number = fmt.parse_number(text)

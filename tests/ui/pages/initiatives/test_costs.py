@@ -413,3 +413,29 @@ def test_a_read_only_plan_cannot_be_edited(sample_path: Path, qtbot: QtBot,
         assert document.undo_stack.count() == 0
     finally:
         document.close()
+
+
+def test_a_lines_own_range_is_typed_as_a_factor_and_moves_the_npv_range(
+    costs: LinesEditor,
+) -> None:
+    """"Low ×" and "High ×" of a line: stored on the line (one undo step), shown as factors,
+    and the NPV range of the Figures tab follows them (``analysis.uncertainty``)."""
+    from smbplanner.analysis.uncertainty.ranges import initiative_range
+
+    model, document = costs.lines_model, costs.document
+    low = next(n for n, c in enumerate(model.columns) if c.field == "low_bp")
+    high = low + 1
+    before = initiative_range(document.plan().initiatives[1], document.plan().business)
+    assert model.data(model.index(0, low)) == ""  # the plan's factors until the owner sets one
+    assert model.setData(model.index(0, low), "×0.5")
+    assert model.setData(model.index(0, high), "200 %")
+    line = model.rows[0]
+    assert (line.low_bp, line.high_bp) == (5_000, 20_000)
+    assert (model.data(model.index(0, low)), model.data(model.index(0, high))) == ("×0.5", "×2")
+    after = initiative_range(document.plan().initiatives[1], document.plan().business)
+    assert before is not None and after is not None and after.p10_cents != before.p10_cents
+    assert not model.setData(model.index(0, low), "1.2")  # a low factor is at most ×1
+    assert costs.lines.error.text() == "Low ×: must be a factor from ×0 to ×1, such as 0.8"
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert (model.rows[0].low_bp, model.rows[0].high_bp) == (None, None)
