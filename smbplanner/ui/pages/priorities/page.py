@@ -34,6 +34,7 @@ from smbplanner.analysis.board_summary import (
 from smbplanner.analysis.suggest import Suggestion, suggest_all
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Plan
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.priorities.card import CardItem, place_labels
 from smbplanner.ui.pages.priorities.export import export_png, export_svg
@@ -334,6 +335,24 @@ class PrioritiesPage(QWidget):
         i = self.initiative(initiative_id)
         return bool(s and i and (i.feasibility, i.impact) != (s.feasibility, s.impact))
 
+    def _how_sure(self, initiative_id: int) -> str:
+        """" How sure: …" for one selected initiative: its NPV range and the chance it pays, in
+        the Figures tab's words (computed for the selection only, from the document's cache)."""
+        initiative = self.initiative(initiative_id)
+        if initiative is None:
+            return ""
+        from smbplanner.analysis.uncertainty.ranges import initiative_range
+        from smbplanner.analysis.uncertainty.words import chance_sentence
+
+        plan = self.document.plan()
+        found = initiative_range(initiative, plan.business, cache=self.document.range_cache)
+        if found is None:
+            return ""
+        cur = plan.business.currency
+        return " " + self.tr("How sure: {0} NPV {1} to {2} in 8 of 10 outcomes.").format(
+            chance_sentence(found.p_positive), fmt.money(found.p10_cents, cur),
+            fmt.money(found.p90_cents, cur))
+
     def _tray_selection_changed(self) -> None:
         if self.tray.selectedItems() and self.scene.selectedItems():
             self.scene.clearSelection()  # one selection at a time: the tray's or the board's
@@ -357,10 +376,10 @@ class PrioritiesPage(QWidget):
             self.ghost.place(scene_point(s.feasibility, s.impact), radius,
                              card.pos() if card else None)
             self.ghost.setVisible(True)
-            self.hint.setText(self.tr("Suggested: ") + s.reason)
+            self.hint.setText(self.tr("Suggested: ") + s.reason + self._how_sure(targets[0]))
         elif len(targets) == 1:
             self.hint.setText(self.tr("This initiative sits where its goals, cost, duration "
-                                      "and risks suggest."))
+                                      "and risks suggest.") + self._how_sure(targets[0]))
         elif not self.view.cards:
             self.hint.setText("")
         else:

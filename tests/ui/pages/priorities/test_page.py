@@ -352,3 +352,19 @@ def test_escape_cancels_a_drag(page: PrioritiesPage) -> None:
     _release(page, end)
     assert page.document.undo_stack.count() == 0
     assert _scores(page.document, LOYALTY) == (2.5, 2.5)
+
+
+def test_a_selected_card_says_how_sure_its_return_is(page: PrioritiesPage) -> None:
+    """The board says, for the one selected card, its NPV range and the chance it pays, in
+    the words of the Figures tab (``analysis.uncertainty``)."""
+    from smbplanner.analysis.uncertainty.ranges import initiative_range
+    from smbplanner.analysis.uncertainty.words import chance_sentence
+
+    card = _card(page, LOYALTY)
+    QTest.mouseClick(page.view.viewport(), LEFT, NONE, page.view.mapFromScene(card.pos()))
+    plan = page.document.plan()
+    initiative = plan.initiative(card.initiative_id)
+    assert initiative is not None
+    found = initiative_range(initiative, plan.business)
+    assert found is not None
+    assert f"How sure: {chance_sentence(found.p_positive)}" in page.hint.text()
