@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
@@ -38,8 +39,14 @@ def draw_soon(canvas: QWidget) -> None:
     canvas.setProperty(_PENDING, True)
 
     def draw() -> None:
+        if not shiboken6.isValid(canvas):
+            return
         canvas.setProperty(_PENDING, False)
         if canvas.width() > 0 and canvas.height() > 0:
-            canvas.draw()  # type: ignore[attr-defined]
+            try:
+                canvas.draw()  # type: ignore[attr-defined]
+            except RuntimeError:  # the canvas was deleted while it drew (a window closing)
+                if shiboken6.isValid(canvas):
+                    raise
 
     QTimer.singleShot(0, canvas, draw)
