@@ -35,15 +35,6 @@ LINE_COL = {"category": 0, "kind": 1, "year_from": 2, "year_to": 3, "amount_cent
             "escalation_bp": 5, "description": 6}
 
 
-@pytest.fixture
-def keep(qtbot: QtBot) -> Iterator[list[QWidget]]:
-    """Widgets made inside a test stay alive until its end (qtbot holds weak references)."""
-    kept: list[QWidget] = []
-    yield kept
-    for widget in kept:
-        widget.close()
-
-
 def _editor(document: PlanDocument, qtbot: QtBot, keep: list[QWidget], kind: str = "cost"
             ) -> LinesEditor:
     editor = LinesEditor(document, kind)

@@ -5,9 +5,6 @@ reopen)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,15 +22,6 @@ from smbplanner.ui.pages.initiatives.options import OptionsPanel
 from tests.ui.conftest import reopen
 
 SERVER = 2
-
-
-@pytest.fixture
-def keep(qtbot: QtBot) -> Iterator[list[QWidget]]:
-    """Widgets made inside a test stay alive until its end (qtbot holds weak references)."""
-    kept: list[QWidget] = []
-    yield kept
-    for widget in kept:
-        widget.close()
 
 
 def _show(widget: QWidget, qtbot: QtBot, keep: list[QWidget]) -> QWidget:

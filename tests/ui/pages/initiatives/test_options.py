@@ -36,15 +36,6 @@ def panel(document: PlanDocument, qtbot: QtBot) -> Iterator[OptionsPanel]:
     yield widget
 
 
-@pytest.fixture
-def keep(qtbot: QtBot) -> Iterator[list[QWidget]]:
-    """Widgets made inside a test stay alive until its end (qtbot holds weak references)."""
-    kept: list[QWidget] = []
-    yield kept
-    for widget in kept:
-        widget.close()
-
-
 def _options_panel(document: PlanDocument, qtbot: QtBot, keep: list[QWidget]) -> OptionsPanel:
     panel = OptionsPanel(document)
     qtbot.addWidget(panel)

@@ -6,7 +6,6 @@ the histogram and the tornado draw."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,14 +26,6 @@ from smbplanner.ui.pages.initiatives.page import InitiativesPage
 from smbplanner.ui.pages.initiatives.range_charts import TORNADO_BARS
 
 SERVER = 2
-
-
-@pytest.fixture
-def keep(qtbot: QtBot) -> Iterator[list[QWidget]]:
-    kept: list[QWidget] = []
-    yield kept
-    for widget in kept:
-        widget.close()
 
 
 def _show(widget: QWidget, qtbot: QtBot, keep: list[QWidget]) -> QWidget:
