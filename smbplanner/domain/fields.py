@@ -29,6 +29,7 @@ MAX_ESCALATION_BP = 10_000  # 100 % a year
 MAX_FACTOR_BP = 100_000  # x10
 MAX_DISCOUNT_BP = 10_000  # 100 %
 MAX_KPI_VALUE = 1e15
+MAX_ID = 2**63 - 1  # SQLite's INTEGER is 64-bit
 
 SPEC = "smbplanner"  # the metadata key
 
@@ -128,9 +129,9 @@ def day(default: Any = MISSING, *, optional: bool = False, **json: Any) -> Any:
     return _field(Spec("day", optional=optional, **json), default)
 
 
-def flag(default: Any = False, **json: Any) -> Any:
-    """True or false; 0 or 1 in rows."""
-    return _field(Spec("flag", **json), default)
+def flag(default: Any = False, *, optional: bool = False, **json: Any) -> Any:
+    """True or false (None too when ``optional``: NULL in rows, null in JSON); 0 or 1 in rows."""
+    return _field(Spec("flag", optional=optional, **json), default)
 
 
 def number(default: Any = MISSING, **json: Any) -> Any:

@@ -15,6 +15,7 @@ from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
     Criticality,
+    FundingSource,
     InitiativeStatus,
     KpiDirection,
     LineKind,
@@ -30,6 +31,7 @@ from smbplanner.domain.fields import (
     MAX_DISCOUNT_BP,
     MAX_ESCALATION_BP,
     MAX_FACTOR_BP,
+    MAX_ID,
     MAX_LIFE_YEARS,
     MAX_NAME,
     MAX_YEAR,
@@ -70,6 +72,12 @@ class Business:
     #: The share of each year's planned spend the owner aims to put into Run (the rest is
     #: Change), in basis points (6000 = 60 %); None when no target is set. Schema version 2.
     target_run_share_bp: int | None = f.bp(None, 0, 10_000, optional=True, json="target_run_share")
+    #: Schema version 4, for the board pack: the resolution the board is asked to pass, in
+    #: the owner's words ('' = the sentence built from the figures); why the discount rate
+    #: is what it is ('' = the default sentence); who prepared the plan.
+    resolution: str = f.text()
+    rate_rationale: str = f.text()
+    prepared_by: str = f.text(limit=MAX_NAME)
 
     @property
     def end_year(self) -> int:
@@ -116,6 +124,9 @@ class System:
     action: SystemAction = f.choice(SystemAction, SystemAction.KEEP)
     notes: str = f.text()
     id: int | None = f.ident()
+    #: The initiative that retires or replaces this system (None: none); its run cost runs
+    #: until that initiative's planned end. Schema version 4.
+    replaced_by_id: int | None = f.whole(None, 1, MAX_ID, optional=True)
 
 
 @dataclass
@@ -145,6 +156,9 @@ class CostLine:
     #: None: the plan's scenario factors.
     low_bp: int | None = f.bp(None, 0, 10_000, optional=True, json="low")
     high_bp: int | None = f.bp(None, 10_000, MAX_FACTOR_BP, optional=True, json="high")
+    #: Capital (True) or operating (False) spend; None: the default of its category
+    #: (``analysis`` defines it). Schema version 4.
+    capital: bool | None = f.flag(None, optional=True)
 
 
 @dataclass
@@ -238,6 +252,7 @@ class Initiative:
     duration_quarters: int = f.whole(4, 1, 40)
     impact: float | None = f.score()  # 1.0 .. 5.0 in half steps, None when unscored
     feasibility: float | None = f.score()
+    funding: FundingSource = f.choice(FundingSource, FundingSource.CASH)  # schema version 4
     goals: list[GoalLink] = f.items(GoalLink)
     depends_on: list[int] = f.ids()  # ids of prerequisite initiatives
     milestones: list[Milestone] = f.items(Milestone)

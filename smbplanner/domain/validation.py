@@ -153,7 +153,7 @@ def _check_field(c: _Checker, d: Declared, value: object) -> None:
         c.enum(name, value, spec.enum)
     elif kind == "day":
         c.day(name, value, optional=spec.optional)
-    elif kind == "flag":
+    elif kind == "flag" and not (value is None and spec.optional):
         c.flag(name, value)
     elif kind == "number":
         c.number(name, value)

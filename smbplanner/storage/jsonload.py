@@ -219,6 +219,10 @@ def _reader(d: Declared) -> Reader:
 
         def read(o: _Obj) -> Any:
             return o.day(key, optional=optional)
+    elif kind == "flag" and spec.optional:
+
+        def read(o: _Obj) -> Any:
+            return None if o.raw(key, None) is None else o.flag(key)
     elif kind == "flag":
         flag_default = None if required else default
 

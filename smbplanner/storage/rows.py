@@ -70,6 +70,11 @@ def _json_in(value: str) -> Any:
     return json.loads(value, parse_constant=_no_constant, parse_float=_finite_float)
 
 
+def _flag_in(value: int | None) -> bool | None:
+    """A stored 0/1 flag; NULL stays None (a flag that may be unset, as ``CostLine.capital``)."""
+    return None if value is None else bool(value)
+
+
 def _half_out(score: float | None) -> int | None:
     return None if score is None else round(score * 2)
 
@@ -80,7 +85,7 @@ def _half_in(half: int | None) -> float | None:
 
 _READ: dict[str, Callable[[Any], Any]] = {
     "day": _date_in,
-    "flag": bool,
+    "flag": _flag_in,
     "score": _half_in,
     "data": _json_in,
 }
@@ -92,7 +97,7 @@ def _json_out(value: Any) -> str:
 
 _WRITE: dict[str, Callable[[Any], Any]] = {
     "day": _date_out,
-    "flag": lambda value: int(bool(value)),
+    "flag": lambda value: None if value is None else int(bool(value)),
     "score": _half_out,
     "data": _json_out,
 }
