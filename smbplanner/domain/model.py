@@ -21,10 +21,12 @@ from smbplanner.domain.enums import (
     Perspective,
     Portfolio,
     RaciRole,
+    Rag,
     RiskCategory,
     RiskStatus,
     SwotKind,
     SystemAction,
+    Verdict,
 )
 
 DEFAULT_DISCOUNT_RATE_BP = 800
@@ -215,6 +217,28 @@ class RaciEntry:
 
 
 @dataclass
+class ActualCost:
+    """Money really spent on an initiative in a calendar year, in one cost category."""
+
+    year: int
+    category: CostCategory
+    amount_cents: int
+    note: str = ""  # where it comes from: an invoice, the accounts
+    id: int | None = None
+
+
+@dataclass
+class ActualBenefit:
+    """A benefit really realised by an initiative in a calendar year, with its evidence."""
+
+    year: int
+    category: BenefitCategory
+    amount_cents: int
+    evidence: str = ""  # how the owner knows: till reports, timesheets, a supplier's bill
+    id: int | None = None
+
+
+@dataclass
 class Initiative:
     """A piece of IT work: its place on the roadmap and the grid, goals, options, risks."""
 
@@ -236,6 +260,24 @@ class Initiative:
     risks: list[Risk] = field(default_factory=list)
     raci: list[RaciEntry] = field(default_factory=list)
     id: int | None = None
+    # --- what really happened (schema version 5) ---
+    actual_start: date | None = None
+    actual_finish: date | None = None
+    percent_complete: int | None = None  # 0 .. 100, None when not reported
+    rag: Rag | None = None  # the owner's status colour, None when not set
+    rag_reason: str = ""
+    #: The owner's own estimate of the total cost at completion; None: actuals + remaining plan.
+    forecast_cost_cents: int | None = None
+    actual_costs: list[ActualCost] = field(default_factory=list)
+    actual_benefits: list[ActualBenefit] = field(default_factory=list)
+
+    @property
+    def has_actuals(self) -> bool:
+        """Whether anything that really happened is recorded (dates, progress, money)."""
+        return bool(
+            self.actual_costs or self.actual_benefits or self.actual_start or self.rag
+            or self.percent_complete is not None or self.actual_finish
+        )
 
     @property
     def chosen_option(self) -> Option | None:
@@ -267,6 +309,16 @@ class Person:
 
 
 @dataclass
+class ReviewDecision:
+    """A review's decision on one initiative: continue, change or stop, and why."""
+
+    initiative_id: int
+    verdict: Verdict = Verdict.CONTINUE
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
 class Review:
     """A quarterly review: who came and what was decided."""
 
@@ -275,6 +327,11 @@ class Review:
     decisions: str = ""
     notes: str = ""
     id: int | None = None
+    #: The snapshot taken when the review was held (schema version 5): the next review's
+    #: "what changed since the last review" compares with it. Not a foreign key: deleting
+    #: the snapshot leaves the review (which then has nothing to compare with).
+    snapshot_id: int | None = None
+    verdicts: list[ReviewDecision] = field(default_factory=list)
 
 
 @dataclass

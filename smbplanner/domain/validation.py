@@ -24,12 +24,16 @@ from smbplanner.domain.enums import (
     Perspective,
     Portfolio,
     RaciRole,
+    Rag,
     RiskCategory,
     RiskStatus,
     SwotKind,
     SystemAction,
+    Verdict,
 )
 from smbplanner.domain.model import (
+    ActualBenefit,
+    ActualCost,
     BenefitLine,
     BudgetYear,
     Business,
@@ -45,6 +49,7 @@ from smbplanner.domain.model import (
     Person,
     RaciEntry,
     Review,
+    ReviewDecision,
     Risk,
     Snapshot,
     SwotItem,
@@ -331,6 +336,50 @@ def check_initiative(i: Initiative) -> list[Problem]:
     c.score("impact", i.impact)
     c.score("feasibility", i.feasibility)
     c.enum("funding", i.funding, FundingSource)
+    c.day("actual_start", i.actual_start, optional=True)
+    c.day("actual_finish", i.actual_finish, optional=True)
+    if (
+        isinstance(i.actual_start, date)
+        and isinstance(i.actual_finish, date)
+        and i.actual_finish < i.actual_start
+    ):
+        c.add("actual_finish", "must not be before actual_start")
+    if i.actual_finish is not None and i.actual_start is None:
+        c.add("actual_start", "is required when actual_finish is set")
+    c.integer("percent_complete", i.percent_complete, 0, 100, optional=True)
+    if i.rag is not None:
+        c.enum("rag", i.rag, Rag)
+    c.text("rag_reason", i.rag_reason)
+    if i.forecast_cost_cents is not None:
+        c.cents("forecast_cost", i.forecast_cost_cents)
+    return c.problems
+
+
+def check_actual_cost(a: ActualCost) -> list[Problem]:
+    """Money really spent in one year and cost category."""
+    c = _Checker()
+    c.integer("year", a.year, 2000, 2100)
+    c.enum("category", a.category, CostCategory)
+    c.cents("amount", a.amount_cents)
+    c.text("note", a.note)
+    return c.problems
+
+
+def check_actual_benefit(a: ActualBenefit) -> list[Problem]:
+    """A benefit really realised in one year and benefit category, with its evidence."""
+    c = _Checker()
+    c.integer("year", a.year, 2000, 2100)
+    c.enum("category", a.category, BenefitCategory)
+    c.cents("amount", a.amount_cents)
+    c.text("evidence", a.evidence)
+    return c.problems
+
+
+def check_review_decision(d: ReviewDecision) -> list[Problem]:
+    c = _Checker()
+    c.integer("initiative_id", d.initiative_id, 1, 2**63 - 1)
+    c.enum("verdict", d.verdict, Verdict)
+    c.text("note", d.note)
     return c.problems
 
 
@@ -348,6 +397,7 @@ def check_review(r: Review) -> list[Problem]:
     c.text("attendees", r.attendees)
     c.text("decisions", r.decisions)
     c.text("notes", r.notes)
+    c.integer("snapshot_id", r.snapshot_id, 1, 2**63 - 1, optional=True)
     return c.problems
 
 

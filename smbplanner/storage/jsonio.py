@@ -93,6 +93,34 @@ def _initiative(i: Initiative) -> dict[str, Any]:
             for r in i.risks
         ],
         "raci": [{"person_id": e.person_id, "role": RaciRole(e.role).value} for e in i.raci],
+        "actual_start": _d(i.actual_start),
+        "actual_finish": _d(i.actual_finish),
+        "percent_complete": i.percent_complete,
+        "rag": None if i.rag is None else i.rag.value,
+        "rag_reason": i.rag_reason,
+        "forecast_cost": (
+            None if i.forecast_cost_cents is None else cents_to_units(i.forecast_cost_cents)
+        ),
+        "actual_costs": [
+            {
+                "id": a.id,
+                "year": a.year,
+                "category": a.category.value,
+                "amount": cents_to_units(a.amount_cents),
+                "note": a.note,
+            }
+            for a in i.actual_costs
+        ],
+        "actual_benefits": [
+            {
+                "id": a.id,
+                "year": a.year,
+                "category": a.category.value,
+                "amount": cents_to_units(a.amount_cents),
+                "evidence": a.evidence,
+            }
+            for a in i.actual_benefits
+        ],
     }
 
 
@@ -192,6 +220,16 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "attendees": r.attendees,
                 "decisions": r.decisions,
                 "notes": r.notes,
+                "snapshot_id": r.snapshot_id,
+                "verdicts": [
+                    {
+                        "id": d.id,
+                        "initiative_id": d.initiative_id,
+                        "verdict": d.verdict.value,
+                        "note": d.note,
+                    }
+                    for d in r.verdicts
+                ],
             }
             for r in plan.reviews
         ],

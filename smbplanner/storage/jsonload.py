@@ -20,12 +20,16 @@ from smbplanner.domain.enums import (
     Perspective,
     Portfolio,
     RaciRole,
+    Rag,
     RiskCategory,
     RiskStatus,
     SwotKind,
     SystemAction,
+    Verdict,
 )
 from smbplanner.domain.model import (
+    ActualBenefit,
+    ActualCost,
     BenefitLine,
     BudgetYear,
     Business,
@@ -42,6 +46,7 @@ from smbplanner.domain.model import (
     Plan,
     RaciEntry,
     Review,
+    ReviewDecision,
     Risk,
     Snapshot,
     SwotItem,
@@ -288,6 +293,34 @@ def _init(o: _Obj) -> Initiative:
             for x in o.items("risks")
         ],
         raci=[RaciEntry(x.integer("person_id"), x.enum("role", RaciRole)) for x in o.items("raci")],
+        actual_start=o.day("actual_start", optional=True),
+        actual_finish=o.day("actual_finish", optional=True),
+        percent_complete=o.integer("percent_complete", optional=True),
+        rag=None if o.raw("rag", None) is None else o.enum("rag", Rag),
+        rag_reason=o.text("rag_reason"),
+        forecast_cost_cents=(
+            None if o.raw("forecast_cost", None) is None else o.cents("forecast_cost")
+        ),
+        actual_costs=[
+            ActualCost(
+                id=x.id(),
+                year=x.integer("year"),
+                category=x.enum("category", CostCategory),
+                amount_cents=x.cents("amount"),
+                note=x.text("note"),
+            )
+            for x in o.items("actual_costs")
+        ],
+        actual_benefits=[
+            ActualBenefit(
+                id=x.id(),
+                year=x.integer("year"),
+                category=x.enum("category", BenefitCategory),
+                amount_cents=x.cents("amount"),
+                evidence=x.text("evidence"),
+            )
+            for x in o.items("actual_benefits")
+        ],
     )
 
 
@@ -361,6 +394,16 @@ def dict_to_plan(data: object, *, path: str = "plan") -> Plan:
                 attendees=x.text("attendees"),
                 decisions=x.text("decisions"),
                 notes=x.text("notes"),
+                snapshot_id=x.integer("snapshot_id", optional=True),
+                verdicts=[
+                    ReviewDecision(
+                        id=d.id(),
+                        initiative_id=d.integer("initiative_id"),
+                        verdict=d.enum("verdict", Verdict),
+                        note=d.text("note"),
+                    )
+                    for d in x.items("verdicts")
+                ],
             )
             for x in o.items("reviews")
         ],

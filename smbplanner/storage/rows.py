@@ -21,12 +21,16 @@ from smbplanner.domain.enums import (
     LineKind,
     Perspective,
     Portfolio,
+    Rag,
     RiskCategory,
     RiskStatus,
     SwotKind,
     SystemAction,
+    Verdict,
 )
 from smbplanner.domain.model import (
+    ActualBenefit,
+    ActualCost,
     BenefitLine,
     BudgetYear,
     Business,
@@ -40,6 +44,7 @@ from smbplanner.domain.model import (
     Option,
     Person,
     Review,
+    ReviewDecision,
     Risk,
     Snapshot,
     SwotItem,
@@ -167,7 +172,7 @@ class Kind:
         values: dict[str, Any] = {}
         for name, column, convert in self._readers:
             value = row[column]
-            if convert is not None:
+            if convert is not None and value is not None:  # NULL: an optional field
                 try:
                     value = convert(value)
                 except (ValueError, TypeError, RecursionError) as e:
@@ -257,9 +262,32 @@ KINDS: dict[type, Kind] = {
             "initiative",
             v.check_initiative,
             parent=None,
-            enums={"portfolio": Portfolio, "status": InitiativeStatus, "funding": FundingSource},
+            enums={"portfolio": Portfolio, "status": InitiativeStatus, "funding": FundingSource,
+                   "rag": Rag},
             halves=("impact", "feasibility"),
-            children=("goals", "depends_on", "milestones", "options", "risks", "raci"),
+            dates=("actual_start", "actual_finish"),
+            children=(
+                "goals", "depends_on", "milestones", "options", "risks", "raci",
+                "actual_costs", "actual_benefits",
+            ),
+        ),
+        _kind(
+            "actual cost",
+            ActualCost,
+            "actual_cost",
+            v.check_actual_cost,
+            parent="initiative_id",
+            enums={"category": CostCategory},
+            label_field="note",
+        ),
+        _kind(
+            "actual benefit",
+            ActualBenefit,
+            "actual_benefit",
+            v.check_actual_benefit,
+            parent="initiative_id",
+            enums={"category": BenefitCategory},
+            label_field="evidence",
         ),
         _kind(
             "milestone", Milestone, "milestone", v.check_milestone, parent="initiative_id", enums={}
@@ -319,7 +347,17 @@ KINDS: dict[type, Kind] = {
             parent=None,
             enums={},
             dates=("date",),
+            children=("verdicts",),
             label_field="date",
+        ),
+        _kind(
+            "review decision",
+            ReviewDecision,
+            "review_decision",
+            v.check_review_decision,
+            parent="review_id",
+            enums={"verdict": Verdict},
+            label_field="note",
         ),
         _kind(
             "KPI",
