@@ -193,3 +193,16 @@ def test_cumulative_series() -> None:
     assert series.planned_benefits == [0, 600_000, 1_200_000]
     assert series.actual_costs == [1_100_000]
     assert series.actual_benefits == [150_000]
+
+
+def test_the_decision_names_approved_work_running_over() -> None:
+    from smbplanner.analysis.decision import decision
+
+    over = _initiative(_spent(2026, 1_250_000), status=InitiativeStatus.APPROVED)
+    on_plan = _initiative(_spent(2026, 1_000_000), status=InitiativeStatus.IN_PROGRESS)
+    proposed = _initiative(_spent(2026, 2_000_000), status=InitiativeStatus.PROPOSED)
+    more = _initiative(_spent(2026, 1_000_000), status=InitiativeStatus.APPROVED,
+                       forecast_cost_cents=1_900_000)
+    plan = Plan(BUSINESS, initiatives=[over, on_plan, proposed, more])
+    found = decision(plan).overruns
+    assert [(i is more, t.overrun) for i, t in found] == [(True, 7_000), (False, 2_500)]
