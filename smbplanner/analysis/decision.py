@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from smbplanner.analysis import finance
-from smbplanner.analysis.tracking import initiative_tracking, tracking_year
-from smbplanner.analysis.tracking_text import TrackingShown, shown
 from smbplanner.analysis.assessment import past_end_of_life
 from smbplanner.analysis.figure_cache import FigureCache
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.risks import CRITICAL, HIGH, PlanRisk, band, top_risks
 from smbplanner.analysis.rounding import allocate, whole
+from smbplanner.analysis.tracking import initiative_tracking, tracking_year
+from smbplanner.analysis.tracking_text import TrackingShown, shown
 from smbplanner.analysis.uncertainty.cache import RangeCache
 from smbplanner.analysis.uncertainty.model import NpvRange
 from smbplanner.analysis.uncertainty.words import chance_sentence

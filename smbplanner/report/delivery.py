@@ -247,8 +247,9 @@ def delivery(ctx: Ctx) -> Section:
         flow += _table(ctx, listed)
         flow.append(s.m("Status: the owner's colour (green on track, amber at risk, red in "
                         "trouble); “past due”: its planned end has passed and it has not "
-                        "finished. Done: per cent complete as reported. Cost at completion: the forecast "
-                        "total and its difference from the planned TCO.", s.muted))
+                        "finished. Done: per cent complete as reported. Cost at completion: "
+                        "the forecast total and its difference from the planned TCO.",
+                        s.muted))
     flow += _years(ctx)
     flow += _explanations(ctx, listed)
     return Section(flow)
