@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from smbplanner.analysis import cashflow, finance
+from smbplanner.analysis.board import priority_order
 from smbplanner.analysis.budget import counted, planned_spend, system_in_service
 from smbplanner.analysis.schedule import planned_end, today_quarter
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Rag
@@ -230,6 +231,21 @@ def portfolio_tracking(plan: Plan) -> Tracking:
         planned_npv_cents=sum(p.planned_npv_cents for p in parts),
         rag=None,
     )
+
+
+def delivery_rows(plan: Plan) -> list[tuple[Initiative, Tracking]]:
+    """What the delivery views list (the pack's table, the app's Delivery tab): every
+    initiative of the portfolio with anything recorded, or anything planned to date, in
+    priority order, with its tracking."""
+    through = tracking_year(plan)
+    rows = []
+    for initiative in priority_order(plan.initiatives):
+        if not in_portfolio(initiative):
+            continue
+        t = initiative_tracking(initiative, plan.business, through)
+        if initiative.has_actuals or t.planned_cents or t.planned_benefits_cents:
+            rows.append((initiative, t))
+    return rows
 
 
 # --- schedule ----------------------------------------------------------------------------

@@ -14,15 +14,13 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
 
-from smbplanner.analysis.board import priority_order
 from smbplanner.analysis.tracking import (
     Cumulative,
     Tracking,
     actual_years,
     cumulative,
+    delivery_rows,
     has_actuals,
-    in_portfolio,
-    initiative_tracking,
     overdue,
     tracking_year,
 )
@@ -99,18 +97,6 @@ def _chart(ctx: Ctx, series: Cumulative, width: float, height: float) -> Drawing
         d.add(String(x + 18, 4, text, fontName=FONT, fontSize=7.5, fillColor=MUTED))
         x += 96
     return d
-
-
-def _listed(ctx: Ctx, through: int | None) -> list[tuple[Initiative, Tracking]]:
-    """The initiatives with anything recorded or planned to date, in priority order."""
-    rows = []
-    for initiative in priority_order(ctx.plan.initiatives):
-        if not in_portfolio(initiative):
-            continue
-        t = initiative_tracking(initiative, ctx.plan.business, through)
-        if initiative.has_actuals or t.planned_cents or t.planned_benefits_cents:
-            rows.append((initiative, t))
-    return rows
 
 
 def _status_cell(ctx: Ctx, initiative: Initiative) -> object:
@@ -242,7 +228,7 @@ def delivery(ctx: Ctx) -> Section:
     if through is not None:
         flow += [Spacer(1, 6), _chart(ctx, cumulative(ctx.plan), ctx.width, 190.0),
                  Spacer(1, 8)]
-    listed = _listed(ctx, through)
+    listed = delivery_rows(ctx.plan)
     if listed:
         flow += _table(ctx, listed)
         flow.append(s.m("Status: the owner's colour (green on track, amber at risk, red in "
