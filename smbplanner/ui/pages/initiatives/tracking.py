@@ -73,9 +73,11 @@ class TrackingPanel(QWidget):
         self.error = ErrorLine()
 
         self.actual_start = QLineEdit()
-        self.actual_start.setPlaceholderText(self.tr("YYYY-MM-DD, empty: not started"))
+        self.actual_start.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.actual_start.setToolTip(self.tr("When the work really started; empty: not yet"))
         self.actual_finish = QLineEdit()
-        self.actual_finish.setPlaceholderText(self.tr("YYYY-MM-DD, empty: not finished"))
+        self.actual_finish.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.actual_finish.setToolTip(self.tr("When the work really finished; empty: not yet"))
         self.percent = QSpinBox()
         self.percent.setRange(-1, 100)
         self.percent.setSpecialValueText(self.tr("Not reported"))
@@ -90,7 +92,10 @@ class TrackingPanel(QWidget):
         self.rag_reason = QLineEdit()
         self.rag_reason.setPlaceholderText(self.tr("Why this colour, in a sentence"))
         self.forecast = QLineEdit()
-        self.forecast.setPlaceholderText(self.tr("Empty: actual to date + remaining plan"))
+        self.forecast.setPlaceholderText(self.tr("from the plan"))
+        self.forecast.setToolTip(self.tr(
+            "Your own estimate of the total cost when it is done. Empty: what was spent to "
+            "date plus the rest of the plan."))
         self.finished = QPushButton(self.tr("Finished today"))
         self.finished.setToolTip(self.tr("Record today as the actual finish and 100 % complete"))
         self.finished.clicked.connect(self.mark_finished)
