@@ -71,7 +71,8 @@ def text(value: Any, fmt: Format = Format()) -> str:
     return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
 
 
-_CURRENCY = re.compile(r"^[^\d(+\-.,]*|[^\d)]*$")
+_SYMBOLS = r"(?:[€$£¥₹₽₺₩¢]|[A-Z]{3}|kr\.?|zł|Kč|Ft|Fr\.|,-|\.-)"
+_CURRENCY = re.compile(rf"^\s*{_SYMBOLS}\s*|\s*{_SYMBOLS}\s*$")
 
 
 def _number_text(raw: str, fmt: Format) -> Decimal:
@@ -144,7 +145,7 @@ def integer(value: Any, fmt: Format = Format(), *, low: int, high: int) -> int:
     if n != n.to_integral_value():
         raise CellError(f"{shown(value)!r} is not a whole number")
     if not low <= n <= high:
-        raise CellError(f"{shown(value)!r} must be from {low} to {high}")
+        raise CellError(f"{shown(value)} is not from {low} to {high}")
     return int(n)
 
 

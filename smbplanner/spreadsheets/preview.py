@@ -248,14 +248,14 @@ def make_preview(plan: Plan, sheet: Sheet, target: Target, mapping: Mapping | No
                     cell.error = why
                     view.problems.append(Problem(number, _where(
                         mapping, mapping.index_of(name), column), why))
-        if view.problems:
-            continue
         key = target.key(values)
-        if not target.shared_keys and key in seen:
+        if key is not None and not target.shared_keys and key in seen:
             view.problems.append(Problem(number, "", f"repeats row {seen[key]} "
                                                      f"({target.shown_key(values)})"))
+        if key is not None:
+            seen.setdefault(key, number)
+        if view.problems:
             continue
-        seen.setdefault(key, number)
         try:
             view.planned = target.prepare(plan, values, current.get(key))
         except RowProblem as e:

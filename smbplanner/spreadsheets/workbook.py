@@ -130,7 +130,9 @@ def _figures_sheet(wb: Any, plan: Plan) -> None:
             f"+NPV({RATE_CELL},{get_column_letter(first_year_col + 1)}{flow}:{last}{flow})"
             if fig.life_years > 1 else "")
         ws.cell(row=flow, column=npv_col, value=npv).number_format = money
-        guess = f",{round(fig.irr, 2)}" if fig.irr is not None and fig.sign_changes > 1 else ""
+        guess = ""
+        if fig.irr is not None and _needs_guess(fig.irr, fig.sign_changes):
+            guess = f",{round(fig.irr, 2)}"
         ws.cell(row=flow, column=irr_col,
                 value=f'=IFERROR(IRR({first}{flow}:{last}{flow}{guess}),"none")'
                 ).number_format = "0.00%"
@@ -142,6 +144,14 @@ def _figures_sheet(wb: Any, plan: Plan) -> None:
         ws.column_dimensions[get_column_letter(col)].width = 14
     ws.freeze_panes = ws.cell(row=FIRST_FIGURES_ROW, column=first_year_col)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(irr_col)}{max(row - 2, header_row)}"
+
+
+def _needs_guess(irr: float, sign_changes: int) -> bool:
+    """Whether IRR needs a starting guess: spreadsheets start at 10 % and may not reach a
+    rate far from it (LibreOffice gives up on −72 %), or may reach another root when the
+    flows change sign more than once. The guess is the app's rate rounded to 1 %; the
+    formula still finds the exact root."""
+    return sign_changes > 1 or not -0.5 < irr < 1.0
 
 
 def workbook_bytes(plan: Plan) -> bytes:
