@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from smbplanner.domain.model import Plan
-from smbplanner.spreadsheets import cells
+from smbplanner.spreadsheets import cells, reading
 from smbplanner.spreadsheets.cells import CellError, Format
-from smbplanner.spreadsheets.reading import MAX_ROWS, Sheet
+from smbplanner.spreadsheets.reading import Sheet
 from smbplanner.spreadsheets.targets import Column, Planned, RowProblem, Target
 from smbplanner.spreadsheets.targets.base import norm
 
@@ -225,7 +225,7 @@ def make_preview(plan: Plan, sheet: Sheet, target: Target, mapping: Mapping | No
                        "map one of the sheet's columns to it)"))
     if sheet.too_long_at is not None:
         preview.sheet_problems.append(Problem(
-            sheet.too_long_at, "", f"the sheet has more than {MAX_ROWS:,} rows; import at "
+            sheet.too_long_at, "", f"the sheet has more than {reading.MAX_ROWS:,} rows; import at "
                                    "most that many at a time"))
     formats = _formats(sheet, mapping)
     current = target.existing(plan)

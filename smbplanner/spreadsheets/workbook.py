@@ -44,6 +44,15 @@ def _style_header(ws: Any, row: int, count: int) -> None:
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
 
 
+def _print_setup(ws: Any) -> None:
+    """Printed (or saved as PDF) landscape, as wide as the page, the header on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
 def _table_sheet(wb: Any, table: Table, currency: str) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -56,13 +65,16 @@ def _table_sheet(wb: Any, table: Table, currency: str) -> None:
     formats = [money_format(currency) if c.style == "money" else _FORMATS.get(c.style)
                for c in table.columns]
     for index, (column, fmt) in enumerate(zip(table.columns, formats, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(index)].width = max(
-            column.width, min(len(column.label) + 3, 30))
+        longest = max((len(str(row[index - 1])) for row in table.rows[:2000]
+                       if row[index - 1] is not None and column.style == "text"), default=0)
+        ws.column_dimensions[get_column_letter(index)].width = min(
+            max(column.width, len(column.label) + 3, longest + 2), 60)
         if fmt is None:
             continue
         for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
             cell.number_format = fmt
     _style_header(ws, 1, len(table.columns))
+    _print_setup(ws)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(table.columns), 1))}{len(table.rows) + 1}"
 
@@ -79,7 +91,7 @@ def _units(cents: int) -> float:
 
 
 def _figures_sheet(wb: Any, plan: Plan) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(FIGURES)
@@ -102,6 +114,8 @@ def _figures_sheet(wb: Any, plan: Plan) -> None:
     for col, text in enumerate(header, start=1):
         ws.cell(row=header_row, column=col, value=text)
     _style_header(ws, header_row, len(header))
+    for col in range(first_year_col, irr_col + 1):
+        ws.cell(row=header_row, column=col).alignment = Alignment(horizontal="right")
     row = FIRST_FIGURES_ROW
     for initiative, fig in figures:
         if fig is None:
@@ -133,13 +147,17 @@ def _figures_sheet(wb: Any, plan: Plan) -> None:
         guess = ""
         if fig.irr is not None and _needs_guess(fig.irr, fig.sign_changes):
             guess = f",{round(fig.irr, 2)}"
-        ws.cell(row=flow, column=irr_col,
-                value=f'=IFERROR(IRR({first}{flow}:{last}{flow}{guess}),"none")'
-                ).number_format = "0.00%"
+        irr = ws.cell(row=flow, column=irr_col,
+                      value=f'=IFERROR(IRR({first}{flow}:{last}{flow}{guess}),"none")')
+        irr.number_format = "0.00%"
+        irr.alignment = Alignment(horizontal="right")
         row += 4
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 18
+    names = [(i.name, i.chosen_option.name if i.chosen_option else "") for i, _ in figures]
+    ws.column_dimensions["A"].width = min(max((len(n) for n, _ in names), default=20) + 2, 60)
+    ws.column_dimensions["B"].width = min(max((len(o) for _, o in names), default=12) + 2, 40)
     ws.column_dimensions["C"].width = 11
+    _print_setup(ws)
+    ws.print_title_rows = f"{header_row}:{header_row}"
     for col in range(first_year_col, irr_col + 1):
         ws.column_dimensions[get_column_letter(col)].width = 14
     ws.freeze_panes = ws.cell(row=FIRST_FIGURES_ROW, column=first_year_col)
