@@ -58,10 +58,10 @@ def _table_sheet(wb: Any, table: Table, currency: str) -> None:
 
     ws = wb.create_sheet(table.target.title)
     ws.append([c.label for c in table.columns])
-    for row in table.rows:
-        ws.append(row)
-        for cell in ws[ws.max_row]:
-            _as_text(cell)
+    for r, row in enumerate(table.rows, start=2):
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                _as_text(ws.cell(row=r, column=c, value=value))
     formats = [money_format(currency) if c.style == "money" else _FORMATS.get(c.style)
                for c in table.columns]
     for index, (column, fmt) in enumerate(zip(table.columns, formats, strict=True), start=1):
