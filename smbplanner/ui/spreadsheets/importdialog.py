@@ -109,6 +109,7 @@ class ImportDialog(QDialog):
         self.columns.setAccessibleName(self.tr("Column mapping"))
         self.rows = QTableWidget(0, 0)
         self.rows.verticalHeader().hide()
+        self.rows.setWordWrap(False)
         self.rows.setAccessibleName(self.tr("Preview"))
         self.rows.itemChanged.connect(self._decision_changed)
         self.problems = QListWidget()
@@ -190,6 +191,7 @@ class ImportDialog(QDialog):
         self.columns.setRowCount(0)
         self.rows.setRowCount(0)
         self.problems.clear()
+        self.problems.hide()
         self.summary.setText("")
         self.import_button.setEnabled(False)
         self.error.show_message(message)
@@ -346,6 +348,7 @@ class ImportDialog(QDialog):
         self.problems_title.setText(self.tr("Refused rows ({0}): left out of the import")
                                     .format(len(preview.refused)) if problems
                                     else self.tr("Refused rows: none"))
+        self.problems.setVisible(bool(problems))  # the preview takes the room
 
     def _update_summary(self) -> None:
         preview = self.preview
