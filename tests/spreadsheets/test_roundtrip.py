@@ -18,7 +18,10 @@ def test_the_sample_exported_and_imported_into_a_new_plan_gives_the_same_tables(
     tmp_path: Path,
 ) -> None:
     original_path = tmp_path / "sample.smbplan"
-    PlanFile.create(original_path, sample_plan()).close()
+    plan = sample_plan()
+    costs = [c for i in plan.initiatives for o in i.options for c in o.costs]
+    costs[0].capital, costs[1].capital = True, False  # and the rest their category's default
+    PlanFile.create(original_path, plan).close()
     original = load(original_path)
     book = tmp_path / "sample.xlsx"
     book.write_bytes(workbook_bytes(original))
@@ -36,6 +39,9 @@ def test_the_sample_exported_and_imported_into_a_new_plan_gives_the_same_tables(
         assert [c.key for c in before.columns] == [c.key for c in after.columns]
         assert before.rows == after.rows, before.target.name
         assert before.rows, f"the sample has no {before.target.name}"
+    lines = next(t for t in plan_tables(copy) if t.target.name == "lines")
+    capital = [c.key for c in lines.columns].index("capital")
+    assert [row[capital] for row in lines.rows[:3]] == ["yes", "no", None]
 
 
 def test_importing_the_same_workbook_again_changes_nothing(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from smbplanner.domain.enums import InitiativeStatus, Portfolio
+from smbplanner.domain.enums import FundingSource, InitiativeStatus, Portfolio
 from smbplanner.domain.model import Initiative, Option, Plan
 from smbplanner.spreadsheets.targets import parsers as p
 from smbplanner.spreadsheets.targets.base import (
@@ -48,6 +48,10 @@ class Initiatives(EntityTarget):
                style="number"),
         Column("feasibility", "Feasibility", p.score, ("feasibility score", "ease", "effort"),
                style="number"),
+        Column("funding", "Funding", p.choice(
+            FundingSource, {"own cash": "cash", "owncash": "cash", "bank loan": "loan",
+                            "bankloan": "loan", "credit": "loan", "subsidy": "grant"}),
+            ("funded by", "financing", "funding source", "paid by"), style="choice"),
         Column("chosen_option", "Chosen option", p.text, ("option", "chosen", "solution"),
                width=24),
     )

@@ -123,6 +123,8 @@ class Lines(Target):
         Column("escalation", "Escalation", _escalation,
                ("escalation per year", "growth", "increase per year", "indexation"),
                style="percent", width=10),
+        Column("capital", "Capital", p.flag, ("capex", "capital spend", "is capital"),
+               style="flag", width=8),
         Column("low", "Low ×", _low, ("low factor",), style="factor", width=8),
         Column("high", "High ×", _high, ("high factor",), style="factor", width=8),
     )
@@ -204,10 +206,21 @@ class Lines(Target):
             end: int = values.get("year_to", start)
             kind = values.get("kind") or (LineKind.ONE_OFF if end == start else
                                           LineKind.RECURRING)
-            return [cls(category, values["amount"], kind, start,
+            made = [cls(category, values["amount"], kind, start,
                         end if kind == LineKind.RECURRING else start,
                         values.get("escalation", 0) if kind == LineKind.RECURRING else 0,
                         **common)]
+        else:
+            made = self._by_year(values, cls, category, initiative, common)
+        if "capital" in values:
+            if cls is BenefitLine:
+                raise RowProblem("capital", "only a cost is capital or operating")
+            for line in made:
+                line.capital = values["capital"]  # type: ignore[union-attr]
+        return made
+
+    def _by_year(self, values: Values, cls: type[CostLine] | type[BenefitLine], category: Any,
+                 initiative: Initiative, common: Values) -> list[CostLine | BenefitLine]:
         by_year: dict[int, int] = {}
         for key, cents in values.items():
             if key.startswith("y") and key[1:].isdigit():
@@ -267,7 +280,8 @@ class Lines(Target):
                             "category": label(line.category), "description": line.description,
                             "kind": line.kind, "amount": line.amount_cents,
                             "year_from": line.year_from, "year_to": line.year_to,
-                            "escalation": line.escalation_bp, "low": line.low_bp,
+                            "escalation": line.escalation_bp,
+                            "capital": getattr(line, "capital", None), "low": line.low_bp,
                             "high": line.high_bp,
                         }
                         for t, cents in enumerate(line_amounts(line, option.life_years)):
