@@ -1,7 +1,8 @@
 """The tables the owner can import into and the export writes, one declaration each.
 
-``TARGETS`` is the registry, in the order a whole workbook is imported (a table after the
-ones it names: goals before KPIs, initiatives before their lines). Another table (actual
+``TARGETS`` is the registry, in the order of the exported workbook's sheets;
+``import_order`` puts each table after the ones it names (goals before KPIs, initiatives
+before their lines and before the systems they replace). Another table (actual
 spend, say) is one more ``Target`` subclass added here.
 """
 
@@ -20,6 +21,23 @@ TARGETS: dict[str, Target] = {
 }
 
 
+def import_order() -> list[Target]:
+    """Every table after the ones it names (``Target.needs``): the order in which a whole
+    workbook is imported."""
+    done: list[Target] = []
+
+    def visit(t: Target) -> None:
+        if t in done:
+            return
+        for name in t.needs:
+            visit(TARGETS[name])
+        done.append(t)
+
+    for t in TARGETS.values():
+        visit(t)
+    return done
+
+
 def target(name: str) -> Target:
     try:
         return TARGETS[name]
@@ -27,4 +45,5 @@ def target(name: str) -> Target:
         raise ValueError(f"no table {name!r} (one of: {', '.join(TARGETS)})") from None
 
 
-__all__ = ["TARGETS", "Column", "Planned", "RowProblem", "Target", "Values", "target"]
+__all__ = ["TARGETS", "Column", "Planned", "RowProblem", "Target", "Values", "import_order",
+           "target"]

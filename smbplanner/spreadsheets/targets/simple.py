@@ -8,7 +8,7 @@ from typing import Any
 from smbplanner.domain.enums import Criticality, Perspective, SystemAction
 from smbplanner.domain.model import BudgetYear, Goal, Person, Plan, System
 from smbplanner.spreadsheets.targets import parsers as p
-from smbplanner.spreadsheets.targets.base import Column, EntityTarget, Values
+from smbplanner.spreadsheets.targets.base import Column, EntityTarget, RowProblem, Values, norm
 
 
 class Systems(EntityTarget):
@@ -34,10 +34,30 @@ class Systems(EntityTarget):
         Column("action", "Action", p.choice(SystemAction), ("plan", "decision", "next step"),
                style="choice"),
         Column("notes", "Notes", p.text, ("note", "comments", "comment", "remarks"), width=30),
+        Column("replaced_by", "Replaced by", p.text,
+               ("replaced by initiative", "retired by", "replacement", "successor"), width=28),
     )
+    needs = ("initiatives",)  # "Replaced by" names an initiative
 
     def entities(self, plan: Plan) -> list[Any]:
         return plan.systems
+
+    def to_fields(self, plan: Plan, values: Values) -> Values:
+        fields = {k: v for k, v in values.items() if k != "replaced_by"}
+        if "replaced_by" in values:
+            wanted = norm(str(values["replaced_by"]))
+            found = next((i for i in plan.initiatives if norm(i.name) == wanted), None)
+            if found is None:
+                raise RowProblem("replaced_by", f"no initiative named "
+                                                f"{values['replaced_by']!r} in the plan "
+                                                "(import the initiatives first)")
+            fields["replaced_by_id"] = found.id
+        return fields
+
+    def from_fields(self, plan: Plan, entity: Any) -> Values:
+        values = {c.key: getattr(entity, c.key) for c in self.columns[:-1]}
+        by = plan.initiative(entity.replaced_by_id) if entity.replaced_by_id else None
+        return {**values, "replaced_by": by.name if by else None}
 
 
 class Budget(EntityTarget):
