@@ -21,11 +21,14 @@ class Summary:
     updated: int
     skipped: int
     refused: int
+    unchanged: int = 0  # of the updates, those that change nothing
 
     def sentence(self, *, would: bool = False) -> str:
         verb = "would add" if would else "added"
         parts = [f"{verb} {self.added}", f"updated {self.updated}" if not would else
                  f"update {self.updated}"]
+        if self.unchanged:
+            parts[-1] += f" ({self.unchanged} unchanged)"
         text = f"{self.table}: " + ", ".join(parts)
         if self.skipped:
             text += f", {'skip' if would else 'skipped'} {self.skipped}"
@@ -36,8 +39,10 @@ class Summary:
 
 def summary(preview: Preview) -> Summary:
     counts = preview.counts()
+    unchanged = sum(1 for r in preview.rows if not r.refused and r.decision == UPDATE
+                    and r.planned is not None and r.planned.unchanged)
     return Summary(preview.target.title, counts[ADD], counts[UPDATE], counts[SKIP],
-                   counts["refused"])
+                   counts["refused"], unchanged)
 
 
 def import_steps(preview: Preview, plan: Plan) -> Callable[[EditSession], Summary]:
@@ -59,15 +64,7 @@ def dry_run_lines(preview: Preview) -> list[str]:
         if row.planned is None or row.refused:
             continue
         what = row.decision
-        if row.decision == UPDATE and not _changes(row.planned.payload):
+        if row.decision == UPDATE and row.planned.unchanged:
             what = "unchanged"
         out.append(f"row {row.number}: {what} {preview.target.noun} {row.planned.name!r}")
     return out
-
-
-def _changes(payload: object) -> bool:
-    if isinstance(payload, dict):
-        return bool(payload)
-    if isinstance(payload, tuple) and len(payload) == 2 and isinstance(payload[0], dict):
-        return bool(payload[0]) or payload[1] is not None
-    return True

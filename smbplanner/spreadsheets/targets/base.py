@@ -61,6 +61,8 @@ class Planned:
     entity_id: Any = None
     #: Rows sharing the key (the lines of one option) are written together.
     row_numbers: list[int] = field(default_factory=list)
+    #: An update that changes nothing (every value as in the plan already).
+    unchanged: bool = False
 
 
 def norm(text: str) -> str:
@@ -165,7 +167,8 @@ class EntityTarget(Target):
             return Planned("add", self.key(values), name, entity)
         changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
         problems_of(dataclasses.replace(current, **changes), self.columns)
-        return Planned("update", self.key(values), name, changes, self.entity_id(current))
+        return Planned("update", self.key(values), name, changes, self.entity_id(current),
+                       unchanged=not changes)
 
     def write(self, session: EditSession, plan: Plan, planned: list[Planned]) -> None:
         for item in planned:

@@ -82,7 +82,8 @@ class Initiatives(EntityTarget):
             found = next((o for o in current.options if norm(o.name) == norm(wanted)), None)
             problems_of(Option(wanted), self.columns[-1:])
             choose = (wanted, found.id if found else None)
-        return Planned("update", self.key(values), name, (changes, choose), current.id)
+        return Planned("update", self.key(values), name, (changes, choose), current.id,
+                       unchanged=not changes and choose is None)
 
     def write(self, session: EditSession, plan: Plan, planned: list[Planned]) -> None:
         for item in planned:

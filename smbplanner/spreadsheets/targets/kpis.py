@@ -111,7 +111,8 @@ class Measurements(EntityTarget):
             return Planned("add", self.key(values), name, (kpi.id, entity))
         changes = {k: v for k, v in fields.items() if getattr(current, k) != v}
         problems_of(dataclasses.replace(current, **changes), self.columns)
-        return Planned("update", self.key(values), name, changes, current.id)
+        return Planned("update", self.key(values), name, changes, current.id,
+                       unchanged=not changes)
 
     def write(self, session: EditSession, plan: Plan, planned: list[Planned]) -> None:
         for item in planned:

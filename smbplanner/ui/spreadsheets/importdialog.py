@@ -356,9 +356,11 @@ class ImportDialog(QDialog):
             return
         counts = preview.counts()
         n = len(preview.accepted())
-        self.summary.setText(self.tr(
-            "{0} to add, {1} to update, {2} to skip, {3} refused.").format(
-            counts[ADD], counts[UPDATE], counts[SKIP], counts["refused"]))
+        unchanged = summary(preview).unchanged
+        updates = (self.tr("{0} to update ({1} unchanged)").format(counts[UPDATE], unchanged)
+                   if unchanged else self.tr("{0} to update").format(counts[UPDATE]))
+        self.summary.setText(self.tr("{0} to add, {1}, {2} to skip, {3} refused.").format(
+            counts[ADD], updates, counts[SKIP], counts["refused"]))
         if preview.sheet_problems:
             self.summary.setText(self.tr("The sheet cannot be imported: see below."))
         self.import_button.setText(self.tr("Import {0} rows").format(n) if n != 1

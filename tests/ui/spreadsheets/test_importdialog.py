@@ -89,7 +89,7 @@ def test_rows_matching_existing_names_update_or_skip(
     assert action.text() == "Update" and action.checkState() == Qt.CheckState.Checked
     action.setCheckState(Qt.CheckState.Unchecked)
     assert dialog.rows.item(0, 1).text() == "Skip"
-    assert dialog.summary.text() == "0 to add, 1 to update, 1 to skip, 0 refused."
+    assert dialog.summary.text() == "0 to add, 1 to update (1 unchanged), 1 to skip, 0 refused."
     assert dialog.do_import()
     assert empty_document.plan().goals[0].weight == 1  # skipped: kept as it was
 
