@@ -100,28 +100,17 @@ def _read_workbook(path: Path, name: str | None) -> Sheet:
                          f"{', '.join(names)})")
     try:
         sheet = book.get_sheet_by_name(name)
-        rows: list[list[Any]] = []
-        too_long_at = None
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            if len(rows) >= MAX_ROWS:
-                if any(v not in ("", None) for v in row):
-                    too_long_at = number
-                    break
-                continue
-            rows.append(list(row[:MAX_COLUMNS]))
+        # skip_empty_area=False: row and column numbers are the file's (data may start at C3)
+        rows = [list(r[:MAX_COLUMNS])
+                for r in sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS)]
+        end = sheet.end  # the last used cell, or None for an empty sheet
         merged = [
             (a[0], a[1], b[0], b[1]) for a, b in (getattr(sheet, "merged_cell_ranges", None) or [])
         ]
     except Exception as e:
         reason = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise SheetError(f"{path.name}: sheet {name!r} cannot be read ({reason})") from None
-    # calamine starts at the first used cell: pad so that row and column numbers match the file's
-    start = getattr(sheet, "start", None) or (0, 0)
-    if start != (0, 0):
-        rows = [[""] * start[1] + r for r in rows]
-        rows = [[] for _ in range(start[0])] + rows
-        if too_long_at is not None:
-            too_long_at += start[0]
+    too_long_at = end[0] + 1 if end is not None and end[0] >= MAX_ROWS else None
     fmt = Format(decimal_comma=_decimal_comma(rows, default=False))
     return Sheet(name, rows, names, fmt, too_long_at, merged, path.name)
 

@@ -70,3 +70,23 @@ def test_files_that_are_not_spreadsheets(tmp_path: Path,
     monkeypatch.setattr(reading, "MAX_FILE_BYTES", 4)
     with pytest.raises(SheetError, match="too large to import"):
         read_sheet(pdf)
+
+
+def test_a_workbook_whose_table_starts_at_c3_keeps_the_files_row_and_column_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["C3"], ws["D3"] = "Name", "Annual cost"
+    ws["C4"], ws["D4"] = "Tills", 1200
+    ws["C5"], ws["D5"] = "Wi-Fi", "lots"
+    path = tmp_path / "offset.xlsx"
+    wb.save(path)
+    preview = make_preview(Plan(Business("x")), read_sheet(path), target("systems"))
+    assert [str(p) for p in preview.problems] == [
+        "row 5, column D (Annual cost): 'lots' is not a number"]
+    monkeypatch.setattr(reading, "MAX_ROWS", 4)
+    sheet = read_sheet(path)
+    assert len(sheet.rows) == 4 and sheet.too_long_at == 5

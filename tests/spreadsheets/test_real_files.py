@@ -133,3 +133,14 @@ def test_a_csv_amount_before_the_initiative_starts_is_refused(tmp_path: Path) ->
     preview = preview_of(path, DATA / "costs-excel.csv", "lines")
     problems = [str(p) for p in preview.problems]
     assert problems == ["row 5, column E (2026): 2026 is before the initiative starts (2027)"]
+
+
+def test_the_same_inventory_saved_as_xls_reads_the_same(empty_plan: Path) -> None:
+    xlsx = preview_of(empty_plan, DATA / "inventory.xlsx", "systems", "IT systems")
+    xls = preview_of(empty_plan, DATA / "inventory.xls", "systems", "IT systems")
+    assert [r.planned.payload for r in xls.rows if r.planned] == [
+        r.planned.payload for r in xlsx.rows if r.planned]
+    assert [str(p) for p in preview_of(empty_plan, DATA / "inventory.xls", "systems",
+                                       "Messy").problems] == [
+        str(p) for p in preview_of(empty_plan, DATA / "inventory.xlsx", "systems",
+                                   "Messy").problems]

@@ -1,6 +1,7 @@
 """Makes the real spreadsheet files the import tests read (run by hand; the files are kept).
 
-``inventory.xlsx`` and ``kpis.ods`` are written by LibreOffice: openpyxl lays out an
+``inventory.xlsx`` (and the same as ``inventory.xls``) and ``kpis.ods`` are written by
+LibreOffice: openpyxl lays out an
 owner's workbook (a title row merged across, formulas, dates as date cells, as text and as
 serial numbers, a messy sheet), then ``soffice --headless --convert-to`` recomputes and saves
 it, so the files hold LibreOffice's own XML and its cached formula values.
@@ -112,8 +113,9 @@ def _libreoffice(source: Path, target: Path) -> None:
     if soffice is None:
         raise SystemExit("soffice is needed to write the LibreOffice files")
     with tempfile.TemporaryDirectory() as tmp:
+        kind = "xls:MS Excel 97" if target.suffix == ".xls" else target.suffix[1:]
         subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                        "--convert-to", target.suffix[1:], "--outdir", tmp, str(source)],
+                        "--convert-to", kind, "--outdir", tmp, str(source)],
                        check=True, capture_output=True, timeout=180)
         shutil.move(Path(tmp) / (source.stem + target.suffix), target)
 
@@ -123,6 +125,7 @@ def main() -> None:
         inventory = Path(tmp) / "inventory.xlsx"
         _inventory(inventory)
         _libreoffice(inventory, HERE / "inventory.xlsx")
+        _libreoffice(inventory, HERE / "inventory.xls")  # Excel 97-2003, as old offices keep
         kpis = Path(tmp) / "kpis.xlsx"
         _kpis(kpis)
         _libreoffice(kpis, HERE / "kpis.ods")
