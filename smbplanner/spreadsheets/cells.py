@@ -68,6 +68,8 @@ def text(value: Any, fmt: Format = Format()) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        value = value[1:]  # a CSV export's guard against formulas (``csvout``)
     return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
 
 

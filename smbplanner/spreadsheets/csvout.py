@@ -14,10 +14,17 @@ from typing import Any
 from smbplanner.domain.model import Plan
 from smbplanner.spreadsheets.tables import Table, plan_tables
 
+#: A text starting with one of these is a formula to Excel and LibreOffice when a CSV is
+#: opened ("=HYPERLINK(…)"): it is written after an apostrophe, which they show as text and
+#: ``cells.text`` takes off again on import (OWASP's advice for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     if isinstance(value, float):
         return repr(value).removesuffix(".0") if value.is_integer() else repr(value)
     if isinstance(value, date):

@@ -126,3 +126,20 @@ def test_csv_per_table_imports_back_into_a_new_plan(
         assert main(["import", str(copy), str(folder / f"{t.name}.csv"), "--table",
                      t.name]) == 0
     assert plan_tables(load(copy)) == plan_tables(load(sample))
+
+
+def test_csv_text_that_looks_like_a_formula_is_guarded_and_imports_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _new(tmp_path / "p.smbplan")
+    source = tmp_path / "people.csv"
+    source.write_text('Name,Role\n"=HYPERLINK(""http://x"",""Click"")",-owner\n')
+    assert main(["import", str(plan), str(source), "--table", "people"]) == 0
+    folder = tmp_path / "out"
+    assert main(["export-csv", str(plan), "-o", str(folder)]) == 0
+    text = (folder / "people.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[1] == '"\'=HYPERLINK(""http://x"",""Click"")",\'-owner,no'
+    copy = _new(tmp_path / "copy.smbplan")
+    assert main(["import", str(copy), str(folder / "people.csv"), "--table", "people"]) == 0
+    person = load(copy).people[0]
+    assert (person.name, person.role) == ('=HYPERLINK("http://x","Click")', "-owner")
