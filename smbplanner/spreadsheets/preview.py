@@ -266,6 +266,7 @@ def make_preview(plan: Plan, sheet: Sheet, target: Target, mapping: Mapping | No
             continue
         view.planned.row_numbers.append(number)
         view.decision = ADD if view.planned.action == ADD else existing
+    target.settle(plan, [r.planned for r in preview.rows if r.planned is not None])
     return preview
 
 

@@ -108,6 +108,10 @@ class Target:
         """The row as an add (``current`` None) or an update; raises ``RowProblem``."""
         raise NotImplementedError
 
+    def settle(self, plan: Plan, planned: list[Planned]) -> None:
+        """Once every row is prepared: what only the rows together tell (whether an option's
+        lines, row by row, are the ones it has)."""
+
     def write(self, session: EditSession, plan: Plan, planned: list[Planned]) -> None:
         raise NotImplementedError
 

@@ -239,6 +239,26 @@ class Lines(Target):
         return [cls(category, cents, LineKind.ONE_OFF if a == b else LineKind.RECURRING, a, b,
                     0, **common) for a, b, cents in runs]
 
+    def settle(self, plan: Plan, planned: list[Planned]) -> None:
+        """An option's rows that give exactly the lines it has are unchanged (and not
+        written again)."""
+        groups: dict[tuple[int, int], list[Planned]] = {}
+        for item in planned:
+            initiative_id, option_id = item.payload[:2]
+            if item.action == "update" and option_id is not None:
+                groups.setdefault((initiative_id, option_id), []).append(item)
+        for (initiative_id, option_id), items in groups.items():
+            option = _option(plan, initiative_id, option_id)
+            if option is None:
+                continue
+            new = sorted(_shape(line) for item in items for line in item.payload[5])
+            have: list[CostLine | BenefitLine] = [*option.costs, *option.benefits]
+            old = sorted(_shape(line) for line in have)
+            life = items[0].payload[3]
+            if new == old and life in (None, option.life_years):
+                for item in items:
+                    item.unchanged = True
+
     def write(self, session: EditSession, plan: Plan, planned: list[Planned]) -> None:
         groups: dict[tuple[int, int | None, str], list[Planned]] = {}
         for item in planned:
@@ -256,6 +276,8 @@ class Lines(Target):
                             initiative_id)
                 continue
             option = _option(plan, initiative_id, option_id)
+            if all(item.unchanged for item in items):
+                continue
             if any(item.action == "update" for item in items) and option is not None:
                 for cost in option.costs:
                     assert cost.id is not None
@@ -288,6 +310,13 @@ class Lines(Target):
                             row[f"y{t}"] = cents
                         out.append(row)
         return out
+
+
+def _shape(line: CostLine | BenefitLine) -> tuple[Any, ...]:
+    """A line without its id, to compare."""
+    return (type(line).__name__, line.category.value, line.amount_cents, line.kind.value,
+            line.year_from, line.year_to, line.escalation_bp, line.description,
+            getattr(line, "capital", None), line.low_bp, line.high_bp)
 
 
 def _is_cost_category(value: Any) -> bool:
