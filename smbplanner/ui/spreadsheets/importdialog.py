@@ -75,6 +75,8 @@ class ImportDialog(QDialog):
         self.mapping: Mapping | None = None
         self.preview: Preview | None = None
         self._filling = False
+        self._skipped: set[object] = set()  # keys of existing entities the owner skips
+        document.changed.connect(self._plan_changed)
         self.setWindowTitle(self.tr("Import from a spreadsheet — {0}").format(
             document.path.name))
         self.resize(1000, 660)
@@ -208,6 +210,7 @@ class ImportDialog(QDialog):
         self._table_changed()
 
     def _table_changed(self) -> None:
+        self._skipped.clear()
         if self.sheet_data is None:
             return
         self.mapping = guess_mapping(self.sheet_data, self.target)
@@ -259,12 +262,19 @@ class ImportDialog(QDialog):
         self.refresh()
 
     # --- the preview -----------------------------------------------------------------------
+    def _plan_changed(self, _changes: object) -> None:
+        """An edit (ours, or one made elsewhere while the dialog is open): check again."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Check every row against the plan again and show the result."""
         if self.sheet_data is None or self.mapping is None:
             return
         self.preview = make_preview(self.document.plan(), self.sheet_data, self.target,
                                     self.mapping)
+        for row in self.preview.rows:
+            if row.planned is not None and row.planned.key in self._skipped:
+                self.preview.decide(row.planned.key, SKIP)
         self._fill_rows(self.preview)
         self._fill_problems(self.preview)
         self._update_summary()
@@ -334,6 +344,10 @@ class ImportDialog(QDialog):
         assert row.planned is not None
         checked = item.checkState() == Qt.CheckState.Checked
         self.preview.decide(row.planned.key, UPDATE if checked else SKIP)
+        if checked:
+            self._skipped.discard(row.planned.key)
+        else:
+            self._skipped.add(row.planned.key)
         self._fill_rows(self.preview)  # rows sharing the key (an option's lines) follow
         self._update_summary()
 

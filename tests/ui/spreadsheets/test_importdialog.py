@@ -114,3 +114,16 @@ def test_lines_with_calendar_years_as_columns(qtbot: QtBot, document: PlanDocume
     assert dialog.problems.item(0).text().endswith(
         "no initiative named 'Cloud POS' in the plan (import the initiatives first)")
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_preview_follows_edits_made_while_it_is_open(
+    qtbot: QtBot, empty_document: PlanDocument
+) -> None:
+    from smbplanner.domain.model import Goal
+
+    dialog = _dialog(qtbot, empty_document, DATA / "kpis.ods", "goals")
+    assert dialog.rows.item(0, 1).text() == "Add"
+    assert empty_document.add(Goal("Grow pre-orders"))  # typed on the Destination page
+    assert dialog.rows.item(0, 1).text() == "Update"
+    assert dialog.do_import()
+    assert [g.title for g in empty_document.plan().goals] == ["Grow pre-orders", "Cut waste"]
