@@ -34,38 +34,38 @@ def _unique_ids(items: Iterable[Any], prefix: str, attr: str = "id") -> list[Pro
 
 
 def _initiative(init: Initiative) -> list[Problem]:
-    found = v.check_initiative(init)
-    found += _each(init.goals, "goals", v.check_goal_link)
-    found += _each(init.milestones, "milestones", v.check_milestone)
-    found += _each(init.risks, "risks", v.check_risk)
-    found += _each(init.raci, "raci", v.check_raci)
+    found = v.check(init)
+    found += _each(init.goals, "goals", v.check)
+    found += _each(init.milestones, "milestones", v.check)
+    found += _each(init.risks, "risks", v.check)
+    found += _each(init.raci, "raci", v.check)
     for index, option in enumerate(init.options):
         prefix = f"options[{index}]"
-        found += [p.at(prefix) for p in v.check_option(option)]
-        found += [p.at(prefix) for p in _each(option.costs, "costs", v.check_cost_line)]
-        found += [p.at(prefix) for p in _each(option.benefits, "benefits", v.check_benefit_line)]
+        found += [p.at(prefix) for p in v.check(option)]
+        found += [p.at(prefix) for p in _each(option.costs, "costs", v.check)]
+        found += [p.at(prefix) for p in _each(option.benefits, "benefits", v.check)]
     if sum(1 for o in init.options if o.chosen is True) > 1:
         found.append(Problem("options", "at most one option may be chosen"))
     return found
 
 
 def check_whole_plan(plan: Plan) -> list[Problem]:
-    found = [p.at("business") for p in v.check_business(plan.business)]
-    found += _each(plan.goals, "goals", v.check_goal)
-    found += _each(plan.swot, "swot", v.check_swot)
-    found += _each(plan.systems, "systems", v.check_system)
-    found += _each(plan.feedback, "feedback", v.check_feedback)
+    found = [p.at("business") for p in v.check(plan.business)]
+    found += _each(plan.goals, "goals", v.check)
+    found += _each(plan.swot, "swot", v.check)
+    found += _each(plan.systems, "systems", v.check)
+    found += _each(plan.feedback, "feedback", v.check)
     found += _each(plan.initiatives, "initiatives", _initiative)
-    found += _each(plan.people, "people", v.check_person)
-    found += _each(plan.reviews, "reviews", v.check_review)
+    found += _each(plan.people, "people", v.check)
+    found += _each(plan.reviews, "reviews", v.check)
     for index, kpi in enumerate(plan.kpis):
-        found += [p.at(f"kpis[{index}]") for p in v.check_kpi(kpi)]
+        found += [p.at(f"kpis[{index}]") for p in v.check(kpi)]
         found += [
             p.at(f"kpis[{index}]")
-            for p in _each(kpi.measurements, "measurements", v.check_measurement)
+            for p in _each(kpi.measurements, "measurements", v.check)
         ]
-    found += _each(plan.budget_years, "budget_years", v.check_budget_year)
-    found += _each(plan.snapshots, "snapshots", v.check_snapshot)
+    found += _each(plan.budget_years, "budget_years", v.check)
+    found += _each(plan.snapshots, "snapshots", v.check)
     if found:
         return found
     return _identities(plan) or _references(plan)
