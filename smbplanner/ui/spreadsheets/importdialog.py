@@ -377,8 +377,12 @@ class ImportDialog(QDialog):
             counts[ADD], updates, counts[SKIP], counts["refused"]))
         if preview.sheet_problems:
             self.summary.setText(self.tr("The sheet cannot be imported: see below."))
-        self.import_button.setText(self.tr("Import {0} rows").format(n) if n != 1
-                                   else self.tr("Import 1 row"))
+        if n and n == unchanged:
+            self.import_button.setText(self.tr("Nothing to change"))
+            n = 0
+        else:
+            self.import_button.setText(self.tr("Import {0} rows").format(n) if n != 1
+                                       else self.tr("Import 1 row"))
         self.import_button.setEnabled(n > 0 and not self.document.readonly)
 
     # --- importing -------------------------------------------------------------------------

@@ -127,3 +127,13 @@ def test_the_preview_follows_edits_made_while_it_is_open(
     assert dialog.rows.item(0, 1).text() == "Update"
     assert dialog.do_import()
     assert [g.title for g in empty_document.plan().goals] == ["Grow pre-orders", "Cut waste"]
+
+
+def test_a_sheet_the_plan_already_holds_has_nothing_to_change(
+    qtbot: QtBot, empty_document: PlanDocument
+) -> None:
+    assert _dialog(qtbot, empty_document, DATA / "kpis.ods", "goals").do_import()
+    again = _dialog(qtbot, empty_document, DATA / "kpis.ods", "goals")
+    assert again.summary.text() == "0 to add, 2 to update (2 unchanged), 0 to skip, 0 refused."
+    assert again.import_button.text() == "Nothing to change"
+    assert not again.import_button.isEnabled()
