@@ -68,7 +68,7 @@ def _table_sheet(wb: Any, table: Table, currency: str) -> None:
         longest = max((len(str(row[index - 1])) for row in table.rows[:2000]
                        if row[index - 1] is not None and column.style == "text"), default=0)
         ws.column_dimensions[get_column_letter(index)].width = min(
-            max(column.width, len(column.label) + 3, longest + 2), 60)
+            max(column.width, len(column.label) + 3, longest + 2), 40)
         if fmt is None:
             continue
         for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
