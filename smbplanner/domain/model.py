@@ -22,10 +22,12 @@ from smbplanner.domain.enums import (
     Perspective,
     Portfolio,
     RaciRole,
+    Rag,
     RiskCategory,
     RiskStatus,
     SwotKind,
     SystemAction,
+    Verdict,
 )
 from smbplanner.domain.fields import (
     MAX_DISCOUNT_BP,
@@ -239,6 +241,30 @@ class RaciEntry:
 
 
 @dataclass
+class ActualCost:
+    """Money really spent on an initiative in a calendar year, in one cost category.
+    Schema version 5."""
+
+    year: int = f.whole(MISSING, 2000, 2100)
+    category: CostCategory = f.choice(CostCategory)
+    amount_cents: int = f.cents(json="amount")
+    note: str = f.text()  # where it comes from: an invoice, the accounts
+    id: int | None = f.ident()
+
+
+@dataclass
+class ActualBenefit:
+    """A benefit really realised by an initiative in a calendar year, with its evidence.
+    Schema version 5."""
+
+    year: int = f.whole(MISSING, 2000, 2100)
+    category: BenefitCategory = f.choice(BenefitCategory)
+    amount_cents: int = f.cents(json="amount")
+    evidence: str = f.text()  # how the owner knows: till reports, timesheets, a bill
+    id: int | None = f.ident()
+
+
+@dataclass
 class Initiative:
     """A piece of IT work: its place on the roadmap and the grid, goals, options, risks."""
 
@@ -260,6 +286,25 @@ class Initiative:
     risks: list[Risk] = f.items(Risk)
     raci: list[RaciEntry] = f.items(RaciEntry)
     id: int | None = f.ident()
+    # --- what really happened (schema version 5) ---
+    actual_start: date | None = f.day(None, optional=True)
+    actual_finish: date | None = f.day(None, optional=True)
+    percent_complete: int | None = f.whole(None, 0, 100, optional=True)  # None: not reported
+    rag: Rag | None = f.choice(Rag, None, optional=True)  # the owner's colour, None: not set
+    rag_reason: str = f.text()
+    #: The owner's own estimate of the total cost at completion; None: actual to date plus
+    #: the remaining plan (``analysis.tracking``).
+    forecast_cost_cents: int | None = f.cents(None, optional=True, json="forecast_cost")
+    actual_costs: list[ActualCost] = f.items(ActualCost)
+    actual_benefits: list[ActualBenefit] = f.items(ActualBenefit)
+
+    @property
+    def has_actuals(self) -> bool:
+        """Whether anything that really happened is recorded (dates, progress, money)."""
+        return bool(
+            self.actual_costs or self.actual_benefits or self.actual_start or self.rag
+            or self.percent_complete is not None or self.actual_finish
+        )
 
     @property
     def chosen_option(self) -> Option | None:
@@ -291,6 +336,17 @@ class Person:
 
 
 @dataclass
+class ReviewDecision:
+    """A review's decision on one initiative: continue, change or stop, and why.
+    Schema version 5."""
+
+    initiative_id: int = f.ref()
+    verdict: Verdict = f.choice(Verdict, Verdict.CONTINUE)
+    note: str = f.text()
+    id: int | None = f.ident()
+
+
+@dataclass
 class Review:
     """A quarterly review: who came and what was decided."""
 
@@ -299,6 +355,11 @@ class Review:
     decisions: str = f.text()
     notes: str = f.text()
     id: int | None = f.ident()
+    #: The snapshot taken when the review was held (schema version 5): the next review's
+    #: "what changed since the last review" compares with it. Not a foreign key: deleting
+    #: the snapshot leaves the review (which then has nothing to compare with).
+    snapshot_id: int | None = f.whole(None, 1, MAX_ID, optional=True)
+    verdicts: list[ReviewDecision] = f.items(ReviewDecision)
 
 
 @dataclass

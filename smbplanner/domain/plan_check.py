@@ -39,6 +39,8 @@ def _initiative(init: Initiative) -> list[Problem]:
     found += _each(init.milestones, "milestones", v.check)
     found += _each(init.risks, "risks", v.check)
     found += _each(init.raci, "raci", v.check)
+    found += _each(init.actual_costs, "actual_costs", v.check)
+    found += _each(init.actual_benefits, "actual_benefits", v.check)
     for index, option in enumerate(init.options):
         prefix = f"options[{index}]"
         found += [p.at(prefix) for p in v.check(option)]
@@ -57,7 +59,9 @@ def check_whole_plan(plan: Plan) -> list[Problem]:
     found += _each(plan.feedback, "feedback", v.check)
     found += _each(plan.initiatives, "initiatives", _initiative)
     found += _each(plan.people, "people", v.check)
-    found += _each(plan.reviews, "reviews", v.check)
+    for index, review in enumerate(plan.reviews):
+        found += [p.at(f"reviews[{index}]") for p in v.check(review)]
+        found += [p.at(f"reviews[{index}]") for p in _each(review.verdicts, "verdicts", v.check)]
     for index, kpi in enumerate(plan.kpis):
         found += [p.at(f"kpis[{index}]") for p in v.check(kpi)]
         found += [
@@ -94,6 +98,9 @@ def _identities(plan: Plan) -> list[Problem]:
         ("milestones", [m for i in inits for m in i.milestones]),
         ("risks", [r for i in inits for r in i.risks]),
         ("measurements", [m for k in plan.kpis for m in k.measurements]),
+        ("actual_costs", [a for i in inits for a in i.actual_costs]),
+        ("actual_benefits", [a for i in inits for a in i.actual_benefits]),
+        ("verdicts", [d for r in plan.reviews for d in r.verdicts]),
     ]
     for name, items in nested:
         seen: set[int] = set()
@@ -144,6 +151,12 @@ def _references(plan: Plan) -> list[Problem]:
     for si, system in enumerate(plan.systems):
         if system.replaced_by_id is not None:
             need(inits, system.replaced_by_id, f"systems[{si}].replaced_by_id", "initiative")
+    for ri, review in enumerate(plan.reviews):
+        for k, decision in enumerate(review.verdicts):
+            need(inits, decision.initiative_id, f"reviews[{ri}].verdicts[{k}].initiative_id",
+                 "initiative")
+        if len({d.initiative_id for d in review.verdicts}) != len(review.verdicts):
+            found.append(Problem(f"reviews[{ri}].verdicts", "decides on an initiative twice"))
     return found or _cycles(plan)
 
 

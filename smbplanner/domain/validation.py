@@ -30,7 +30,7 @@ from smbplanner.domain.fields import (
     Declared,
     declared,
 )
-from smbplanner.domain.model import BenefitLine, CostLine, System
+from smbplanner.domain.model import BenefitLine, CostLine, Initiative, System
 from smbplanner.domain.money import MAX_CENTS
 
 
@@ -146,9 +146,9 @@ def _check_field(c: _Checker, d: Declared, value: object) -> None:
         c.text(name, value, required=spec.nonempty, limit=spec.limit)
     elif kind in ("whole", "bp") and spec.low is not None and spec.high is not None:
         c.integer(name, value, spec.low, spec.high, optional=spec.optional)
-    elif kind == "cents":
+    elif kind == "cents" and not (value is None and spec.optional):
         c.cents(name, value)
-    elif kind == "choice":
+    elif kind == "choice" and not (value is None and spec.optional):
         assert spec.enum is not None
         c.enum(name, value, spec.enum)
     elif kind == "day":
@@ -186,8 +186,20 @@ def _line_years(c: _Checker, line: CostLine | BenefitLine) -> None:
         c.add("escalation", "must be 0 for a one-off line")
 
 
+def _actual_dates(c: _Checker, i: Initiative) -> None:
+    if (
+        isinstance(i.actual_start, date)
+        and isinstance(i.actual_finish, date)
+        and i.actual_finish < i.actual_start
+    ):
+        c.add("actual_finish", "must not be before actual_start")
+    if i.actual_finish is not None and i.actual_start is None:
+        c.add("actual_start", "is required when actual_finish is set")
+
+
 #: Rules across an entity's fields, checked after the fields themselves.
 RULES: dict[type, Callable[[_Checker, Any], None]] = {
+    Initiative: _actual_dates,
     System: _system_years,
     CostLine: _line_years,
     BenefitLine: _line_years,

@@ -39,13 +39,17 @@ def _fraction(value: int | None) -> float | None:
 
 
 def _enum_writer(enum: type[Any]) -> Writer:
-    return lambda value: enum(value).value
+    return lambda value: None if value is None else enum(value).value
+
+
+def _units(value: int | None) -> float | None:
+    return None if value is None else cents_to_units(value)
 
 
 def _writer(d: Declared) -> Writer | None:
     kind = d.spec.kind
     if kind == "cents":
-        return cents_to_units
+        return _units if d.spec.optional else cents_to_units
     if kind == "bp":
         return _fraction
     if kind == "day":

@@ -194,6 +194,10 @@ def _reader(d: Declared) -> Reader:
 
         def read(o: _Obj) -> Any:
             return o.text(key, text_default)
+    elif kind == "cents" and spec.optional:
+
+        def read(o: _Obj) -> Any:
+            return None if o.raw(key, None) is None else o.cents(key)
     elif kind == "cents":
 
         def read(o: _Obj) -> Any:
@@ -208,6 +212,12 @@ def _reader(d: Declared) -> Reader:
 
             def read(o: _Obj) -> Any:
                 return o.bp(key, low, high) if required or key in o.data else default
+    elif kind == "choice" and spec.optional:
+        optional_enum = spec.enum
+        assert optional_enum is not None
+
+        def read(o: _Obj) -> Any:
+            return None if o.raw(key, None) is None else o.enum(key, optional_enum)
     elif kind == "choice":
         enum, choice_default = spec.enum, None if required else default
         assert enum is not None

@@ -13,6 +13,8 @@ from typing import Any
 from smbplanner.domain import validation as v
 from smbplanner.domain.fields import HELD_ELSEWHERE, declared
 from smbplanner.domain.model import (
+    ActualBenefit,
+    ActualCost,
     BenefitLine,
     BudgetYear,
     Business,
@@ -26,6 +28,7 @@ from smbplanner.domain.model import (
     Option,
     Person,
     Review,
+    ReviewDecision,
     Risk,
     Snapshot,
     SwotItem,
@@ -174,7 +177,7 @@ class Kind:
         values: dict[str, Any] = {}
         for name, column, kind, convert, _write in self._mapping:
             value = row[column]
-            if convert is not None:
+            if convert is not None and value is not None:  # NULL: an optional field
                 try:
                     value = convert(value)
                 except (ValueError, TypeError, RecursionError) as e:
@@ -213,8 +216,13 @@ KINDS: dict[type, Kind] = {
         Kind("cost line", CostLine, "cost_line", "option_id", label_field="description"),
         Kind("benefit line", BenefitLine, "benefit_line", "option_id", label_field="description"),
         Kind("risk", Risk, "risk", "initiative_id", label_field="description"),
+        Kind("actual cost", ActualCost, "actual_cost", "initiative_id", label_field="note"),
+        Kind("actual benefit", ActualBenefit, "actual_benefit", "initiative_id",
+             label_field="evidence"),
         Kind("person", Person, "person", None),
         Kind("review", Review, "review", None, label_field="date"),
+        Kind("review decision", ReviewDecision, "review_decision", "review_id",
+             label_field="note"),
         Kind("KPI", Kpi, "kpi", None),
         Kind("measurement", Measurement, "measurement", "kpi_id", label_field="date"),
         Kind("budget year", BudgetYear, "budget_year", None, pk="year", label_field="year"),
