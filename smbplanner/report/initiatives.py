@@ -260,6 +260,29 @@ def _largest(ctx: Ctx, items: list[Initiative]) -> list[Initiative]:
     return sorted(items, key=lambda i: -tco(i))
 
 
+def _paged(ctx: Ctx, items: list[Initiative]) -> tuple[list[Initiative], list[Initiative]]:
+    """Those of ``items`` with a page of their own and the others, both in priority order
+    (``ReportOptions.detail`` and ``detail_statuses``)."""
+    detail = ctx.options.detail
+    allowed = [i for i in items if i.status in ctx.options.detail_statuses]
+    chosen = [] if detail == "none" else allowed if detail == "all" else _largest(
+        ctx, allowed)[:ASK_PAGES]
+    ids = {id(i) for i in chosen}
+    wanted = {id(i) for i in items}
+    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in wanted]
+    return [i for i in ordered if id(i) in ids], [i for i in ordered if id(i) not in ids]
+
+
+def _why_tables(ctx: Ctx, paged: list[Initiative], rest: list[Initiative]) -> str:
+    if not rest:
+        return "Each has its business case on a page of its own, in priority order."
+    if not paged:
+        return "They are listed in the table below (no page of their own in this export)."
+    largest = "largest by cost " if ctx.options.detail == "ask" else ""
+    return (f"The {len(paged)} {largest}have a page each, in priority order; the other "
+            f"{len(rest)} are in the table below (export with detail “all” for a page each).")
+
+
 def proposals(ctx: Ctx) -> Section:
     """The business case of each proposed initiative (the ask): a page each, in priority
     order; with ``detail="ask"`` only the ``ASK_PAGES`` largest, the rest in a table."""
@@ -269,23 +292,10 @@ def proposals(ctx: Ctx) -> Section:
     if not asked:
         return Section(flow + ctx.empty("No initiative is proposed: nothing new is asked."),
                        short=True)
-    detail = ctx.options.detail
-    paged = [] if detail == "none" else asked if detail == "all" else _largest(
-        ctx, asked)[:ASK_PAGES]
-    ids = {id(i) for i in paged}
-    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
-    asked_ids = {id(i) for i in asked}
-    rest = [i for i in priority_order(ctx.plan.initiatives)
-            if id(i) in asked_ids and id(i) not in ids]
+    ordered, rest = _paged(ctx, asked)
     intro = (f"{len(asked)} initiatives are proposed: the ask of the decision page. "
              if len(asked) > 1 else "One initiative is proposed: the ask of the decision page. ")
-    if ordered and not rest:
-        intro += "Each has its business case on a page of its own, in priority order."
-    elif ordered:
-        intro += (f"The {len(ordered)} largest by cost have a page each, in priority order; "
-                  f"the other {len(rest)} are in the table below (export with detail “all” "
-                  "for a page each).")
-    flow.append(s.m(escape(intro), s.muted))
+    flow.append(s.m(escape(intro + _why_tables(ctx, ordered, rest)), s.muted))
     if rest:
         flow += _table(ctx, rest, "Proposed initiatives without a page of their own")
         if ordered:
@@ -294,18 +304,20 @@ def proposals(ctx: Ctx) -> Section:
 
 
 def initiatives(ctx: Ctx) -> Section:
+    """A page for each funded initiative (approved, in progress or done); with
+    ``detail="ask"`` only the ``ASK_PAGES`` largest, the rest in a table."""
     s = ctx.styles
     funded = funded_initiatives(ctx.plan)
     flow: list[Flowable] = [ctx.heading("Funded initiatives")]
     if not funded:
         return Section(flow + ctx.empty("No initiative is approved, in progress or done yet."),
                        short=True)
-    ids = {id(i) for i in funded}
-    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
-    if ctx.options.detail == "none":
-        flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done.",
-                        s.muted))
-        return Section(flow + _table(ctx, ordered, "Funded initiatives"))
-    flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done; each has "
-                    "a page, in priority order.", s.muted))
+    ordered, rest = _paged(ctx, funded)
+    count = (f"{len(funded)} initiatives are" if len(funded) > 1 else "One initiative is")
+    flow.append(s.m(escape(f"{count} approved, in progress or done. "
+                           + _why_tables(ctx, ordered, rest)), s.muted))
+    if rest:
+        flow += _table(ctx, rest, "Funded initiatives without a page of their own")
+        if ordered:
+            flow.append(PageBreak())
     return Section(flow + _pages(ctx, ordered))

@@ -90,7 +90,7 @@ def portfolio(ctx: Ctx) -> Section:
             f"The cash flows of #{', #'.join(odd)} change sign more than once (costs come "
             "back after benefits began): their IRR and payback can mislead, so judge them by "
             "their NPV.", s.small))
-    split = run_change_split(plan, ctx.scenario)
+    split = run_change_split(plan, ctx.scenario, cache=ctx.book.cache)
     share = percent(split.run_share_pct, 0)
     flow.append(s.m(
         f"Run vs Change (counted initiatives): {split.run_count} Run initiatives "
