@@ -1,7 +1,7 @@
 """File ▸ Export PDF…: choose the sections, paper, scenario, logo and footer of the board pack,
 and which initiatives get a page of their own (as ``export --detail`` and
-``--detail-statuses``), build it with a progress bar, and open it when done. The PDF is built by ``report`` (reportlab
-is imported only when the first export starts)."""
+``--detail-statuses``), build it with a progress bar, and open it when done. The PDF is
+built by ``report`` (reportlab is imported only when the first export starts)."""
 
 from __future__ import annotations
 
