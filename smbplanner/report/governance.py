@@ -89,7 +89,7 @@ def _reviews(ctx: Ctx) -> list[Flowable]:
         rows: list[list[object]] = [[h for h in ("Date", "Attendees",
                                                               "Decisions")]]
         for review in reversed(reviews[-RECENT_REVIEWS:]):
-            rows.append([s.m(f"{review.date:%d %b %Y}", s.cell),
+            rows.append([s.m(day(review.date), s.cell),
                          s.p(review.attendees, s.cell, 400),
                          s.p(review.decisions, s.cell, 900)])
         w = ctx.width

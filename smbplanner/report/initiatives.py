@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.decision import budget_of
 from smbplanner.analysis.figures import Figures, option_figures
 from smbplanner.analysis.flow_notes import flow_warning
 from smbplanner.analysis.governance import initiative_raci_problems
@@ -37,8 +38,10 @@ def _facts(ctx: Ctx, i: Initiative) -> Flowable:
     quadrant = label(initiative_quadrant(i))
     if i.impact is not None and i.feasibility is not None:
         quadrant += f" (impact {i.impact:g}, feasibility {i.feasibility:g})"
-    schedule = (f"{quarter_label(i.start_index)} – {quarter_label(i.end_index - 1)} "
-                f"({i.duration_quarters} quarters)")
+    n = i.duration_quarters
+    first, last = quarter_label(i.start_index), quarter_label(i.end_index - 1)
+    schedule = (f"{first} ({n} quarter)" if first == last
+                else f"{first} – {last} ({n} quarters)")
     deps = [d for d in map(ctx.plan.initiative, dict.fromkeys(i.depends_on)) if d is not None]
     after = "; ".join(" ".join(d.name.split()) for d in deps[:LIST_LIMIT]) or DASH
     if len(deps) > LIST_LIMIT:
@@ -49,6 +52,7 @@ def _facts(ctx: Ctx, i: Initiative) -> Flowable:
         ("Status", label(i.status)), ("Portfolio", label(i.portfolio)),
         ("Category", s.c(quadrant, value)), ("Schedule", s.c(schedule, value)),
         ("Owner", s.c(i.owner or DASH, value, 120)), ("Depends on", s.c(after, value, 1500)),
+        ("Budget", budget_of(i)), ("Paid by", label(i.funding)),
     ]
     rows = [[a, av, b, bv] for (a, av), (b, bv) in zip(pairs[::2], pairs[1::2], strict=True)]
     return table(rows, [w * 0.14, value, w * 0.14, value], header_rows=0, zebra=False,

@@ -13,8 +13,8 @@ from smbplanner.domain.enums import SwotKind, label
 from smbplanner.domain.model import Goal, SwotItem
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, RULE, WARN, drawing, table
+from smbplanner.report.text import day, para, percent, upright
 from smbplanner.report.text import number as num
-from smbplanner.report.text import para, percent, upright
 
 
 def _bar(progress: float | None) -> Drawing:
@@ -55,7 +55,7 @@ def _kpi_rows(ctx: Ctx, statuses: list[KpiStatus]) -> Table:
         latest = "—"
         if status.latest is not None:
             latest = (f"{num(status.latest.value)}{unit}<br/><font size=7 color='#5f6b76'>"
-                      f"{status.latest.date:%d %b %Y}</font>")
+                      f"{day(status.latest.date)}</font>")
         progress = [_bar(status.progress), s.m(percent(status.progress, 0), s.cell)]
         rows.append([
             s.m(f"{name}", s.cell),
