@@ -55,7 +55,7 @@ def test_each_change_is_one_undo_step(dialog: PlanSettingsDialog, qtbot: QtBot) 
     dialog.currency.setCurrentText("GBP")
     dialog.currency.lineEdit().editingFinished.emit()
     assert document.undo_stack.undoText() == "Change currency"
-    assert document.undo_stack.count() == 6, [document.undo_stack.text(i) for i in range(document.undo_stack.count())]
+    assert document.undo_stack.count() == 6
 
     document.undo_stack.undo()
     assert dialog.currency.currentText() == "EUR"  # the dialog follows undo
@@ -126,7 +126,7 @@ def test_the_board_pack_s_own_words_are_stored_and_undone(
     assert dialog.rationale.hasFocus()
     dialog.rationale.setPlainText("  ")
     dialog.resolution.setFocus()
-    assert document.plan().business.rate_rationale == "", (dialog.error.text(), dialog.rationale.hasFocus(), dialog.rationale.toPlainText())
+    assert document.plan().business.rate_rationale == ""
     assert dialog.rationale.placeholderText() == rate_rationale(800)
     assert [document.undo_stack.text(i) for i in range(document.undo_stack.count())] == [
         "Change resolution", "Change prepared by", "Change why this rate"]
