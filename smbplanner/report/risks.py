@@ -1,4 +1,5 @@
-"""Risks: the heat map of open risks (likelihood × impact) and the register."""
+"""Risks: the heat map of open risks (impact across, likelihood up, as in the app) and the
+register."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def _heat_map(ctx: Ctx) -> Drawing:
     d = drawing(ctx.width, 5 * CELL + bottom + 8)
     ink = colors.HexColor("#1f2a36")
     for (likelihood, impact), count in cells.items():
-        x, y = left + (likelihood - 1) * CELL, bottom + (impact - 1) * CELL
+        # as the app's heat map: impact across, likelihood up
+        x, y = left + (impact - 1) * CELL, bottom + (likelihood - 1) * CELL
         d.add(Rect(x, y, CELL, CELL, fillColor=FILLS[band(likelihood * impact)],
                    strokeColor=colors.white, strokeWidth=1.5))
         if count:
@@ -41,9 +43,9 @@ def _heat_map(ctx: Ctx) -> Drawing:
                      fillColor=MUTED, textAnchor="middle"))
         d.add(String(left - 6, bottom + (k - 0.5) * CELL - 3, str(k), fontName=FONT,
                      fontSize=7.5, fillColor=MUTED, textAnchor="end"))
-    d.add(String(left + 2.5 * CELL, bottom - 25, "Likelihood →", fontName=FONT, fontSize=8,
+    d.add(String(left + 2.5 * CELL, bottom - 25, "Impact →", fontName=FONT, fontSize=8,
                  fillColor=MUTED, textAnchor="middle"))
-    g = Group(String(0, 0, "Impact →", fontName=FONT, fontSize=8, fillColor=MUTED,
+    g = Group(String(0, 0, "Likelihood →", fontName=FONT, fontSize=8, fillColor=MUTED,
                      textAnchor="middle"))
     g.transform = (0, 1, -1, 0, left - 20, bottom + 2.5 * CELL)
     d.add(g)
