@@ -32,6 +32,8 @@ ROW_MAX = 24.0
 HEAD_H = 30.0
 FOOT_H = 22.0
 YEARS_PER_PAGE = 6
+ALL_MILESTONES_UP_TO = 100  # bars; a larger roadmap lists only the coming milestones
+NEXT_QUARTERS = 4
 INK = colors.HexColor("#1f2a36")
 MILESTONE = colors.HexColor("#1f2a36")
 
@@ -159,6 +161,8 @@ def roadmap(ctx: Ctx) -> Section:
 
 
 def _milestones(ctx: Ctx, line: Timeline) -> list[Flowable]:
+    """Every milestone in a table; in a roadmap of more than ``ALL_MILESTONES_UP_TO`` bars,
+    those of the coming ``NEXT_QUARTERS`` quarters (the rest are diamonds on the bars)."""
     s = ctx.styles
     entries = sorted(
         ((q, n, row.initiative, m) for n, row in enumerate(line.rows) for m, q in row.milestones),
@@ -166,6 +170,14 @@ def _milestones(ctx: Ctx, line: Timeline) -> list[Flowable]:
     )
     if not entries:
         return []
+    note = ""
+    if len(line.rows) > ALL_MILESTONES_UP_TO:
+        now = ctx.today.year * 4 + (ctx.today.month - 1) // 3
+        soon = [e for e in entries if now <= e[0] < now + NEXT_QUARTERS]
+        note = (f"The {len(soon)} milestones of the next {NEXT_QUARTERS} quarters "
+                f"({quarter_label(now)} – {quarter_label(now + NEXT_QUARTERS - 1)}); the other "
+                f"{len(entries) - len(soon)} are the diamonds on the roadmap's bars.")
+        entries = soon
     rows: list[list[object]] = [["Quarter", "Initiative",
                                  "Milestone"]]
     w = [ctx.land_width * x for x in (0.1, 0.45, 0.45)]
@@ -174,4 +186,7 @@ def _milestones(ctx: Ctx, line: Timeline) -> list[Flowable]:
         rows.append([quarter_label(q),
                      s.c(f"{number}. {initiative.name}" if number else initiative.name, w[1]),
                      s.c(milestone.name, w[2])])
-    return [PageBreak(), s.m("Milestones", s.h2), table(rows, w)]
+    out: list[Flowable] = [PageBreak(), s.m("Milestones", s.h2)]
+    if note:
+        out.append(s.m(escape(note), s.muted))
+    return out + ([table(rows, w)] if entries else [])
