@@ -28,3 +28,20 @@ def test_a_likely_small_risk_sits_top_left_as_in_the_app() -> None:
     labels = [s.text for s in d.contents if isinstance(s, String)]
     assert "Impact →" in labels
     # the app: ui/pages/initiatives/heatmap.cell_rect puts impact in columns, likelihood in rows
+
+
+def test_a_long_register_prints_the_high_risks_in_full_and_lists_the_rest() -> None:
+    from smbplanner.analysis.headlines import risk_register
+    from smbplanner.analysis.risks import CRITICAL, HIGH, band
+    from smbplanner.domain.enums import RiskStatus
+    from smbplanner.sample import large_plan
+    from tests.report.conftest import build
+
+    plan = large_plan()
+    register = risk_register(plan)
+    high = [e for e in register
+            if e.risk.status == RiskStatus.OPEN and band(e.risk.score) in (HIGH, CRITICAL)]
+    pack = build(plan, sections=("risks",))
+    assert pack.contains(f"The {len(high)} open high and critical risks with their "
+                         f"mitigation; the other {len(register) - len(high)} in the short list")
+    assert pack.contains("Other risks")
