@@ -22,6 +22,7 @@ from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
+from smbplanner.report.portfolio import name_and_status
 from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
 
@@ -235,7 +236,7 @@ def _table(ctx: Ctx, items: list[Initiative], caption: str) -> list[Flowable]:
         f = ctx.book.figures(i, ctx.scenario)
         shown = (whole(f.tco_cents), whole(f.npv_cents)) if f else (0, 0)
         tco, npv = tco + shown[0], npv + shown[1]
-        rows.append([ctx.number(i), s.c(i.name, widths[1], 160),
+        rows.append([ctx.number(i), s.m(name_and_status(ctx, i), s.cell),
                      f"Q{i.start_quarter} {i.start_year}", label(i.portfolio),
                      units(shown[0]), units(shown[1]),
                      rate(f.irr, bound=f.irr_bound) if f else DASH,

@@ -14,10 +14,27 @@ from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.analysis.rounding import whole
 from smbplanner.analysis.schedule import past_due, planned_end
 from smbplanner.domain.enums import InitiativeStatus, label
+from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, table
 from smbplanner.report.text import BOLD, DASH, day, para, percent, rate, years
+
+
+def name_and_status(ctx: Ctx, initiative: Initiative) -> str:
+    """Markup: the initiative's name and, below it, its status — in red with the planned
+    end when it is past due; "not counted" when on hold or cancelled (struck through)."""
+    status = label(initiative.status)
+    if not counted(initiative):
+        status += " — not counted"
+    late = past_due(initiative, ctx.today)
+    if late:
+        status += f" — past due (planned end {day(planned_end(initiative))})"
+    colour = "#b03a2e" if late else "#5f6b76"
+    name = para(initiative.name)
+    if initiative.status == InitiativeStatus.CANCELLED:
+        name = f"<strike>{name}</strike>"
+    return f"{name}<br/><font size=6.5 color='{colour}'>{escape(status)}</font>"
 
 
 def portfolio(ctx: Ctx) -> Section:
@@ -40,20 +57,8 @@ def portfolio(ctx: Ctx) -> Section:
     overdue = 0
     for initiative in priority_order(plan.initiatives):
         f = ctx.book.figures(initiative, ctx.scenario)
-        status = label(initiative.status)
-        if not counted(initiative):
-            status += " — not counted"
-        late = past_due(initiative, ctx.today)
-        if late:
-            overdue += 1
-            status += f" — past due (planned end {day(planned_end(initiative))})"
-        colour = "#b03a2e" if late else "#5f6b76"
-        name = (f"{para(initiative.name)}<br/><font size=6.5 color='{colour}'>"
-                f"{escape(status)}</font>")
-        cancelled = initiative.status == InitiativeStatus.CANCELLED
-        if cancelled:
-            name = f"<strike>{para(initiative.name)}</strike><br/><font size=6.5 " \
-                   f"color='#5f6b76'>{escape(status)}</font>"
+        overdue += past_due(initiative, ctx.today)
+        name = name_and_status(ctx, initiative)
         rows.append([
             ctx.number(initiative),
             s.m(name, s.cell),
