@@ -76,3 +76,13 @@ def test_the_cover_has_document_control(sample_pack: Pack) -> None:
     for text in ("Document control", "Version", "2026-11-23", "Date", "23 November 2026",
                  "Status", "For decision", "Prepared by", plan.business.prepared_by):
         assert _squash(text) in cover, text
+
+
+def test_the_decision_page_names_approved_work_running_over(sample_pack: Pack) -> None:
+    """The sample's server replacement (approved, the owner's estimate 38,700 EUR against
+    36,569 EUR planned) and MFA (in progress, 410 EUR spent over plan) run over."""
+    page = " ".join(sample_pack.pages[1].split())
+    assert ("Approved work running over — forecast cost at completion above plan: "
+            "Back-office server replacement 38,700 EUR (+2,131 EUR) and Multi-factor "
+            "authentication and password manager 10,081 EUR (+410 EUR).") in page
+    assert "If nothing is done" in page  # still one page

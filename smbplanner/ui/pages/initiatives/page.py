@@ -27,6 +27,7 @@ from smbplanner.ui.pages.initiatives.library import LibraryDialog
 from smbplanner.ui.pages.initiatives.list import InitiativeList
 from smbplanner.ui.pages.initiatives.options import OptionsPanel
 from smbplanner.ui.pages.initiatives.risks import RisksPanel
+from smbplanner.ui.pages.initiatives.tracking import TrackingPanel
 from smbplanner.ui.shared.widgets import ErrorLine
 
 
@@ -60,10 +61,13 @@ class InitiativesPage(QWidget):
         self.options = OptionsPanel(document)
         self.figures = FiguresPanel(document)
         self.risks = RisksPanel(document)
+        self.tracking = TrackingPanel(document)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Initiative details"))
-        self.panels = (self.costs, self.benefits, self.options, self.figures, self.risks)
-        titles = ("Costs (TCO)", "Benefits", "Options", "Figures", "Risks")
+        self.panels = (
+            self.costs, self.benefits, self.options, self.figures, self.risks, self.tracking
+        )
+        titles = ("Costs (TCO)", "Benefits", "Options", "Figures", "Risks", "Tracking")
         for panel, title in zip(self.panels, titles, strict=True):
             # scrolled, so that a tall panel never squeezes the list and editor above
             self.tabs.addTab(_scrolled(panel), self.tr(title))
