@@ -28,6 +28,7 @@ from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, r
 
 YEARS_PER_TABLE = 8
 MUTED_HEX = "#5f6b76"
+KEEP_RISKS_WITH_RACI = 12  # table rows; a longer risk table may split, its RACI after it
 LIST_LIMIT = 10  # goals, milestones and prerequisites listed on a page; the rest are counted
 _CONTRIBUTION = {1: "some", 2: "moderate", 3: "strong"}
 _ROLE = {RaciRole.RESPONSIBLE: "Responsible", RaciRole.ACCOUNTABLE: "Accountable",
@@ -164,6 +165,7 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
     s = ctx.styles
     w = ctx.width
     out: list[Flowable] = []
+    risk_rows = 0
     if i.risks:
         rows: list[list[object]] = [["Risk", "Score (L × I)", "Mitigation", "Owner", "Status"]]
         widths = [w * 0.3, w * 0.14, w * 0.32, w * 0.14, w * 0.1]
@@ -173,6 +175,7 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
                          s.c(r.mitigation, widths[2], 500), s.c(r.owner, widths[3], 100),
                          label(r.status)])
         out += [Caption("Risks"), table(rows, widths)]
+        risk_rows = len(rows)
     raci = [(ctx.plan.person(e.person_id), e.role) for e in i.raci]
     problems = initiative_raci_problems(ctx.plan, i)
     if raci or problems:
@@ -182,6 +185,9 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
         if text:
             block.append(s.m(text, s.small))
         block += [s.m(f"<font color='#b03a2e'>{para(m)}</font>", s.small) for m in problems]
+        if out and risk_rows <= KEEP_RISKS_WITH_RACI:
+            # the risks go with the RACI: a page never holds the RACI's lines alone
+            return [KeepTogether([*out, *block])]
         out.append(KeepTogether(block))
     return out
 

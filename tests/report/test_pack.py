@@ -228,3 +228,15 @@ def test_the_appendix_explains_the_terms_in_plain_words(sample_pack: Pack) -> No
     for term in ("TCO (total cost of ownership).", "NPV (net present value).",
                  "IRR (internal rate of return).", "Payback.", "Run / Change.", "RACI."):
         assert sample_pack.contains(term), term
+
+
+@pytest.mark.parametrize("name", ["sample_pack", "empty_pack"])
+def test_no_page_holds_only_a_scrap(name: str, request: pytest.FixtureRequest) -> None:
+    """No page with just a footnote, a RACI line or a table's last row: every page but the
+    cover has more than four lines besides its header and footer."""
+    pack: Pack = request.getfixturevalue(name)
+    for number, page in enumerate(pack.pages[1:], start=2):
+        body = [line for line in page.splitlines()
+                if line.strip() and not line.startswith("Page ")
+                and "IT strategy and roadmap" not in line and "Confidential" not in line]
+        assert len(body) > 4, (number, body)
