@@ -110,7 +110,7 @@ def rationale_text(business: Business) -> str:
 
 def cash_statement(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
                    cache: FigureCache | None = None) -> CashStatement:
-    cache = cache or FigureCache()
+    cache = FigureCache() if cache is None else cache
     b = plan.business
     cost_bp, _ = scenario_factors(b, scenario)
     capital: dict[int, int] = {}

@@ -193,7 +193,7 @@ def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
              ask_range: NpvRange | None = None) -> Decision:
     """The decision the plan asks for. ``ask_range`` is the ask's ``portfolio_range``
     (``asked_range``); passing it keeps numpy out of callers that do not need it."""
-    cache = cache or FigureCache()
+    cache = FigureCache() if cache is None else cache
     b = plan.business
 
     def figured(statuses: tuple[InitiativeStatus, ...]) -> list[tuple[Initiative, Figures]]:

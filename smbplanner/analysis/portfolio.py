@@ -50,7 +50,7 @@ def run_change_split(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
         if not counted(initiative, include_on_hold=include_on_hold):
             continue
         counts[initiative.portfolio] += 1
-        figures = (cache.initiative(initiative, plan.business, scenario) if cache
+        figures = (cache.initiative(initiative, plan.business, scenario) if cache is not None
                    else initiative_figures(initiative, plan.business, scenario))
         if figures is not None:
             tco[initiative.portfolio] += figures.tco_cents

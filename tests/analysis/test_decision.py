@@ -121,3 +121,20 @@ def test_no_proposal_asks_for_nothing() -> None:
     assert return_sentence(d, "EUR") == ""
     empty = decision(Plan(business=plan.business))
     assert not empty.rows and "No new spending" in empty.resolution
+
+
+def test_an_empty_cache_given_is_the_cache_used() -> None:
+    """A FigureCache has a length, so an empty one is falsy: ``cache or FigureCache()``
+    threw the pack's cache away and every figure was computed twice."""
+    from smbplanner.analysis.cash_statement import cash_statement
+    from smbplanner.analysis.figure_cache import FigureCache
+    from smbplanner.analysis.headlines import FigureBook
+    from smbplanner.analysis.portfolio import run_change_split
+
+    plan = sample_plan()
+    for use in (lambda c: decision(plan, cache=c), lambda c: cash_statement(plan, cache=c),
+                lambda c: FigureBook(plan, c).figures(plan.initiatives[0]),
+                lambda c: run_change_split(plan, cache=c)):
+        cache = FigureCache()
+        use(cache)
+        assert len(cache) > 0
