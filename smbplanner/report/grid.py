@@ -229,6 +229,9 @@ def grid(ctx: Ctx) -> Section:
     if rest:
         intro += (f" The {len(board.cards)} largest by total cost of ownership are drawn; "
                   f"the other {len(rest)} are listed below the key.")
+    if everyone.unscored:  # said before the tables: a note after them may end up alone
+        intro += (" Initiatives not yet scored are listed last and are not on the grid until "
+                  "both scores are set.")
     flow.append(s.m(escape(intro), s.muted))
     flow += [Spacer(1, 6), _drawing(ctx, board, side, crowded=drawn is not None),
              _legend(ctx), Spacer(1, 8)]
@@ -236,7 +239,4 @@ def grid(ctx: Ctx) -> Section:
     if rest:
         flow += [Spacer(1, 8), Caption(f"Not drawn: the other {len(rest)} scored initiatives"),
                  _key(ctx, rest, everyone.unscored)]
-    if everyone.unscored:
-        flow.append(s.m("Initiatives not yet scored are not on the grid until both scores "
-                        "are set.", s.muted))
     return Section(flow)

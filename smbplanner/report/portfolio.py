@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from smbplanner.analysis.board import priority_order
 from smbplanner.analysis.budget import counted
@@ -77,6 +77,7 @@ def portfolio(ctx: Ctx) -> Section:
     ])
     w = ctx.width
     widths = [0.04, 0.25, 0.12, 0.10, 0.09, 0.10, 0.10, 0.09, 0.11]
+    at = len(flow)  # the notes go before the table: after it, one may end up alone
     flow.append(table(rows, [w * x for x in widths], right=(0, 5, 6, 7, 8), extra=[
         ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
@@ -101,4 +102,5 @@ def portfolio(ctx: Ctx) -> Section:
         f"Run vs Change (counted initiatives): {split.run_count} Run initiatives "
         f"({units(split.run_tco, cur)} TCO) and {split.change_count} Change initiatives "
         f"({units(split.change_tco, cur)}); Run is {share} of the total TCO.", s.small))
-    return Section(flow)
+    notes = flow[at + 1:]
+    return Section(flow[:at] + notes + [Spacer(1, 4), flow[at]])
