@@ -22,8 +22,8 @@ from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
-from smbplanner.report.portfolio import name_and_status
-from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
+from smbplanner.report.portfolio import name_cell, status_cell
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
 
 YEARS_PER_TABLE = 8
@@ -232,27 +232,31 @@ def _goals_and_milestones(ctx: Ctx, i: Initiative) -> Flowable:
 
 def _table(ctx: Ctx, items: list[Initiative], caption: str) -> list[Flowable]:
     """One row per initiative (no page of its own) and a total that foots."""
-    s = ctx.styles
     w = ctx.width
-    widths = [w * 0.05, w * 0.35, w * 0.1, w * 0.1, w * 0.11, w * 0.11, w * 0.09, w * 0.09]
-    rows: list[list[object]] = [["#", "Initiative", "Start", "Portfolio", "TCO", "NPV", "IRR",
-                                 "Payback"]]
+    widths = [w * x for x in (0.05, 0.29, 0.12, 0.09, 0.09, 0.1, 0.1, 0.08, 0.08)]
+    rows: list[list[object]] = [["#", "Initiative", "Status", "Start", "Portfolio", "TCO",
+                                 "NPV", "IRR", "Payback"]]
+    red: list[tuple[object, ...]] = []
     tco = npv = 0
     for i in items:
         f = ctx.book.figures(i, ctx.scenario)
         shown = (whole(f.tco_cents), whole(f.npv_cents)) if f else (0, 0)
         tco, npv = tco + shown[0], npv + shown[1]
-        rows.append([ctx.number(i), s.m(name_and_status(ctx, i), s.cell),
+        status, late = status_cell(ctx, i)
+        if late:
+            red.append(("TEXTCOLOR", (2, len(rows)), (2, len(rows)), WARN))
+        rows.append([ctx.number(i), name_cell(ctx, i, widths[1]), status,
                      f"Q{i.start_quarter} {i.start_year}", label(i.portfolio),
                      units(shown[0]), units(shown[1]),
                      rate(f.irr, bound=f.irr_bound) if f else DASH,
                      years(f.payback_years) if f else DASH])
-    rows.append(["", f"Total of {len(items)}", "", "", units(tco), units(npv), "", ""])
+    rows.append(["", f"Total of {len(items)}", "", "", "", units(tco), units(npv), "", ""])
     return [Caption(f"{caption} ({ctx.scenario_note}, {one_line(ctx.currency)})"),
-            table(rows, widths, right=(0, 4, 5, 6, 7), extra=[
+            table(rows, widths, right=(0, 5, 6, 7, 8), extra=[
+                *red,
                 ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
-                ("FONT", (0, -1), (-1, -1), BOLD, 8), ("SPAN", (1, -1), (3, -1))])]
+                ("FONT", (0, -1), (-1, -1), BOLD, 8), ("SPAN", (1, -1), (4, -1))])]
 
 
 def _pages(ctx: Ctx, items: list[Initiative]) -> list[Flowable]:
