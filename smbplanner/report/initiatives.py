@@ -22,7 +22,7 @@ from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
-from smbplanner.report.portfolio import name_cell, status_cell
+from smbplanner.report.portfolio import STATUS_TYPE, name_cell, status_cell
 from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
 
@@ -253,7 +253,7 @@ def _table(ctx: Ctx, items: list[Initiative], caption: str) -> list[Flowable]:
     rows.append(["", f"Total of {len(items)}", "", "", "", units(tco), units(npv), "", ""])
     return [Caption(f"{caption} ({ctx.scenario_note}, {one_line(ctx.currency)})"),
             table(rows, widths, right=(0, 5, 6, 7, 8), extra=[
-                *red,
+                *STATUS_TYPE, *red,
                 ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
                 ("FONT", (0, -1), (-1, -1), BOLD, 8), ("SPAN", (1, -1), (4, -1))])]

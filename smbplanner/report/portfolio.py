@@ -30,8 +30,12 @@ def status_cell(ctx: Ctx, initiative: Initiative) -> tuple[str, bool]:
         lines.append("not counted")
     late = past_due(initiative, ctx.today)
     if late:
-        lines.append(f"past due ({quarter_label(initiative.end_index - 1)})")
+        lines += ["past due since", f"the end of {quarter_label(initiative.end_index - 1)}"]
     return "\n".join(lines), late
+
+
+#: The status column's type (its lines are plain text, never shrunk to fit: they are short).
+STATUS_TYPE = [("FONTSIZE", (2, 1), (2, -2), 7), ("LEADING", (2, 1), (2, -2), 8.5)]
 
 
 def name_cell(ctx: Ctx, initiative: Initiative, width: float) -> object:
@@ -54,7 +58,7 @@ def portfolio(ctx: Ctx) -> Section:
         "“not counted” and left out of the totals, as in the budget; a total is the sum of "
         "the amounts printed above it.", s.muted))
     w = ctx.width
-    widths = [w * x for x in (0.04, 0.25, 0.12, 0.10, 0.08, 0.08, 0.10, 0.10, 0.06, 0.07)]
+    widths = [w * x for x in (0.04, 0.22, 0.11, 0.11, 0.07, 0.09, 0.10, 0.10, 0.08, 0.08)]
     rows: list[list[object]] = [[
         "#", "Initiative", "Status", "Category", "Portfolio", "Start", "TCO", "NPV", "IRR",
         "Payback",
@@ -86,7 +90,7 @@ def portfolio(ctx: Ctx) -> Section:
     ])
     at = len(flow)  # the notes go before the table: after it, one may end up alone
     flow.append(table(rows, widths, right=(0, 6, 7, 8, 9), extra=[
-        *red,
+        *STATUS_TYPE, *red,
         ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
         ("FONT", (0, -1), (-1, -1), BOLD, 8),

@@ -220,8 +220,8 @@ def test_past_due_initiatives_are_flagged_in_the_portfolio(sample_pack: Pack) ->
     page = next(p for p in sample_pack.pages if "Initiative portfolio" in p
                 and "Run vs Change" in p)
     flat = " ".join(page.split())
-    assert flat.count("past due (Q") == 2  # MFA (Q1 2026), Wi-Fi (Q3 2026)
-    assert "past due (Q1 2026)" in flat and "past due (Q3 2026)" in flat
+    assert flat.count("past due since the end of Q") == 2  # MFA (Q1 2026), Wi-Fi (Q3 2026)
+    assert "the end of Q1 2026" in flat and "the end of Q3 2026" in flat
     assert "2 initiatives are past due" in flat
 
 

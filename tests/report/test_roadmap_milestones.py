@@ -47,4 +47,4 @@ def test_funded_initiatives_without_a_page_show_their_status() -> None:
     for initiative in plan.initiatives:
         if initiative.status in (InitiativeStatus.APPROVED, InitiativeStatus.IN_PROGRESS):
             assert pack.contains(initiative.name)
-    assert pack.contains("Approved") and pack.contains("past due (Q")
+    assert pack.contains("Approved") and pack.contains("past due since the end of Q")
