@@ -20,7 +20,7 @@ from smbplanner.domain.model import Goal
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
-from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
+from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
 VISION_HINT = (
@@ -38,7 +38,7 @@ GOAL_COLUMNS = [
         "perspective", "Perspective", "enum", Perspective, tooltip="Balanced-scorecard perspective"
     ),
     Column("weight", "Weight", "int", optional=False, tooltip="1 nice to have … 5 vital"),
-    Column("target_date", "Target date", "date", tooltip="YYYY-MM-DD"),
+    Column("target_date", "Target date", "date", tooltip=DATE_TIP),
     Column("description", "Description"),
 ]
 
@@ -54,6 +54,7 @@ class DestinationPage(QWidget):
         self.industry = QLineEdit()
         self.employees = QSpinBox()
         self.employees.setRange(0, 10_000_000)
+        self.employees.setGroupSeparatorShown(True)
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(sorted(CURRENCIES))

@@ -28,7 +28,7 @@ from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance.raci import CHECK_COLUMN, RaciModel, RaciView
 from smbplanner.ui.refresh import watch
-from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
+from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
 
@@ -182,7 +182,7 @@ class GovernancePage(QWidget):
             Review,
             [
                 Column(
-                    "date", self.tr("Date"), "date", optional=False, tooltip=self.tr("YYYY-MM-DD")
+                    "date", self.tr("Date"), "date", optional=False, tooltip=DATE_TIP
                 ),
                 Column("attendees", self.tr("Attendees")),
                 Column("decisions", self.tr("Decisions")),

@@ -212,30 +212,31 @@ def test_raci_by_mouse(qtbot: QtBot, document: PlanDocument) -> None:
 def test_reviews_add_edit_sort_delete_and_next_date(qtbot: QtBot, document: PlanDocument) -> None:
     page = _page(qtbot, document)
     model, view, stack = page.reviews_model, page.reviews.view, document.undo_stack
-    assert "2027-01-01" in page.next_review.text()  # last review 2026-07-14 is overdue
+    assert "1/1/2027" in page.next_review.text()  # last review 2026-07-14 is overdue
     qtbot.mouseClick(page.reviews.add_button, Qt.MouseButton.LeftButton)
     assert stack.undoText() == "Add review"
-    assert [model.data(model.index(r, 0)) for r in range(4)][-1] == "2026-11-23"
-    assert "Next quarterly review: <b>2027-02-23</b>" in page.next_review.text()
+    assert [model.data(model.index(r, 0)) for r in range(4)][-1] == "11/23/2026"
+    assert "Next quarterly review: <b>2/23/2027</b>" in page.next_review.text()
 
     _type_in_cell(qtbot, view, model.index(3, 2), "Approve the 2027 budget")
-    _type_in_cell(qtbot, view, model.index(0, 0), "2026-12-01")  # moves to the end
+    _type_in_cell(qtbot, view, model.index(0, 0), "12/1/2026")  # moves to the end
     assert stack.undoText() == "Change review date"
     assert [model.data(model.index(r, 0)) for r in range(4)] == [
-        "2026-04-21",
-        "2026-07-14",
-        "2026-11-23",
-        "2026-12-01",
+        "4/21/2026",
+        "7/14/2026",
+        "11/23/2026",
+        "12/1/2026",
     ]
-    assert "<b>2027-03-01</b>" in page.next_review.text()
+    assert "<b>3/1/2027</b>" in page.next_review.text()
     stack.undo()
-    assert model.data(model.index(0, 0)) == "2026-01-27"
+    assert model.data(model.index(0, 0)) == "1/27/2026"
     stack.redo()
 
     before = document.plan().reviews
     _type_in_cell(qtbot, view, model.index(0, 0), "31/12/2026")
     assert page.reviews.error.text() == (
-        "Date: '31/12/2026' is not a date: use YYYY-MM-DD, e.g. 2027-06-30"
+        "Date: '31/12/2026' is not a date: pick one from the calendar, or type it like "
+        "6/30/2027"
     )
     assert document.plan().reviews == before and stack.count() == 3
 
@@ -257,7 +258,7 @@ def test_empty_plan_says_what_to_do(qtbot: QtBot, empty_document: PlanDocument) 
     page = _page(qtbot, empty_document)
     assert page.committee.text().startswith("No people yet")
     assert "No reviews yet" in page.next_review.text()
-    assert "<b>2027-01-01</b>" in page.next_review.text()
+    assert "<b>1/1/2027</b>" in page.next_review.text()
     assert page.raci.hint.text().startswith("No initiatives yet")
     assert page.raci.view.isHidden() and page.raci.warnings.isHidden()
     assert page.title == "Governance"
