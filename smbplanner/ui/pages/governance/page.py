@@ -93,8 +93,8 @@ class RaciPanel(QWidget):
         else:
             text = self.tr(
                 "R Responsible (does the work) · A Accountable (answers for it, "
-                "exactly one) · C Consulted · I Informed. Select a cell and type "
-                "R, A, C or I (Delete clears it), or double-click it to choose. "
+                "exactly one) · C Consulted · I Informed. Click a cell for R, A, C, I "
+                "and none in turn, or type the letter (Delete clears it). "
                 "Cancelled initiatives are greyed and not checked."
             )
         self.hint.setText(text)
