@@ -3,8 +3,8 @@
 A click on a cell moves it to the next role: R, A, C, I, none, R again (each click one undo
 command). Typing R, A, C or I sets the cell the owner is on — the one last clicked or moved
 to with the arrow keys — and Delete, Backspace or Space clears it; F2 opens a list of the
-roles. Each change is one undo command. Cancelled initiatives are shown greyed and are not checked (as in
-``smbplanner check``); their cells stay editable in case the initiative comes back.
+roles. Cancelled initiatives are shown greyed and are not checked (as in ``smbplanner
+check``); their cells stay editable in case the initiative comes back.
 """
 
 from __future__ import annotations
