@@ -25,6 +25,7 @@ from smbplanner.ui.pages.initiatives.editor import InitiativeEditor
 from smbplanner.ui.pages.initiatives.figures import FiguresPanel
 from smbplanner.ui.pages.initiatives.library import LibraryDialog
 from smbplanner.ui.pages.initiatives.list import InitiativeList
+from smbplanner.ui.pages.initiatives.option_picker import OptionPicker
 from smbplanner.ui.pages.initiatives.options import OptionsPanel
 from smbplanner.ui.pages.initiatives.risks import RisksPanel
 from smbplanner.ui.shared.widgets import ErrorLine
@@ -55,8 +56,13 @@ class InitiativesPage(QWidget):
         scroll = _scrolled(self.editor)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        self.option_picker = OptionPicker(document)
         self.costs = LinesEditor(document, "cost")
         self.benefits = LinesEditor(document, "benefit")
+        for lines in (self.costs, self.benefits):
+            lines.follow_picker()
+            self.option_picker.picked.connect(lines.set_option)
+        self.option_picker.picked.connect(self._show_option_in_list)
         self.options = OptionsPanel(document)
         self.figures = FiguresPanel(document)
         self.risks = RisksPanel(document)
@@ -76,7 +82,12 @@ class InitiativesPage(QWidget):
         top.setSizes([500, 530])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.tabs)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 4, 0, 0)
+        details_layout.addWidget(self.option_picker)
+        details_layout.addWidget(self.tabs, 1)
+        split.addWidget(details)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([340, 420])
@@ -91,6 +102,8 @@ class InitiativesPage(QWidget):
         self.list.delete_button.clicked.connect(self.delete_initiative)
         self.list.delete_pressed.connect(self.delete_initiative)
         self.risks.initiative_activated.connect(self.select_initiative)
+        self.options.options.view.selectionModel().currentChanged.connect(
+            self._option_selected)
         self.show_initiative(self.list.current_id())
 
     # --- selection -----------------------------------------------------------------------
@@ -103,8 +116,22 @@ class InitiativesPage(QWidget):
 
     def show_initiative(self, initiative_id: int | None) -> None:
         self.editor.set_initiative(initiative_id)
+        self.option_picker.set_initiative(initiative_id)
         for panel in self.panels:
             panel.set_initiative(initiative_id)
+        self.costs.set_option(self.option_picker.option_id)
+        self.benefits.set_option(self.option_picker.option_id)
+
+    def _show_option_in_list(self, option_id: int | None) -> None:
+        selected = self.options.selected_option()
+        if option_id is not None and (selected is None or selected.id != option_id):
+            self.options.options.select_id(option_id)
+
+    def _option_selected(self) -> None:
+        """An option selected in the Options tab is the one Costs and Benefits edit."""
+        option = self.options.selected_option()
+        if option is not None and option.id is not None:
+            self.option_picker.pick(option.id)
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring one of the tabs (costs, benefits, options, figures, risks) to the front."""
