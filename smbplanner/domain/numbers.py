@@ -130,6 +130,13 @@ def years(value: float | None, style: Style = PLAIN) -> str:
     return f"{decimal(value, 1, style)}\u00a0yrs"
 
 
+def count(n: int, one: str, many: str | None = None, style: Style = PLAIN) -> str:
+    """A number of things with the right noun: "1 response", "2 responses", "1,200 open
+    risks". ``many`` defaults to ``one`` + "s" ("open risk" → "open risks")."""
+    noun = one if n == 1 else (many if many is not None else f"{one}s")
+    return f"{decimal(n, 0, style)} {noun}"
+
+
 def day(value: date) -> str:
     """23 November 2026."""
     return f"{value.day} {value:%B %Y}"

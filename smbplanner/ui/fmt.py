@@ -61,6 +61,11 @@ def parse_money(text: str) -> int:
     return to_cents(plain)
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """"1 response", "2 responses" (``domain.numbers.count``, the one plural rule)."""
+    return numbers.count(n, one, many, style())
+
+
 def number(value: float, decimals: int = 2) -> str:
     """At most ``decimals`` decimals, trailing zeros dropped, thousands grouped."""
     s = style()

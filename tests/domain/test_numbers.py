@@ -18,3 +18,13 @@ def test_read_takes_the_locales_grouping_and_decimals() -> None:
     for bad in ("1,2", "12,0000", ",123", "1,234.5,6"):
         with pytest.raises(ValueError):
             read(bad)
+
+
+def test_count_says_one_thing_or_many() -> None:
+    from smbplanner.domain.numbers import Style, count
+
+    assert count(1, "response") == "1 response"
+    assert count(0, "response") == "0 responses"
+    assert count(2, "open risk") == "2 open risks"
+    assert count(1200, "person", "people") == "1,200 people"
+    assert count(1200, "goal", style=Style(".", ",")) == "1.200 goals"

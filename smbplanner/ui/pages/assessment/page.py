@@ -236,8 +236,8 @@ class FeedbackTab(QWidget):
             self.overall.setText(self.tr("Overall: no responses yet"))
         else:
             self.overall.setText(
-                self.tr("Overall: <b>{0}</b> out of 5 from {1} responses").format(
-                    _one_decimal(overall), len(feedback)
+                self.tr("Overall: <b>{0}</b> out of 5 from {1}").format(
+                    _one_decimal(overall), fmt.count(len(feedback), "response")
                 )
             )
 

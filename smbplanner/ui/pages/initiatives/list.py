@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
 from smbplanner.domain.model import Plan
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.listmodel import (
     ID_ROLE,
@@ -236,8 +237,8 @@ class InitiativeList(QWidget):
         elif not self.proxy.rowCount():
             text = self.tr("No initiative matches these filters.")
         elif self.filtered():
-            text = self.tr("{0} of {1} initiatives shown.").format(
-                self.proxy.rowCount(), len(plan.initiatives)
+            text = self.tr("{0} of {1} shown.").format(
+                self.proxy.rowCount(), fmt.count(len(plan.initiatives), "initiative")
             )
         else:
             text = ""

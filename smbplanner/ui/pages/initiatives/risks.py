@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from smbplanner.analysis.risks import PlanRisk, band, cell_risks, heat_map, top_risks
 from smbplanner.domain.enums import RiskCategory, RiskStatus
 from smbplanner.domain.model import Initiative, Plan, Risk
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.heatmap import HUES, RiskHeatMap
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
@@ -167,8 +168,8 @@ class RisksPanel(QWidget):
     def _show_cell(self, likelihood: int, impact: int) -> None:
         risks = cell_risks(self.document.plan(), likelihood, impact)
         self.list_title.setText(
-            self.tr("<b>Likelihood {0} × impact {1}</b>: {2} open risk(s)").format(
-                likelihood, impact, len(risks)
+            self.tr("<b>Likelihood {0} × impact {1}</b>: {2}").format(
+                likelihood, impact, fmt.count(len(risks), "open risk")
             )
         )
         self._fill(risks)
