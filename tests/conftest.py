@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
+    FundingSource,
     LineKind,
     Perspective,
     Portfolio,
@@ -54,6 +55,8 @@ def tiny_plan() -> Plan:
             currency="GBP",
             start_year=2026,
             horizon_years=3,
+            prepared_by="Sam, owner",
+            rate_rationale="Our overdraft costs 8 %.",
         )
     )
     plan.goals = [
@@ -77,6 +80,7 @@ def tiny_plan() -> Plan:
             annual_run_cost_cents=120_000,
             year_installed=2015,
             end_of_life_year=2024,
+            replaced_by_id=2,  # the managed backup retires it
         )
     ]
     crm = Initiative(
@@ -98,7 +102,7 @@ def tiny_plan() -> Plan:
                 chosen=True,
                 life_years=3,
                 costs=[
-                    CostLine(CostCategory.IMPLEMENTATION, 250_000, id=1),
+                    CostLine(CostCategory.IMPLEMENTATION, 250_000, id=1, capital=False),
                     CostLine(
                         CostCategory.PURCHASE,
                         120_000,
@@ -126,7 +130,12 @@ def tiny_plan() -> Plan:
         ],
     )
     backup = Initiative(
-        id=2, name="Managed backup", portfolio=Portfolio.RUN, start_year=2026, depends_on=[1]
+        id=2,
+        name="Managed backup",
+        portfolio=Portfolio.RUN,
+        start_year=2026,
+        depends_on=[1],
+        funding=FundingSource.LEASE,
     )
     plan.initiatives = [crm, backup]
     plan.swot = [

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from smbplanner.cli import main
+from smbplanner.storage.schema import SCHEMA_VERSION
 from tests.storage.badfiles import BAD_FILES
 
 
@@ -32,7 +33,7 @@ def test_demo_dump_load_dump_gives_the_same_plan_and_figures(
     capsys.readouterr()
     assert main(["dump", str(demo)]) == 0
     first = json.loads(capsys.readouterr().out)
-    assert first["format"] == "smbplanner-plan" and first["version"] == 3
+    assert first["format"] == "smbplanner-plan" and first["version"] == SCHEMA_VERSION
     out = tmp_path / "dump.json"
     assert main(["dump", str(demo), "-o", str(out)]) == 0
     assert json.loads(out.read_text()) == first

@@ -62,6 +62,16 @@ class CostCategory(StrEnum):
     DECOMMISSIONING = "decommissioning"
 
 
+class FundingSource(StrEnum):
+    """How an initiative is paid for (schema version 4): the lender's question."""
+
+    CASH = "cash"  # from the business's own cash
+    LOAN = "loan"
+    LEASE = "lease"
+    GRANT = "grant"
+    OTHER = "other"
+
+
 class BenefitCategory(StrEnum):
     REVENUE = "revenue"  # revenue increase
     COST_SAVINGS = "cost_savings"

@@ -14,6 +14,7 @@ from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
     Criticality,
+    FundingSource,
     InitiativeStatus,
     KpiDirection,
     LineKind,
@@ -52,6 +53,12 @@ class Business:
     #: The share of each year's planned spend the owner aims to put into Run (the rest is
     #: Change), in basis points (6000 = 60 %); None when no target is set. Schema version 2.
     target_run_share_bp: int | None = None
+    #: Schema version 4, for the board pack: the resolution the board is asked to pass, in
+    #: the owner's words ('' = the sentence built from the figures); why the discount rate
+    #: is what it is ('' = the default sentence); who prepared the plan.
+    resolution: str = ""
+    rate_rationale: str = ""
+    prepared_by: str = ""
 
     @property
     def end_year(self) -> int:
@@ -98,6 +105,9 @@ class System:
     action: SystemAction = SystemAction.KEEP
     notes: str = ""
     id: int | None = None
+    #: The initiative that retires or replaces this system (None: none); its run cost runs
+    #: until that initiative's planned end. Schema version 4.
+    replaced_by_id: int | None = None
 
 
 @dataclass
@@ -126,6 +136,9 @@ class CostLine:
     #: None: the plan's scenario factors.
     low_bp: int | None = None
     high_bp: int | None = None
+    #: Capital (True) or operating (False) spend; None: the default of its category
+    #: (``analysis`` defines it). Schema version 4.
+    capital: bool | None = None
 
 
 @dataclass
@@ -215,6 +228,7 @@ class Initiative:
     duration_quarters: int = 4
     impact: float | None = None  # 1.0 .. 5.0 in half steps, None when unscored
     feasibility: float | None = None
+    funding: FundingSource = FundingSource.CASH  # schema version 4
     goals: list[GoalLink] = field(default_factory=list)
     depends_on: list[int] = field(default_factory=list)  # ids of prerequisite initiatives
     milestones: list[Milestone] = field(default_factory=list)

@@ -141,6 +141,9 @@ def _references(plan: Plan) -> list[Problem]:
             found.append(Problem(f"{base}.raci", "gives one person two roles"))
     for ki, kpi in enumerate(plan.kpis):
         need(goals, kpi.goal_id, f"kpis[{ki}].goal_id", "goal")
+    for si, system in enumerate(plan.systems):
+        if system.replaced_by_id is not None:
+            need(inits, system.replaced_by_id, f"systems[{si}].replaced_by_id", "initiative")
     return found or _cycles(plan)
 
 

@@ -17,6 +17,7 @@ from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
     Criticality,
+    FundingSource,
     InitiativeStatus,
     KpiDirection,
     LineKind,
@@ -186,6 +187,9 @@ def check_business(b: Business) -> list[Problem]:
     c.text("it_vision", b.it_vision)
     c.text("it_mission", b.it_mission)
     c.integer("target_run_share", b.target_run_share_bp, 0, 10_000, optional=True)
+    c.text("resolution", b.resolution)
+    c.text("rate_rationale", b.rate_rationale)
+    c.text("prepared_by", b.prepared_by, limit=MAX_NAME)
     return c.problems
 
 
@@ -225,6 +229,7 @@ def check_system(s: System) -> list[Problem]:
     c.enum("criticality", s.criticality, Criticality)
     c.enum("action", s.action, SystemAction)
     c.text("notes", s.notes)
+    c.integer("replaced_by_id", s.replaced_by_id, 1, 2**63 - 1, optional=True)
     return c.problems
 
 
@@ -259,6 +264,8 @@ def check_cost_line(line: CostLine) -> list[Problem]:
     c = _Checker()
     c.enum("category", line.category, CostCategory)
     _check_line(c, line)
+    if line.capital is not None:
+        c.flag("capital", line.capital)
     return c.problems
 
 
@@ -323,6 +330,7 @@ def check_initiative(i: Initiative) -> list[Problem]:
     c.integer("duration_quarters", i.duration_quarters, 1, 40)
     c.score("impact", i.impact)
     c.score("feasibility", i.feasibility)
+    c.enum("funding", i.funding, FundingSource)
     return c.problems
 
 

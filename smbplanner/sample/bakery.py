@@ -69,6 +69,11 @@ def _business() -> Business:
         start_year=2026,
         horizon_years=5,
         discount_rate_bp=800,
+        rate_rationale=(
+            "8 % is what the bank charges on our overdraft, plus a margin for risk: an "
+            "initiative must beat borrowing the money."
+        ),
+        prepared_by=f"{_NAMES[MARTA]}, owner",
         it_vision=(
             "Technology lets every shop sell, bake and order from one live picture of the "
             "business, so we bake what our customers will buy, serve them faster and throw "
@@ -240,6 +245,7 @@ def _systems() -> list[System]:
             act.REPLACE,
             "Vendor support ended December 2025; tills freeze at Saturday peaks.",
             id=1,
+            replaced_by_id=POS,
         ),
         System(
             "Accounting",
@@ -279,6 +285,7 @@ def _systems() -> list[System]:
             act.REPLACE,
             "Out of support since October 2023; backups to a USB disk taken home on Fridays.",
             id=4,
+            replaced_by_id=SERVER,
         ),
         System(
             "Ordering spreadsheet",
@@ -292,6 +299,7 @@ def _systems() -> list[System]:
             act.REPLACE,
             "Orders from 4 shops and 30 cafés retyped at 5 a.m.; one person knows the formulas.",
             id=5,
+            replaced_by_id=ERP,
         ),
         System(
             "Shop Wi-Fi and broadband",

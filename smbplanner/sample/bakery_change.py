@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from smbplanner.domain.enums import (
+    FundingSource,
     InitiativeStatus,
     Portfolio,
     RiskCategory,
@@ -143,6 +144,7 @@ def order_book() -> list[Initiative]:
         ],
         raci=raci(MARTA, [TOMAS, SAM], [PIETER, ELENA]),
         id=ERP,
+        funding=FundingSource.LOAN,
     )
     preorder = Initiative(
         "Online pre-orders and click & collect",
@@ -450,5 +452,6 @@ def growth() -> list[Initiative]:
         ],
         raci=raci(TOMAS, [PIETER, SAM], [ELENA], [MARTA]),
         id=SKILLS,
+        funding=FundingSource.GRANT,
     )
     return [loyalty, ovens, skills]

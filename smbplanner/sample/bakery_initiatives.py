@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from smbplanner.domain.enums import (
+    FundingSource,
     InitiativeStatus,
     Portfolio,
     RiskCategory,
@@ -310,6 +311,7 @@ def _shops() -> list[Initiative]:
         ],
         raci=raci(TOMAS, [SAM], [ELENA], [MARTA, PIETER]),
         id=POS,
+        funding=FundingSource.LEASE,
     )
     website = Initiative(
         "Website refresh with café order form",

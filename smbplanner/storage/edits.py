@@ -127,7 +127,8 @@ class Delete:
 
     def apply(self, store: Store) -> tuple[Op, Changes, Any]:
         deleted = store.delete(self.cls, self.entity_id)
-        return Restore(deleted), row_changes(store.conn, deleted.rows), deleted
+        touched = row_changes(store.conn, deleted.rows + deleted.relinked_rows)
+        return Restore(deleted), touched, deleted
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ class Restore:
         store.restore(self.deleted)
         table, row = self.deleted.rows[0]
         kind = kind_by_table(table)
-        return (Delete(kind.cls, int(row[kind.pk])), row_changes(store.conn, self.deleted.rows),
-                int(row[kind.pk]))
+        touched = row_changes(store.conn, self.deleted.rows + self.deleted.relinked_rows)
+        return Delete(kind.cls, int(row[kind.pk])), touched, int(row[kind.pk])
 
 
 #: A link setter of ``Operations`` -> (its table, the table of the entity its first key names).

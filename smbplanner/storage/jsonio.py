@@ -44,6 +44,7 @@ def _line(line: CostLine | BenefitLine) -> dict[str, Any]:
         "description": line.description,
         "low": None if line.low_bp is None else line.low_bp / BP,
         "high": None if line.high_bp is None else line.high_bp / BP,
+        **({"capital": line.capital} if isinstance(line, CostLine) else {}),
     }
 
 
@@ -60,6 +61,7 @@ def _initiative(i: Initiative) -> dict[str, Any]:
         "duration_quarters": i.duration_quarters,
         "impact": i.impact,
         "feasibility": i.feasibility,
+        "funding": i.funding.value,
         "goals": [{"goal_id": g.goal_id, "contribution": g.contribution} for g in i.goals],
         "depends_on": list(i.depends_on),
         "milestones": [
@@ -121,6 +123,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "target_run_share": (
                 None if b.target_run_share_bp is None else b.target_run_share_bp / BP
             ),
+            "resolution": b.resolution,
+            "rate_rationale": b.rate_rationale,
+            "prepared_by": b.prepared_by,
         },
         "goals": [
             {
@@ -157,6 +162,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "criticality": s.criticality.value,
                 "action": s.action.value,
                 "notes": s.notes,
+                "replaced_by_id": s.replaced_by_id,
             }
             for s in plan.systems
         ],

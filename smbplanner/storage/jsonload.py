@@ -13,6 +13,7 @@ from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
     Criticality,
+    FundingSource,
     InitiativeStatus,
     KpiDirection,
     LineKind,
@@ -205,12 +206,20 @@ def _business(o: _Obj) -> Business:
             if o.raw("target_run_share", None) is None
             else o.bp("target_run_share", 0, 10_000)
         ),
+        resolution=o.text("resolution"),
+        rate_rationale=o.text("rate_rationale"),
+        prepared_by=o.text("prepared_by"),
     )
 
 
 def _lines(o: _Obj, key: str, cls: type[Any], cat: type[StrEnum]) -> list[Any]:
     return [
         cls(
+            **(
+                {"capital": None if x.raw("capital", None) is None else x.flag("capital")}
+                if cls is CostLine
+                else {}
+            ),
             id=x.id(),
             category=x.enum("category", cat),
             amount_cents=x.cents("amount"),
@@ -239,6 +248,7 @@ def _init(o: _Obj) -> Initiative:
         duration_quarters=o.integer("duration_quarters", 4),
         impact=o.score("impact"),
         feasibility=o.score("feasibility"),
+        funding=o.enum("funding", FundingSource, FundingSource.CASH),
         goals=[
             GoalLink(x.integer("goal_id"), x.integer("contribution", 2)) for x in o.items("goals")
         ],
@@ -321,6 +331,7 @@ def dict_to_plan(data: object, *, path: str = "plan") -> Plan:
                 criticality=x.enum("criticality", Criticality, Criticality.MEDIUM),
                 action=x.enum("action", SystemAction, SystemAction.KEEP),
                 notes=x.text("notes"),
+                replaced_by_id=x.integer("replaced_by_id", optional=True),
             )
             for x in o.items("systems")
         ],

@@ -26,6 +26,7 @@ from smbplanner.storage.schema import (
     V1,
     V2,
     V3,
+    V4,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial", V1),
     ("0002_target_run_share", V2),
     ("0003_line_ranges", V3),
+    ("0004_board_fields", V4),
 )
 
 

@@ -36,6 +36,14 @@ class Deleted:
 
     label: str
     rows: tuple[tuple[str, Row], ...]
+    #: References the delete set to NULL (``ON DELETE SET NULL``: a system's
+    #: ``replaced_by_id``), put back by ``restore``: (table, key column, key, column, value).
+    relinks: tuple[tuple[str, str, Any, str, Any], ...] = ()
+
+    @property
+    def relinked_rows(self) -> tuple[tuple[str, Row], ...]:
+        """The rows whose reference the delete cleared, as ``(table, {key: value})``."""
+        return tuple((table, {key: value}) for table, key, value, _c, _v in self.relinks)
 
 
 def _refused(
@@ -165,9 +173,10 @@ class Operations:
         with self._write() as db:
             row = self._row(kind, entity_id)
             label = f"{kind.name} '{kind.label(kind.from_row(row))}'"
-            captured = self._capture(kind.table, kind.pk, [entity_id])
+            captured = tuple(self._capture(kind.table, kind.pk, [entity_id]))
+            relinks = self._nulled_by(captured)
             db.execute(f"DELETE FROM [{kind.table}] WHERE [{kind.pk}] = ?", [entity_id])
-        return Deleted(label, tuple(captured))
+        return Deleted(label, captured, relinks)
 
     def restore(self, deleted: Deleted) -> None:
         """Put back what ``delete`` removed, with the same ids."""
@@ -179,19 +188,52 @@ class Operations:
                     ),
                     list(row.values()),
                 )
+            for table, key, value, column, target in deleted.relinks:
+                db.execute(
+                    f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [target, value]
+                )
+
+    def _foreign_keys(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, list[tuple[str, str, str]]]]:
+        """parent table -> [(child table, child column, parent column)], from the schema:
+        (the references a delete cascades to, the references it sets to NULL)."""
+        cached = getattr(self, "_fk_cache", None)
+        if cached is None:
+            cascaded: dict[str, list[tuple[str, str, str]]] = {}
+            nulled: dict[str, list[tuple[str, str, str]]] = {}
+            tables = [r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            )]
+            for table in tables:
+                # (id, seq, table, from, to, on_update, on_delete, match)
+                for fk in self.conn.execute(f"PRAGMA foreign_key_list([{table}])"):
+                    into = nulled if str(fk[6]).upper() == "SET NULL" else cascaded
+                    into.setdefault(fk[2], []).append((table, str(fk[3]), str(fk[4] or "id")))
+            cached = self._fk_cache = (cascaded, nulled)
+        return cached
 
     def _referrers(self) -> dict[str, list[tuple[str, str, str]]]:
-        """parent table -> [(child table, child column, parent column)], from the schema."""
-        cached: dict[str, list[tuple[str, str, str]]] | None = getattr(self, "_fk_cache", None)
-        if cached is None:
-            cached = {}
-            for table in self.db.table_names():
-                for fk in self.db.table(table).foreign_keys:
-                    cached.setdefault(fk.other_table, []).append(
-                        (fk.table, str(fk.column), str(fk.other_column))
-                    )
-            self._fk_cache = cached
-        return cached
+        """parent table -> [(child table, child column, parent column)] that cascade."""
+        return self._foreign_keys()[0]
+
+    def _nulled_by(
+        self, captured: tuple[tuple[str, Row], ...]
+    ) -> tuple[tuple[str, str, Any, str, Any], ...]:
+        """The references to the captured rows that the delete will set to NULL."""
+        nulled = self._foreign_keys()[1]
+        out: list[tuple[str, str, Any, str, Any]] = []
+        for parent in {t for t, _r in captured if t in nulled}:
+            for child, column, parent_column in nulled[parent]:
+                ids = [r[parent_column] for t, r in captured if t == parent]
+                key = kind_by_table(child).pk
+                marks = ", ".join("?" for _ in ids)
+                for found, target in self.conn.execute(
+                    f"SELECT [{key}], [{column}] FROM [{child}] WHERE [{column}] IN ({marks})",
+                    ids,
+                ):
+                    out.append((child, key, found, column, target))
+        return tuple(out)
 
     def _capture(self, table: str, column: str, values: list[Any]) -> Iterator[tuple[str, Row]]:
         seen: set[tuple[str, tuple[Any, ...]]] = set()

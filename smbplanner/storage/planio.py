@@ -160,7 +160,7 @@ def insert_plan(db: sqlite3.Connection, plan: Plan) -> None:
     business_row = kind_of(Business).to_row(plan.business)
     business_row["id"] = 1
     _insert(db, "business", [business_row])
-    for entity in (*plan.goals, *plan.systems, *plan.feedback, *plan.people, *plan.reviews):
+    for entity in (*plan.goals, *plan.feedback, *plan.people, *plan.reviews):
         insert_entity(db, entity)
     # Initiatives first without cross-links, so that dependencies may point forward.
     deferred: list[tuple[Initiative, list[int]]] = []
@@ -173,5 +173,6 @@ def insert_plan(db: sqlite3.Connection, plan: Plan) -> None:
             init.depends_on = deferred[-1][1]
     for init, deps in deferred:
         _insert(db, "dependency", ({"initiative_id": init.id, "depends_on_id": d} for d in deps))
-    for entity in (*plan.swot, *plan.kpis, *plan.budget_years, *plan.snapshots):
+    # Systems after the initiatives: one may name the initiative that replaces it.
+    for entity in (*plan.systems, *plan.swot, *plan.kpis, *plan.budget_years, *plan.snapshots):
         insert_entity(db, entity)

@@ -15,6 +15,7 @@ from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
     Criticality,
+    FundingSource,
     InitiativeStatus,
     KpiDirection,
     LineKind,
@@ -83,6 +84,11 @@ def _json_in(value: str) -> Any:
     return json.loads(value, parse_constant=_no_constant, parse_float=_finite_float)
 
 
+def _flag_in(value: int | None) -> bool | None:
+    """A stored 0/1 flag; NULL stays None (a flag with a default, as ``CostLine.capital``)."""
+    return None if value is None else bool(value)
+
+
 def _half_out(score: float | None) -> int | None:
     return None if score is None else round(score * 2)
 
@@ -126,7 +132,7 @@ class Kind:
             elif name in self.dates:
                 convert = _date_in
             elif name in self.bools:
-                convert = bool
+                convert = _flag_in
             elif name in self.json_fields:
                 convert = _json_in
             elif name in self.enums:
@@ -141,7 +147,7 @@ class Kind:
             if name in self.dates:
                 value = _date_out(value)
             elif name in self.bools:
-                value = int(bool(value))
+                value = None if value is None else int(bool(value))
             elif name in self.halves:
                 name, value = f"{name}_half", _half_out(value)
             elif name in self.json_fields:
@@ -251,7 +257,7 @@ KINDS: dict[type, Kind] = {
             "initiative",
             v.check_initiative,
             parent=None,
-            enums={"portfolio": Portfolio, "status": InitiativeStatus},
+            enums={"portfolio": Portfolio, "status": InitiativeStatus, "funding": FundingSource},
             halves=("impact", "feasibility"),
             children=("goals", "depends_on", "milestones", "options", "risks", "raci"),
         ),
@@ -275,6 +281,7 @@ KINDS: dict[type, Kind] = {
             v.check_cost_line,
             parent="option_id",
             enums={"category": CostCategory, **_LINE_ENUMS},
+            bools=("capital",),
             label_field="description",
         ),
         _kind(

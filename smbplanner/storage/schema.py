@@ -12,7 +12,7 @@ offers CHECK constraints only through a private parameter.
 from __future__ import annotations
 
 APPLICATION_ID = 0x534D4250  # "SMBP"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 JSON_FORMAT = "smbplanner-plan"
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
@@ -250,6 +250,22 @@ V3: tuple[str, ...] = tuple(
     CHECK ({column} IS NULL OR {column} BETWEEN {low} AND {high})"""
     for table in ("cost_line", "benefit_line")
     for column, low, high in (("low_bp", 0, 10000), ("high_bp", 10000, 100000))
+)
+
+#: Version 4, for the board pack and the current state: the owner's resolution sentence, the
+#: discount rate's rationale and who prepared the plan; how each initiative is funded; whether
+#: a cost line is capital (NULL = its category's default); the initiative that retires or
+#: replaces a system (its run cost runs until that initiative's planned end).
+V4: tuple[str, ...] = (
+    "ALTER TABLE business ADD COLUMN resolution TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE business ADD COLUMN rate_rationale TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE business ADD COLUMN prepared_by TEXT NOT NULL DEFAULT ''",
+    f"""ALTER TABLE initiative ADD COLUMN funding TEXT NOT NULL DEFAULT 'cash'
+    {_enum("funding", "cash", "loan", "lease", "grant", "other")}""",
+    "ALTER TABLE cost_line ADD COLUMN capital INTEGER CHECK (capital IS NULL OR capital IN (0, 1))",
+    """ALTER TABLE system ADD COLUMN replaced_by_id INTEGER
+    REFERENCES initiative(id) ON DELETE SET NULL""",
+    "CREATE INDEX system_replaced_by ON system(replaced_by_id)",
 )
 
 #: The table that sqlite-utils' Migrations keeps; checked by its shape, not its text.

@@ -17,4 +17,10 @@ def expected_v1_plan() -> dict[str, Any]:
         for option in initiative["options"]:
             for line in (*option["costs"], *option["benefits"]):
                 line.update(low=None, high=None)
+            for line in option["costs"]:  # version 4: capital by its category's default
+                line["capital"] = None
+        initiative["funding"] = "cash"  # version 4: paid from cash unless told
+    plan["business"].update(resolution="", rate_rationale="", prepared_by="")
+    for system in plan["systems"]:  # version 4: replaced by no initiative
+        system["replaced_by_id"] = None
     return plan
