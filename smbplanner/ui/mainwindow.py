@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -87,11 +88,13 @@ class MainWindow(QMainWindow):
         a.new.triggered.connect(f.new_plan)
         a.open.triggered.connect(f.open_dialog)
         a.open_sample.triggered.connect(f.open_sample)
-        a.save.triggered.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("All changes are saved as you make them."), 4000
-            )
-        )
+        a.take_snapshot.triggered.connect(self.take_snapshot)
+        saved = QShortcut(QKeySequence.StandardKey.Save, self)  # a habit: say it is done
+        saved.activated.connect(lambda: self.statusBar().showMessage(
+            self.tr("All changes are saved as you make them."), 4000))
+        for theme, action in a.themes.items():
+            action.setChecked(theme == self.settings.theme())
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
         a.save_as.triggered.connect(lambda: f.save_as())
         a.save_copy.triggered.connect(lambda: f.save_as(copy=True))
         a.close.triggered.connect(f.close_plan)
@@ -202,6 +205,24 @@ class MainWindow(QMainWindow):
         index = PAGE_TITLES.index("Initiatives")
         self.nav.setCurrentRow(index)
         self.pages.page(index).select_initiative(initiative_id)  # type: ignore[attr-defined]
+
+    def take_snapshot(self) -> int | None:
+        """File ▸ Take snapshot: on the Snapshots tab, so the owner sees it listed."""
+        index = PAGE_TITLES.index("Roadmap & budget")
+        self.nav.setCurrentRow(index)
+        page = self.pages.page(index)
+        page.tabs.setCurrentWidget(page.snapshots)  # type: ignore[attr-defined]
+        return page.snapshots.take_snapshot()  # type: ignore[attr-defined, no-any-return]
+
+    def set_theme(self, theme: str) -> None:
+        """View ▸ Theme: System, Light or Dark, remembered for the next start."""
+        from smbplanner.ui.theme import choose_theme
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        choose_theme(app, theme)
+        self.settings.set_theme(theme)
+        self.actions.themes[theme].setChecked(True)
 
     def open_path(self, path: Path, *, first_look: bool = False) -> bool:
         return self.files.open_path(path, first_look=first_look)
