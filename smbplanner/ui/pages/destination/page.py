@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smbplanner.analysis.alignment import served_goal_ids
 from smbplanner.domain.currency import CURRENCIES
 from smbplanner.domain.enums import Perspective
-from smbplanner.domain.model import Goal
+from smbplanner.domain.model import Goal, Plan
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
@@ -31,6 +32,21 @@ MISSION_HINT = (
     "Example: Keep our systems running safely every day and put our IT budget "
     "where it moves margin, customer loyalty and waste."
 )
+
+_served: tuple[Plan | None, set[int]] = (None, set())
+
+
+def unserved(goal: Goal, plan: Plan) -> str | None:
+    """Why a goal is flagged: no initiative serves it (``analysis.alignment``; worked out
+    once per version of the plan, not per cell)."""
+    global _served
+    if _served[0] is not plan:
+        _served = (plan, served_goal_ids(plan))
+    if goal.id in _served[1]:
+        return None
+    return ("No initiative serves this goal yet: on the Initiatives page, tick it on an "
+            "initiative's Goals served tab, or add one that moves it")
+
 
 GOAL_COLUMNS = [
     Column("title", "Goal"),
@@ -154,7 +170,8 @@ class DestinationPage(QWidget):
         dform.addRow(self.tr("IT vision"), self.vision)
         dform.addRow(self.tr("IT mission"), self.mission)
 
-        self.goals_model = EntityTableModel(document, Goal, GOAL_COLUMNS, lambda p: p.goals)
+        self.goals_model = EntityTableModel(document, Goal, GOAL_COLUMNS, lambda p: p.goals,
+                                            highlight=unserved)
         self.goals = TablePanel(
             self.tr("Business goals (3–5 years)"),
             self.goals_model,

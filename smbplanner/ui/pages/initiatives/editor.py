@@ -8,7 +8,9 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QGridLayout,
@@ -17,15 +19,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from smbplanner.analysis.alignment import serves_no_goal
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Milestone, Plan
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.links import DependenciesBox, GoalLinksBox
+from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
@@ -246,6 +251,10 @@ class InitiativeEditor(QWidget):
         titles = (self.tr("Goals served"), self.tr("Depends on"), self.tr("Milestones"))
         for tab, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.links.setTabText(tab, f"{title} ({count})")
+        drifting = initiative is not None and serves_no_goal(initiative, plan)
+        self.links.setTabIcon(0, QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning) if drifting else QIcon())
+        self.links.setTabToolTip(0, self.tr(DRIFT_TIP) if drifting else "")
         writable = initiative is not None and not self.document.readonly
         self.milestones.add_button.setEnabled(writable)
         self.milestones.delete_button.setEnabled(

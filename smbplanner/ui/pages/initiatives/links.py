@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smbplanner.analysis.alignment import serves_no_goal
 from smbplanner.domain.model import Initiative
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.widgets import ErrorLine
 
@@ -76,7 +78,10 @@ class GoalLinksBox(_LinkBox):
         self.scale = QLabel(self.tr("Tick each goal this initiative serves; contribution "
                                     "1 some · 2 clear · 3 strong."))
         self.scale.setWordWrap(True)
+        self.drift = ErrorLine()  # shown while the initiative serves no goal
+        self.drift.setAccessibleName(self.tr("Serves no goal"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.drift)
         layout.addWidget(self.scale)
         layout.addLayout(self.grid)
         layout.addWidget(self.empty)
@@ -102,6 +107,8 @@ class GoalLinksBox(_LinkBox):
             self._loading = False
         self.empty.setVisible(not goals)
         self.scale.setVisible(bool(goals))
+        drifting = initiative is not None and serves_no_goal(initiative, plan)
+        self.drift.show_message(self.tr(DRIFT_TIP) + "." if drifting else "")
 
     def _rebuild(self, goals: list[tuple[int, str]]) -> None:
         for widget in (*self.boxes.values(), *self.spins.values()):

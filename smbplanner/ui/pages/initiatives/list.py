@@ -79,7 +79,7 @@ class InitiativeList(QWidget):
                                 _enum_choices(Portfolio))
         self.status = _combo(self.tr("Status filter"), self.tr("All statuses"),
                              _enum_choices(InitiativeStatus))
-        self.category = _combo(self.tr("Category filter"), self.tr("All categories"),
+        self.category = _combo(self.tr("Quadrant filter"), self.tr("All quadrants"),
                                _enum_choices(Quadrant))
         self.goal = _combo(self.tr("Goal filter"), self.tr("All goals"), [])
         filters = QGridLayout()

@@ -14,7 +14,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QApplication, QStyle
 
+from smbplanner.analysis.alignment import unaligned_initiatives
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
@@ -28,7 +30,20 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 #: The goal filter's entry for initiatives that serve no goal.
 NO_GOAL = -1
 
-COLUMNS = ("Initiative", "Category", "Start", "TCO", "NPV", "Portfolio", "Status")
+COLUMNS = ("Initiative", "Quadrant", "Start", "TCO", "NPV", "Portfolio", "Status")
+#: What each column's word means, where it is shown (the user guide says more).
+HEADER_TIPS = {
+    "Quadrant": "Where the initiative sits on the Priorities grid: quick win, strategic bet, "
+                "back burner, or unscored (from its impact and feasibility scores)",
+    "TCO": "Total cost of ownership: everything the chosen option costs over its life "
+           "(likely scenario)",
+    "NPV": "Net present value: benefits minus costs over the option's life, later years "
+           "counted for less (the plan's discount rate); above 0, it pays (likely scenario)",
+    "Portfolio": "Run: keeps today's business running safely. Change: grows or changes it",
+}
+#: The list's and the editor's word for an initiative that serves no goal.
+DRIFT_TIP = ("Serves no business goal: tick a goal on its Goals served tab, or ask why it is "
+             "in the plan (technological drift)")
 NAME, CATEGORY, START, TCO, NPV, PORTFOLIO, STATUS = range(len(COLUMNS))
 _QUADRANTS = list(Quadrant)
 _STATUSES = list(InitiativeStatus)
@@ -44,6 +59,7 @@ class InitiativeListModel(QAbstractTableModel):
         self.rows: list[Initiative] = []
         self.figures: dict[int | None, Figures | None] = {}
         self.quadrants: dict[int | None, Quadrant] = {}
+        self.drifting: set[int | None] = set()  # ids of initiatives serving no goal
         self.currency = ""
         self.refresh()
 
@@ -60,6 +76,7 @@ class InitiativeListModel(QAbstractTableModel):
         self.rows = rows
         self.figures = {i.id: self.document.figures(i) for i in rows}
         self.quadrants = {i.id: initiative_quadrant(i) for i in rows}
+        self.drifting = {i.id for i in unaligned_initiatives(plan)}
         if same:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
         else:
@@ -82,8 +99,8 @@ class InitiativeListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.tr(COLUMNS[section])
             return f"{text} ({self.currency})" if section in (TCO, NPV) else text
-        if role == Qt.ItemDataRole.ToolTipRole and section in (TCO, NPV):
-            return self.tr("Likely scenario, chosen option, over its life")
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] in HEADER_TIPS:
+            return self.tr(HEADER_TIPS[COLUMNS[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,8 +117,16 @@ class InitiativeListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 if fig is None and column in (TCO, NPV):
                     return self.tr("No option yet: add one on the Options tab")
+                if column == NAME and initiative.id in self.drifting:
+                    return f"{text}\n{self.tr(DRIFT_TIP)}"
                 return text if column == NAME else None
             return text
+        if column == NAME and initiative.id in self.drifting:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return self.tr(DRIFT_TIP)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TCO, NPV):
             return _RIGHT
         return None
