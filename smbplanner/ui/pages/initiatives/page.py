@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smbplanner.domain.model import Initiative, Option
+from smbplanner.domain.model import GoalLink, Initiative, Option
 from smbplanner.library import LibraryEntry, LibraryError, load_library, make_initiative
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.costs import LinesEditor
@@ -181,10 +181,11 @@ class InitiativesPage(QWidget):
         dialog.open()
         return dialog
 
-    def add_from_library(self, entry: LibraryEntry) -> str | None:
-        """Add one library entry as a new initiative (one undo step); the refusal, if any."""
+    def add_from_library(self, entry: LibraryEntry, links: list[GoalLink]) -> str | None:
+        """Add one library entry as a new initiative linked to the goals the owner confirmed
+        (one undo step); the refusal, if any."""
         plan = self.document.plan()
-        initiative = make_initiative(entry, plan.goals, plan.business.start_year)
+        initiative = make_initiative(entry, plan.goals, plan.business.start_year, links=links)
         text = self.tr("Add '{0}' from the library").format(entry.name)
         outcome = self.document.add(initiative, text=text)  # with its options and goal links
         if outcome.value is None:
