@@ -28,6 +28,7 @@ from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance.raci import CHECK_COLUMN, RaciModel, RaciView
 from smbplanner.ui.refresh import watch
+from smbplanner.ui.shared.people import PeopleDelegate
 from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
@@ -196,6 +197,8 @@ class GovernancePage(QWidget):
             on_add=self._add_review,
             add_text=self.tr("Add review"),
         )
+        self.reviews.view.setItemDelegateForColumn(  # names from People, or any other
+            1, PeopleDelegate(document, multiple=True, parent=self.reviews.view))
         self.next_review = _hint()
         self.next_review.setAccessibleName(self.tr("Next quarterly review"))
         self.reviews.layout().addWidget(self.next_review)

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +32,7 @@ from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
+from smbplanner.ui.shared.people import PeopleField, people_names
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
@@ -72,11 +71,9 @@ class InitiativeEditor(QWidget):
             self.tr("Run: strengthen core operations. Change: growth and innovation.")
         )
         self.status = _enum_combo(self.tr("Status"), InitiativeStatus)
-        self.owner = QLineEdit()
+        # chosen from People (its ▾ lists them), any other name still allowed
+        self.owner = PeopleField(lambda: people_names(document.plan()))
         self.owner.setPlaceholderText(self.tr("Who answers for it"))
-        self.owner_names = QCompleter([])
-        self.owner_names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.owner.setCompleter(self.owner_names)
         self.start_year = QSpinBox()
         self.start_year.setRange(2000, 2100)
         self.start_quarter = QComboBox()
@@ -240,9 +237,7 @@ class InitiativeEditor(QWidget):
         )
         self.none.setVisible(initiative is None)
         self.fields.setVisible(initiative is not None)
-        self.owner_names.model().setStringList(  # type: ignore[attr-defined]
-            [p.name for p in plan.people]
-        )
+        self.owner.refresh_names()
         counts = (
             (len(initiative.goals), len(initiative.depends_on), len(initiative.milestones))
             if initiative

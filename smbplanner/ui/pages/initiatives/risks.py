@@ -24,6 +24,7 @@ from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.heatmap import HUES, RiskHeatMap
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import watch
+from smbplanner.ui.shared.people import PeopleDelegate
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import TablePanel
 
@@ -77,6 +78,9 @@ class RisksPanel(QWidget):
             self.tr("Risk register"), self.model, on_add=self.add_risk,
             add_text=self.tr("Add risk"),
         )
+        self.register.view.setItemDelegateForColumn(
+            [c.field for c in RISK_COLUMNS].index("owner"),
+            PeopleDelegate(document, parent=self.register.view))
         header = self.register.view.horizontalHeader()
         for column, width in enumerate((105, 180, 70, 55, 45, 170, 110, 70)):
             header.resizeSection(column, width)
