@@ -18,6 +18,7 @@ from smbplanner.analysis.alignment import served_goal_ids
 from smbplanner.domain.currency import CURRENCIES
 from smbplanner.domain.enums import Perspective
 from smbplanner.domain.model import Goal, Plan
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
@@ -51,7 +52,7 @@ def unserved(goal: Goal, plan: Plan) -> str | None:
 GOAL_COLUMNS = [
     Column("title", "Goal"),
     Column(
-        "perspective", "Perspective", "enum", Perspective, tooltip="Balanced-scorecard perspective"
+        "perspective", "Perspective", "enum", Perspective, tooltip=terms.tip("perspective")
     ),
     Column("weight", "Weight", "int", optional=False, tooltip="1 nice to have … 5 vital"),
     Column("target_date", "Target date", "date", tooltip=DATE_TIP),

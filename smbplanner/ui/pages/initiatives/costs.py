@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind
 from smbplanner.domain.model import BenefitLine, CostLine, Initiative, Option
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.benefit_helpers import HELPERS, BenefitHelperDialog, Helper
 from smbplanner.ui.pages.initiatives.common import find_initiative
@@ -51,6 +52,7 @@ class LinesEditor(QWidget):
         self.option_box.setAccessibleName(self.tr("Option whose {0}s are shown").format(kind))
         self.option_box.activated.connect(self._pick)
         self.life = QLabel()
+        self.life.setToolTip(terms.tip("lifecycle_year"))
         self.grid_model = YearGridModel(document, kind, self)
         self.grid = YearGridView(self.grid_model)
         self.error = ErrorLine()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from smbplanner.analysis.alignment import serves_no_goal
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Milestone, Plan
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.links import DependenciesBox, GoalLinksBox
 from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
@@ -67,9 +68,7 @@ class InitiativeEditor(QWidget):
         )
         self.description.setFixedHeight(56)
         self.portfolio = _enum_combo(self.tr("Portfolio"), Portfolio)
-        self.portfolio.setToolTip(
-            self.tr("Run: strengthen core operations. Change: growth and innovation.")
-        )
+        self.portfolio.setToolTip(terms.tip("run_change"))
         self.status = _enum_combo(self.tr("Status"), InitiativeStatus)
         # chosen from People (its ▾ lists them), any other name still allowed
         self.owner = PeopleField(lambda: people_names(document.plan()))

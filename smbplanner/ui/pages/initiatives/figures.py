@@ -30,7 +30,7 @@ from smbplanner.analysis.workings import FIGURE_KEYS, figure_working
 from smbplanner.domain.enums import Scenario
 from smbplanner.domain.model import Initiative
 from smbplanner.domain.money import BP
-from smbplanner.ui import fmt
+from smbplanner.ui import fmt, terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.chart import CashFlowChart
 from smbplanner.ui.pages.initiatives.common import (
@@ -54,6 +54,9 @@ FIGURE_NAMES = {
     "payback": "Payback",
     "discounted_payback": "Discounted payback",
 }
+#: The figure's term in ``ui/terms.py`` (its plain meaning and its section of the guide).
+FIGURE_TERMS = {"tco": "tco", "tco_pv": "tco", "roi": "roi", "npv": "npv", "irr": "irr",
+                "payback": "payback", "discounted_payback": "discounted_payback"}
 SCENARIOS = (Scenario.OPTIMISTIC, Scenario.LIKELY, Scenario.PESSIMISTIC)
 #: From this width (pixels) the chart stands beside the figures rather than below them.
 WIDE = 940
@@ -144,7 +147,16 @@ class FiguresPanel(QWidget):
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.how_buttons: dict[str, QPushButton] = {}
         for row, key in enumerate(FIGURE_KEYS, start=1):
-            grid.addWidget(QLabel(self.tr(FIGURE_NAMES[key])), row, 0)
+            name = QLabel(self.tr(FIGURE_NAMES[key]))
+            term = FIGURE_TERMS.get(key)
+            cell = QHBoxLayout()
+            cell.setSpacing(4)
+            cell.addWidget(name)
+            if term is not None:  # the plain meaning, and a "?" to its place in the guide
+                name.setToolTip(terms.tip(term))
+                cell.addWidget(terms.term_link(term))
+            cell.addStretch(1)
+            grid.addLayout(cell, row, 0)
             for n, scenario in enumerate(SCENARIOS, start=1):
                 value = QLabel()
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -21,7 +21,7 @@ from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
 from smbplanner.domain.model import Initiative
-from smbplanner.ui import fmt
+from smbplanner.ui import fmt, terms
 from smbplanner.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,13 +33,10 @@ NO_GOAL = -1
 COLUMNS = ("Initiative", "Quadrant", "Start", "TCO", "NPV", "Portfolio", "Status")
 #: What each column's word means, where it is shown (the user guide says more).
 HEADER_TIPS = {
-    "Quadrant": "Where the initiative sits on the Priorities grid: quick win, strategic bet, "
-                "back burner, or unscored (from its impact and feasibility scores)",
-    "TCO": "Total cost of ownership: everything the chosen option costs over its life "
-           "(likely scenario)",
-    "NPV": "Net present value: benefits minus costs over the option's life, later years "
-           "counted for less (the plan's discount rate); above 0, it pays (likely scenario)",
-    "Portfolio": "Run: keeps today's business running safely. Change: grows or changes it",
+    "Quadrant": terms.tip("quadrant"),
+    "TCO": terms.tip("tco") + "\nLikely scenario, chosen option.",
+    "NPV": terms.tip("npv") + "\nLikely scenario, chosen option.",
+    "Portfolio": terms.tip("run_change"),
 }
 #: The list's and the editor's word for an initiative that serves no goal.
 DRIFT_TIP = ("Serves no business goal: tick a goal on its Goals served tab, or ask why it is "
