@@ -368,3 +368,34 @@ def test_a_selected_card_says_how_sure_its_return_is(page: PrioritiesPage) -> No
     found = initiative_range(initiative, plan.business)
     assert found is not None
     assert f"How sure: {chance_sentence(found.p_positive)}" in page.hint.text()
+
+
+def test_the_legend_is_redrawn_cleanly_after_a_drag(page: PrioritiesPage, qtbot: QtBot) -> None:
+    """Issue 18: after a drag the legend's TCO sizes were drawn over the old ones (the
+    view's cached background was repainted without clearing). After the legend changes, the
+    view shows what a fresh view of the same plan shows."""
+    from PySide6.QtCore import QRect
+
+    from smbplanner.domain.enums import InitiativeStatus
+
+    scene = page.view.scene()
+    sizes = list(scene.legend_sizes)  # type: ignore[union-attr]
+    page.view.viewport().grab()  # the background is cached now
+    erp = _id(page.document, "Central ordering and production planning (bakery ERP)")
+    page.document.update(Initiative, erp, "Cancel", status=InitiativeStatus.CANCELLED)
+    _drag(page, _card(page, WIFI), 5.0, 3.0)
+    assert list(scene.legend_sizes) != sizes  # type: ignore[union-attr]
+    fresh = PrioritiesPage(page.document)
+    qtbot.addWidget(fresh)
+    fresh.resize(page.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    for view in (page.view, fresh.view):
+        view.scene().clearSelection()  # type: ignore[union-attr]
+    QTest.qWait(50)
+    bottom = page.view.mapFromScene(scene.sceneRect().bottomLeft())  # type: ignore[union-attr]
+    band = QRect(0, bottom.y() - 40, page.view.viewport().width(), 40)  # the legend
+    assert fresh.view.viewport().size() == page.view.viewport().size()
+    shown = page.view.viewport().grab(band).toImage()
+    expected = fresh.view.viewport().grab(band).toImage()
+    assert shown == expected
