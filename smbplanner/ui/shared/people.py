@@ -12,14 +12,14 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -33,6 +33,19 @@ Index = QModelIndex | QPersistentModelIndex
 
 def people_names(plan: Plan) -> list[str]:
     return [p.name for p in plan.people]
+
+
+def chevron(palette: QPalette) -> QIcon:
+    """A small ▾ in the text colour (the style's arrow icon is large and heavy)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(palette.color(QPalette.ColorRole.Text))
+    painter.drawPolygon(QPolygonF([QPointF(10, 13), QPointF(22, 13), QPointF(16, 20)]))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class _ListCompleter(QCompleter):
@@ -64,8 +77,7 @@ class PeopleField(QLineEdit):
         self.setCompleter(completer)
         # QLineEdit takes a pick only after it had focus; take it in any case
         completer.activated[str].connect(self._picked)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
-        self.list_action = QAction(icon, "Choose from People", self)
+        self.list_action = QAction(chevron(self.palette()), "Choose from People", self)
         self.list_action.setToolTip("Choose from People (Governance page), or type any name")
         self.list_action.triggered.connect(self.show_people)
         self.addAction(self.list_action, QLineEdit.ActionPosition.TrailingPosition)

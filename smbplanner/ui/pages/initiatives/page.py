@@ -8,6 +8,7 @@ perspectives it typically serves."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -29,6 +30,11 @@ from smbplanner.ui.pages.initiatives.option_picker import OptionPicker
 from smbplanner.ui.pages.initiatives.options import OptionsPanel
 from smbplanner.ui.pages.initiatives.risks import RisksPanel
 from smbplanner.ui.shared.widgets import ErrorLine
+
+#: Below this page height (pixels) the list and editor get the larger share of the page.
+SHORT_PAGE = 640
+#: Below this page width the editor gets the larger share beside the list.
+NARROW_PAGE = 1000
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -74,7 +80,7 @@ class InitiativesPage(QWidget):
             # scrolled, so that a tall panel never squeezes the list and editor above
             self.tabs.addTab(_scrolled(panel), self.tr(title))
 
-        top = QSplitter(Qt.Orientation.Horizontal)
+        self.top = top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.list)
         top.addWidget(scroll)
         top.setStretchFactor(0, 2)
@@ -92,6 +98,8 @@ class InitiativesPage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([340, 420])
         self.splitter = split
+        self._short: bool | None = None  # the split last set for a short or a tall page
+        self._narrow: bool | None = None  # and for a narrow or a wide one
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
@@ -105,6 +113,25 @@ class InitiativesPage(QWidget):
         self.options.options.view.selectionModel().currentChanged.connect(
             self._option_selected)
         self.show_initiative(self.list.current_id())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a short window (a 1024×640 laptop) the list and editor get the larger share,
+        the tabs below scroll; on a tall one the tabs do. On a narrow one the editor gets
+        more of the width, so its fields are not cut. Set when the page crosses a line, so a
+        split the owner dragged stays."""
+        super().resizeEvent(event)
+        short = event.size().height() < SHORT_PAGE
+        if short != self._short:
+            self._short = short
+            total = max(sum(self.splitter.sizes()), event.size().height())
+            top = int(total * (0.56 if short else 0.45))
+            self.splitter.setSizes([top, total - top])
+        narrow = event.size().width() < NARROW_PAGE
+        if narrow != self._narrow:  # the editor's fields need about 560 px
+            self._narrow = narrow
+            total = max(sum(self.top.sizes()), event.size().width())
+            left = int(total * (0.36 if narrow else 0.48))
+            self.top.setSizes([left, total - left])
 
     # --- selection -----------------------------------------------------------------------
     def current_id(self) -> int | None:
