@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="LIST",
         help="comma-separated sections to include, in any order (default: all): cover, "
         "decision, contents, summary, goals, swot, current, grid, portfolio, roadmap, budget, "
-        "finance, proposals, initiatives, risks, governance, appendix",
+        "finance, proposals, initiatives, delivery, risks, governance, appendix",
     )
     s.add_argument(
         "--detail",

@@ -221,8 +221,7 @@ def _line(obj: object, path: str, cls: type[Any], categories: type[StrEnum]) -> 
         escalation_bp=escalation,
         description=_field(o, "description", path, str),
     )
-    check = v.check_cost_line if cls is CostLine else v.check_benefit_line
-    _check(check(line), path)
+    _check(v.check(line), path)
     return line
 
 
@@ -242,7 +241,7 @@ def _entry(item: object, path: str) -> LibraryEntry:
             for n, x in enumerate(_field(opt, "benefits", f"{path}.option", list))
         ],
     )
-    _check(v.check_option(option), f"{path}.option")
+    _check(v.check(option), f"{path}.option")
     perspectives = tuple(
         _enum(Perspective, p, f"{path}.perspectives[{n}]")
         for n, p in enumerate(_field(o, "perspectives", path, list))
@@ -256,5 +255,5 @@ def _entry(item: object, path: str) -> LibraryEntry:
         duration_quarters=_field(o, "duration_quarters", path, int, 4),
         option=option,
     )
-    _check(v.check_initiative(make_initiative(entry, [], 2026)), path)
+    _check(v.check(make_initiative(entry, [], 2026)), path)
     return entry

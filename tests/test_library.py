@@ -50,14 +50,14 @@ def test_library_has_the_common_initiatives_all_valid() -> None:
     assert len({e.name for e in entries}) == len(entries)
     for entry in entries:
         initiative = make_initiative(entry, GOALS, 2026)
-        assert v.check_initiative(initiative) == []
+        assert v.check(initiative) == []
         option = initiative.options[0]
-        assert option.chosen and v.check_option(option) == []
+        assert option.chosen and v.check(option) == []
         assert option.costs and option.benefits, entry.key
         for line in option.costs:
-            assert v.check_cost_line(line) == []
+            assert v.check(line) == []
         for line in option.benefits:
-            assert v.check_benefit_line(line) == []
+            assert v.check(line) == []
         assert entry.perspectives and entry.description
         assert initiative.goals, entry.key  # every entry serves at least one perspective
 

@@ -46,28 +46,28 @@ def large() -> Plan:
 
 def problems(plan: Plan) -> list[str]:
     """Every entity through its validator, with a path in front of each problem."""
-    found: list[tuple[str, list[v.Problem]]] = [("business", v.check_business(plan.business))]
-    found += [(f"goal {g.id}", v.check_goal(g)) for g in plan.goals]
-    found += [(f"swot {s.id}", v.check_swot(s)) for s in plan.swot]
-    found += [(f"system {s.id}", v.check_system(s)) for s in plan.systems]
-    found += [(f"feedback {f.id}", v.check_feedback(f)) for f in plan.feedback]
-    found += [(f"person {p.id}", v.check_person(p)) for p in plan.people]
-    found += [(f"review {r.id}", v.check_review(r)) for r in plan.reviews]
-    found += [(f"budget {b.year}", v.check_budget_year(b)) for b in plan.budget_years]
+    found: list[tuple[str, list[v.Problem]]] = [("business", v.check(plan.business))]
+    found += [(f"goal {g.id}", v.check(g)) for g in plan.goals]
+    found += [(f"swot {s.id}", v.check(s)) for s in plan.swot]
+    found += [(f"system {s.id}", v.check(s)) for s in plan.systems]
+    found += [(f"feedback {f.id}", v.check(f)) for f in plan.feedback]
+    found += [(f"person {p.id}", v.check(p)) for p in plan.people]
+    found += [(f"review {r.id}", v.check(r)) for r in plan.reviews]
+    found += [(f"budget {b.year}", v.check(b)) for b in plan.budget_years]
     for k in plan.kpis:
-        found.append((f"kpi {k.id}", v.check_kpi(k)))
-        found += [(f"kpi {k.id} measurement", v.check_measurement(m)) for m in k.measurements]
+        found.append((f"kpi {k.id}", v.check(k)))
+        found += [(f"kpi {k.id} measurement", v.check(m)) for m in k.measurements]
     for i in plan.initiatives:
         at = f"initiative {i.id}"
-        found.append((at, v.check_initiative(i)))
-        found += [(at, v.check_goal_link(link)) for link in i.goals]
-        found += [(at, v.check_milestone(m)) for m in i.milestones]
-        found += [(at, v.check_risk(r)) for r in i.risks]
-        found += [(at, v.check_raci(e)) for e in i.raci]
+        found.append((at, v.check(i)))
+        found += [(at, v.check(link)) for link in i.goals]
+        found += [(at, v.check(m)) for m in i.milestones]
+        found += [(at, v.check(r)) for r in i.risks]
+        found += [(at, v.check(e)) for e in i.raci]
         for o in i.options:
-            found.append((f"{at} option {o.id}", v.check_option(o)))
-            found += [(f"{at} cost {c.id}", v.check_cost_line(c)) for c in o.costs]
-            found += [(f"{at} benefit {b.id}", v.check_benefit_line(b)) for b in o.benefits]
+            found.append((f"{at} option {o.id}", v.check(o)))
+            found += [(f"{at} cost {c.id}", v.check(c)) for c in o.costs]
+            found += [(f"{at} benefit {b.id}", v.check(b)) for b in o.benefits]
             for line in option_lines(o):
                 if line.year_to >= o.life_years:
                     found.append((f"{at} line {line.id}", [v.Problem("year_to", "past life")]))

@@ -9,6 +9,9 @@ annual reviews.
   budget and planned spend before and after, likely scenario.
 - Totals: the TCO of all non-cancelled initiatives (as ``analysis/portfolio``) before and
   after.
+- What really happened (schema version 5), so that "what changed since the last review" shows
+  delivery too: the actual start and finish recorded, percent complete, the status colour (with
+  its new reason), the actual spend and the realised benefits recorded (all years).
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import dataclass, field
 from smbplanner.analysis.budget import YearSpend, planned_spend
 from smbplanner.analysis.figures import initiative_costs
 from smbplanner.analysis.timeline import quarter_label
-from smbplanner.domain.enums import InitiativeStatus, Scenario, label
+from smbplanner.domain.enums import InitiativeStatus, Rag, Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.domain.money import format_money
+from smbplanner.domain.numbers import day
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ def initiative_changes(old: Initiative, new: Initiative, before: Plan, after: Pl
         lines.append(f"impact {_score(old.impact)} → {_score(new.impact)}")
     if new.feasibility != old.feasibility:
         lines.append(f"feasibility {_score(old.feasibility)} → {_score(new.feasibility)}")
+    lines += delivery_changes(old, new, after.business.currency)
     tco_old, tco_new = tco if tco is not None else (_tco(old, before), _tco(new, after))
     if tco_new != tco_old:
         currency = after.business.currency
@@ -124,6 +129,39 @@ def initiative_changes(old: Initiative, new: Initiative, before: Plan, after: Pl
         new.id, new.name, lines,
         old.start_index if moved else None, new.start_index if moved else None,
         tco_new - tco_old)
+
+
+def delivery_changes(old: Initiative, new: Initiative, currency: str) -> list[str]:
+    """What was recorded about an initiative's delivery between two versions: dates, progress,
+    status colour, actual spend and realised benefits."""
+    lines: list[str] = []
+    if new.actual_start != old.actual_start:
+        lines.append("actual start cleared" if new.actual_start is None
+                     else f"started {day(new.actual_start)}")
+    if new.actual_finish != old.actual_finish:
+        lines.append("actual finish cleared" if new.actual_finish is None
+                     else f"finished {day(new.actual_finish)}")
+    if new.percent_complete != old.percent_complete:
+        def done(value: int | None) -> str:
+            return "not reported" if value is None else f"{value} %"
+        lines.append(f"complete {done(old.percent_complete)} → {done(new.percent_complete)}")
+    if new.rag != old.rag:
+        def colour(value: Rag | None) -> str:
+            return "not set" if value is None else label(value).lower()
+        text = f"status colour {colour(old.rag)} → {colour(new.rag)}"
+        if new.rag is not None and new.rag_reason.strip():
+            text += f" ({' '.join(new.rag_reason.split())})"
+        lines.append(text)
+    for what, before, after in (
+        ("actual spend", old.actual_costs, new.actual_costs),
+        ("realised benefits", old.actual_benefits, new.actual_benefits),
+    ):
+        was, now = sum(a.amount_cents for a in before), sum(a.amount_cents for a in after)
+        if now != was:
+            sign = "+" if now > was else ""
+            lines.append(f"{what} {_money(was, currency)} → {_money(now, currency)} "
+                         f"({sign}{_money(now - was, currency)})")
+    return lines
 
 
 def _years(before: list[YearSpend], after: list[YearSpend]) -> list[YearDelta]:

@@ -33,6 +33,8 @@ from smbplanner.analysis.figure_cache import FigureCache
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.risks import CRITICAL, HIGH, PlanRisk, band, top_risks
 from smbplanner.analysis.rounding import allocate, whole
+from smbplanner.analysis.tracking import initiative_tracking, tracking_year
+from smbplanner.analysis.tracking_text import TrackingShown, shown
 from smbplanner.analysis.uncertainty.cache import RangeCache
 from smbplanner.analysis.uncertainty.model import NpvRange
 from smbplanner.analysis.uncertainty.words import chance_sentence
@@ -76,6 +78,8 @@ class Decision:
     open_high_risks: list[PlanRisk] = field(default_factory=list)
     #: The ask's own top open risks (at most 3).
     asked_risks: list[PlanRisk] = field(default_factory=list)
+    #: Approved work forecast to cost more than planned (printed overrun > 0), largest first.
+    overruns: list[tuple[Initiative, TrackingShown]] = field(default_factory=list)
 
     @property
     def first_year(self) -> int | None:
@@ -191,7 +195,21 @@ def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
         sum(whole(f.tco_cents) for _, f in approved_f),
         rows, payback, ask_range.p_positive if ask_range else None,
         ask_range.draws if ask_range else 0,
-        sources, text, stale, high, ask_risks[:3])
+        sources, text, stale, high, ask_risks[:3], overruns(plan, approved))
+
+
+def overruns(
+    plan: Plan, approved: list[Initiative]
+) -> list[tuple[Initiative, TrackingShown]]:
+    """The approved initiatives whose forecast cost at completion is above their planned TCO
+    on the printed figures (``analysis.tracking``), largest overrun first."""
+    through = tracking_year(plan)
+    found = []
+    for initiative in approved:
+        printed = shown(initiative_tracking(initiative, plan.business, through))
+        if printed.overrun > 0:
+            found.append((initiative, printed))
+    return sorted(found, key=lambda e: -e[1].overrun)
 
 
 def asked_range(plan: Plan, cache: RangeCache | None = None) -> NpvRange | None:

@@ -8,7 +8,9 @@ initiatives; money totals count what the budget counts (``budget.counted``: not 
 either); the initiative list holds every initiative, in plan order. ``years`` is the likely
 scenario's ``budget.budget_statement`` in exact units: ``over``, ``over_run`` and
 ``over_change`` are planned − budget (positive when over), null for a year without a budget
-(``has_budget`` false), which is never over.
+(``has_budget`` false), which is never over. ``initiatives[].tracking`` and the portfolio's
+``tracking`` (with its ``years``: budget against actual spend per envelope) are
+``analysis.tracking``'s figures to the end of the plan's tracking year.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from smbplanner.analysis.budget import BudgetRow, budget_statement, counted
 from smbplanner.analysis.figures import Figures, initiative_figures
 from smbplanner.analysis.portfolio import run_change_split
 from smbplanner.analysis.quadrant import initiative_quadrant
+from smbplanner.analysis.tracking import (
+    Tracking,
+    YearActual,
+    actual_years,
+    plan_tracking,
+    portfolio_tracking,
+)
 from smbplanner.analysis.uncertainty.dump import add_ranges
 from smbplanner.domain.enums import InitiativeStatus, Quadrant, Scenario
 from smbplanner.domain.model import Business, Initiative, Plan
@@ -99,6 +108,35 @@ def _year(row: BudgetRow) -> dict[str, Any]:
     }
 
 
+def tracking_entry(t: Tracking) -> dict[str, Any]:
+    """``figures.initiatives[].tracking`` (and the portfolio's ``figures.tracking``): what
+    really happened against the plan, to the end of ``through_year`` (``analysis.tracking``)."""
+    return {
+        "through_year": t.through_year,
+        "spent_to_date": _units(t.spent_cents),
+        "benefits_to_date": _units(t.benefits_cents),
+        "planned_to_date": _units(t.planned_cents),
+        "planned_benefits_to_date": _units(t.planned_benefits_cents),
+        "forecast_tco": _units(t.forecast_cents),
+        "variance": _units(t.variance_cents),
+        "npv_reforecast": _units(t.npv_cents),
+        "rag": None if t.rag is None else t.rag.value,
+    }
+
+
+def _actual_year(y: YearActual) -> dict[str, Any]:
+    return {
+        "year": y.year,
+        "has_budget": y.has_budget,
+        "budget_run": _units(y.budget_run_cents),
+        "budget_change": _units(y.budget_change_cents),
+        "actual_run": _units(y.actual_run_cents),
+        "actual_change": _units(y.actual_change_cents),
+        "over_run": _optional_units(y.over_run_cents),
+        "over_change": _optional_units(y.over_change_cents),
+    }
+
+
 def plan_figures(plan: Plan) -> dict[str, Any]:
     """The computed figures of the whole plan, JSON-serialisable and deterministic."""
     business = plan.business
@@ -128,5 +166,12 @@ def plan_figures(plan: Plan) -> dict[str, Any]:
             "run_share_pct": _ratio(split.run_share_pct),
         },
     }
+    tracked = plan_tracking(plan)
+    for n, entry in enumerate(result["initiatives"]):
+        entry["tracking"] = tracking_entry(tracked[n])
+    portfolio = tracking_entry(portfolio_tracking(plan))
+    portfolio.pop("rag")
+    portfolio["years"] = [_actual_year(y) for y in actual_years(plan)]
+    result["tracking"] = portfolio
     add_ranges(result, plan)  # figures.initiatives[].range, figures.portfolio_range
     return result

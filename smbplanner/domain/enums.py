@@ -87,6 +87,22 @@ class LineKind(StrEnum):
     RECURRING = "recurring"
 
 
+class Rag(StrEnum):
+    """The owner's status colour of an initiative under way: on track, at risk, in trouble."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+class Verdict(StrEnum):
+    """What a quarterly review decided for an initiative."""
+
+    CONTINUE = "continue"
+    CHANGE = "change"
+    STOP = "stop"
+
+
 class RiskCategory(StrEnum):
     IMPLEMENTATION = "implementation"
     OBSOLESCENCE = "obsolescence"
@@ -145,6 +161,9 @@ LABELS: dict[StrEnum, str] = {
     BenefitCategory.PRODUCTIVITY: "Productivity",
     BenefitCategory.RISK_REDUCTION: "Risk reduction",
     BenefitCategory.OTHER: "Other",
+    Rag.GREEN: "Green",
+    Rag.AMBER: "Amber",
+    Rag.RED: "Red",
     Quadrant.QUICK_WIN: "Quick win",
     Quadrant.STRATEGIC_BET: "Strategic bet",
     Quadrant.BACK_BURNER: "Back burner",

@@ -7,9 +7,10 @@ Money is integer cents; rates, escalations and scenario factors are integer basi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass
 from datetime import date
 
+from smbplanner.domain import fields as f
 from smbplanner.domain.enums import (
     BenefitCategory,
     CostCategory,
@@ -21,10 +22,22 @@ from smbplanner.domain.enums import (
     Perspective,
     Portfolio,
     RaciRole,
+    Rag,
     RiskCategory,
     RiskStatus,
     SwotKind,
     SystemAction,
+    Verdict,
+)
+from smbplanner.domain.fields import (
+    MAX_DISCOUNT_BP,
+    MAX_ESCALATION_BP,
+    MAX_FACTOR_BP,
+    MAX_ID,
+    MAX_LIFE_YEARS,
+    MAX_NAME,
+    MAX_YEAR,
+    MIN_YEAR,
 )
 
 DEFAULT_DISCOUNT_RATE_BP = 800
@@ -37,28 +50,36 @@ DEFAULT_PESSIMISTIC = (12_500, 7_500)
 class Business:
     """The business profile and the plan's settings (one per plan)."""
 
-    name: str
-    industry: str = ""
-    employees: int = 0
-    currency: str = "EUR"
-    start_year: int = 2026
-    horizon_years: int = 5
-    discount_rate_bp: int = DEFAULT_DISCOUNT_RATE_BP
-    optimistic_cost_bp: int = DEFAULT_OPTIMISTIC[0]
-    optimistic_benefit_bp: int = DEFAULT_OPTIMISTIC[1]
-    pessimistic_cost_bp: int = DEFAULT_PESSIMISTIC[0]
-    pessimistic_benefit_bp: int = DEFAULT_PESSIMISTIC[1]
-    it_vision: str = ""
-    it_mission: str = ""
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    industry: str = f.text(limit=MAX_NAME)
+    employees: int = f.whole(0, 0, 10_000_000)
+    currency: str = f.currency("EUR", json_required=True)
+    start_year: int = f.whole(2026, 2000, 2100, json_required=True)
+    horizon_years: int = f.whole(5, 1, 10, json_required=True)
+    discount_rate_bp: int = f.bp(DEFAULT_DISCOUNT_RATE_BP, 0, MAX_DISCOUNT_BP, json="discount_rate")
+    optimistic_cost_bp: int = f.bp(
+        DEFAULT_OPTIMISTIC[0], 0, MAX_FACTOR_BP, json="scenarios.optimistic.costs"
+    )
+    optimistic_benefit_bp: int = f.bp(
+        DEFAULT_OPTIMISTIC[1], 0, MAX_FACTOR_BP, json="scenarios.optimistic.benefits"
+    )
+    pessimistic_cost_bp: int = f.bp(
+        DEFAULT_PESSIMISTIC[0], 0, MAX_FACTOR_BP, json="scenarios.pessimistic.costs"
+    )
+    pessimistic_benefit_bp: int = f.bp(
+        DEFAULT_PESSIMISTIC[1], 0, MAX_FACTOR_BP, json="scenarios.pessimistic.benefits"
+    )
+    it_vision: str = f.text()
+    it_mission: str = f.text()
     #: The share of each year's planned spend the owner aims to put into Run (the rest is
     #: Change), in basis points (6000 = 60 %); None when no target is set. Schema version 2.
-    target_run_share_bp: int | None = None
+    target_run_share_bp: int | None = f.bp(None, 0, 10_000, optional=True, json="target_run_share")
     #: Schema version 4, for the board pack: the resolution the board is asked to pass, in
     #: the owner's words ('' = the sentence built from the figures); why the discount rate
     #: is what it is ('' = the default sentence); who prepared the plan.
-    resolution: str = ""
-    rate_rationale: str = ""
-    prepared_by: str = ""
+    resolution: str = f.text()
+    rate_rationale: str = f.text()
+    prepared_by: str = f.text(limit=MAX_NAME)
 
     @property
     def end_year(self) -> int:
@@ -70,136 +91,141 @@ class Business:
 class Goal:
     """A business goal the IT strategy must serve, weighted 1 (nice to have) to 5 (vital)."""
 
-    title: str
-    description: str = ""
-    perspective: Perspective = Perspective.FINANCIAL
-    weight: int = 3  # 1 (nice to have) .. 5 (vital)
-    target_date: date | None = None
-    id: int | None = None
+    title: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    description: str = f.text()
+    perspective: Perspective = f.choice(Perspective, Perspective.FINANCIAL)
+    weight: int = f.whole(3, 1, 5)  # 1 (nice to have) .. 5 (vital)
+    target_date: date | None = f.day(None, optional=True)
+    id: int | None = f.ident()
 
 
 @dataclass
 class SwotItem:
     """A strength, weakness, opportunity or threat, with the IT question it raises."""
 
-    kind: SwotKind
-    text: str
-    it_question: str = ""
-    goal_ids: list[int] = field(default_factory=list)
-    initiative_ids: list[int] = field(default_factory=list)
-    id: int | None = None
+    kind: SwotKind = f.choice(SwotKind)
+    text: str = f.text(MISSING, required=True)
+    it_question: str = f.text()
+    goal_ids: list[int] = f.ids()
+    initiative_ids: list[int] = f.ids()
+    id: int | None = f.ident()
 
 
 @dataclass
 class System:
     """A current system: what it costs to run, its condition and what to do with it."""
 
-    name: str
-    category: str = ""
-    vendor: str = ""
-    annual_run_cost_cents: int = 0
-    year_installed: int | None = None
-    end_of_life_year: int | None = None
-    condition: int = 3  # 1 poor .. 5 excellent
-    criticality: Criticality = Criticality.MEDIUM
-    action: SystemAction = SystemAction.KEEP
-    notes: str = ""
-    id: int | None = None
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    category: str = f.text(limit=MAX_NAME)
+    vendor: str = f.text(limit=MAX_NAME)
+    annual_run_cost_cents: int = f.cents(0, json="annual_run_cost")
+    year_installed: int | None = f.whole(None, MIN_YEAR, MAX_YEAR, optional=True)
+    end_of_life_year: int | None = f.whole(None, MIN_YEAR, MAX_YEAR, optional=True)
+    condition: int = f.whole(3, 1, 5)  # 1 poor .. 5 excellent
+    criticality: Criticality = f.choice(Criticality, Criticality.MEDIUM)
+    action: SystemAction = f.choice(SystemAction, SystemAction.KEEP)
+    notes: str = f.text()
+    id: int | None = f.ident()
     #: The initiative that retires or replaces this system (None: none); its run cost runs
     #: until that initiative's planned end. Schema version 4.
-    replaced_by_id: int | None = None
+    replaced_by_id: int | None = f.whole(None, 1, MAX_ID, optional=True)
 
 
 @dataclass
 class Feedback:
     """A department's satisfaction with IT and its main pain point."""
 
-    department: str
-    satisfaction: int = 3  # 1 .. 5
-    pain_point: str = ""
-    id: int | None = None
+    department: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    satisfaction: int = f.whole(3, 1, 5)
+    pain_point: str = f.text()
+    id: int | None = f.ident()
 
 
 @dataclass
 class CostLine:
     """A cost in lifecycle years: one-off in ``year_from``, or every year from..to."""
 
-    category: CostCategory
-    amount_cents: int
-    kind: LineKind = LineKind.ONE_OFF
-    year_from: int = 0
-    year_to: int = 0
-    escalation_bp: int = 0  # recurring lines grow by this much a year
-    description: str = ""
-    id: int | None = None
+    category: CostCategory = f.choice(CostCategory)
+    amount_cents: int = f.cents(json="amount", json_after="kind")
+    kind: LineKind = f.choice(LineKind, LineKind.ONE_OFF, json_required=True)
+    year_from: int = f.whole(0, 0, MAX_LIFE_YEARS - 1, json_required=True)
+    year_to: int = f.whole(0, 0, MAX_LIFE_YEARS - 1, json_default_from="year_from")
+    #: recurring lines grow by this much a year
+    escalation_bp: int = f.bp(0, -MAX_ESCALATION_BP + 1, MAX_ESCALATION_BP, json="escalation")
+    description: str = f.text()
+    id: int | None = f.ident()
     #: The owner's own range of the amount, as factors in basis points (low ≤ ×1 ≤ high);
     #: None: the plan's scenario factors.
-    low_bp: int | None = None
-    high_bp: int | None = None
+    low_bp: int | None = f.bp(None, 0, 10_000, optional=True, json="low")
+    high_bp: int | None = f.bp(None, 10_000, MAX_FACTOR_BP, optional=True, json="high")
     #: Capital (True) or operating (False) spend; None: the default of its category
     #: (``analysis`` defines it). Schema version 4.
-    capital: bool | None = None
+    capital: bool | None = f.flag(None, optional=True)
 
 
 @dataclass
 class BenefitLine:
     """A benefit of an option, in cents, one-off or recurring over years of its life."""
 
-    category: BenefitCategory
-    amount_cents: int
-    kind: LineKind = LineKind.RECURRING
-    year_from: int = 0
-    year_to: int = 0
-    escalation_bp: int = 0
-    description: str = ""
-    id: int | None = None
-    low_bp: int | None = None  # the owner's own range (see ``CostLine``)
-    high_bp: int | None = None
+    category: BenefitCategory = f.choice(BenefitCategory)
+    amount_cents: int = f.cents(json="amount", json_after="kind")
+    kind: LineKind = f.choice(LineKind, LineKind.RECURRING, json_required=True)
+    year_from: int = f.whole(0, 0, MAX_LIFE_YEARS - 1, json_required=True)
+    year_to: int = f.whole(0, 0, MAX_LIFE_YEARS - 1, json_default_from="year_from")
+    escalation_bp: int = f.bp(0, -MAX_ESCALATION_BP + 1, MAX_ESCALATION_BP, json="escalation")
+    description: str = f.text()
+    id: int | None = f.ident()
+    #: the owner's own range (see ``CostLine``)
+    low_bp: int | None = f.bp(None, 0, 10_000, optional=True, json="low")
+    high_bp: int | None = f.bp(None, 10_000, MAX_FACTOR_BP, optional=True, json="high")
 
 
 @dataclass
 class Option:
     """One way to carry out an initiative, with its costs and benefits; one is chosen."""
 
-    name: str
-    description: str = ""
-    chosen: bool = False
-    life_years: int = 5
-    costs: list[CostLine] = field(default_factory=list)
-    benefits: list[BenefitLine] = field(default_factory=list)
-    id: int | None = None
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    description: str = f.text()
+    chosen: bool = f.flag(False)
+    life_years: int = f.whole(5, 1, MAX_LIFE_YEARS)
+    costs: list[CostLine] = f.items(CostLine)
+    benefits: list[BenefitLine] = f.items(BenefitLine)
+    id: int | None = f.ident()
 
 
 @dataclass
 class GoalLink:
     """An initiative's contribution to a goal: 1 some, 2 clear, 3 strong."""
 
-    goal_id: int
-    contribution: int = 2  # 1 some .. 3 strong
+    goal_id: int = f.ref()
+    contribution: int = f.whole(2, 1, 3)  # 1 some .. 3 strong
 
 
 @dataclass
 class Milestone:
     """A milestone of an initiative, in a year and quarter."""
 
-    name: str
-    year: int
-    quarter: int = 1
-    id: int | None = None
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    year: int = f.whole(MISSING, MIN_YEAR, MAX_YEAR)
+    quarter: int = f.whole(1, 1, 4)
+    id: int | None = f.ident()
 
 
 @dataclass
 class Risk:
     """A risk of an initiative, scored by likelihood and impact (1 to 5 each)."""
 
-    description: str
-    category: RiskCategory = RiskCategory.IMPLEMENTATION
-    likelihood: int = 3  # 1 .. 5
-    impact: int = 3  # 1 .. 5
-    mitigation: str = ""
-    owner: str = ""
-    status: RiskStatus = RiskStatus.OPEN
-    id: int | None = None
+    description: str = f.text(MISSING, required=True)
+    #: a risk read from JSON without a category is "other"
+    category: RiskCategory = f.choice(
+        RiskCategory, RiskCategory.IMPLEMENTATION, json_default=RiskCategory.OTHER
+    )
+    likelihood: int = f.whole(3, 1, 5)
+    impact: int = f.whole(3, 1, 5)
+    mitigation: str = f.text()
+    owner: str = f.text(limit=MAX_NAME)
+    status: RiskStatus = f.choice(RiskStatus, RiskStatus.OPEN)
+    id: int | None = f.ident()
 
     @property
     def score(self) -> int:
@@ -210,32 +236,75 @@ class Risk:
 class RaciEntry:
     """A person's RACI role on an initiative."""
 
-    person_id: int
-    role: RaciRole
+    person_id: int = f.ref()
+    role: RaciRole = f.choice(RaciRole)
+
+
+@dataclass
+class ActualCost:
+    """Money really spent on an initiative in a calendar year, in one cost category.
+    Schema version 5."""
+
+    year: int = f.whole(MISSING, 2000, 2100)
+    category: CostCategory = f.choice(CostCategory)
+    amount_cents: int = f.cents(json="amount")
+    note: str = f.text()  # where it comes from: an invoice, the accounts
+    id: int | None = f.ident()
+
+
+@dataclass
+class ActualBenefit:
+    """A benefit really realised by an initiative in a calendar year, with its evidence.
+    Schema version 5."""
+
+    year: int = f.whole(MISSING, 2000, 2100)
+    category: BenefitCategory = f.choice(BenefitCategory)
+    amount_cents: int = f.cents(json="amount")
+    evidence: str = f.text()  # how the owner knows: till reports, timesheets, a bill
+    id: int | None = f.ident()
 
 
 @dataclass
 class Initiative:
     """A piece of IT work: its place on the roadmap and the grid, goals, options, risks."""
 
-    name: str
-    description: str = ""
-    portfolio: Portfolio = Portfolio.CHANGE
-    status: InitiativeStatus = InitiativeStatus.PROPOSED
-    owner: str = ""
-    start_year: int = 2026
-    start_quarter: int = 1
-    duration_quarters: int = 4
-    impact: float | None = None  # 1.0 .. 5.0 in half steps, None when unscored
-    feasibility: float | None = None
-    funding: FundingSource = FundingSource.CASH  # schema version 4
-    goals: list[GoalLink] = field(default_factory=list)
-    depends_on: list[int] = field(default_factory=list)  # ids of prerequisite initiatives
-    milestones: list[Milestone] = field(default_factory=list)
-    options: list[Option] = field(default_factory=list)
-    risks: list[Risk] = field(default_factory=list)
-    raci: list[RaciEntry] = field(default_factory=list)
-    id: int | None = None
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    description: str = f.text()
+    portfolio: Portfolio = f.choice(Portfolio, Portfolio.CHANGE)
+    status: InitiativeStatus = f.choice(InitiativeStatus, InitiativeStatus.PROPOSED)
+    owner: str = f.text(limit=MAX_NAME)
+    start_year: int = f.whole(2026, 2000, 2100, json_required=True)
+    start_quarter: int = f.whole(1, 1, 4)
+    duration_quarters: int = f.whole(4, 1, 40)
+    impact: float | None = f.score()  # 1.0 .. 5.0 in half steps, None when unscored
+    feasibility: float | None = f.score()
+    funding: FundingSource = f.choice(FundingSource, FundingSource.CASH)  # schema version 4
+    goals: list[GoalLink] = f.items(GoalLink)
+    depends_on: list[int] = f.ids()  # ids of prerequisite initiatives
+    milestones: list[Milestone] = f.items(Milestone)
+    options: list[Option] = f.items(Option)
+    risks: list[Risk] = f.items(Risk)
+    raci: list[RaciEntry] = f.items(RaciEntry)
+    id: int | None = f.ident()
+    # --- what really happened (schema version 5) ---
+    actual_start: date | None = f.day(None, optional=True)
+    actual_finish: date | None = f.day(None, optional=True)
+    percent_complete: int | None = f.whole(None, 0, 100, optional=True)  # None: not reported
+    rag: Rag | None = f.choice(Rag, None, optional=True)  # the owner's colour, None: not set
+    rag_reason: str = f.text()
+    #: The owner's own estimate of the total cost at completion; None: actual to date plus
+    #: the remaining plan (``analysis.tracking``).
+    forecast_cost_cents: int | None = f.cents(None, optional=True, json="forecast_cost")
+    actual_costs: list[ActualCost] = f.items(ActualCost)
+    actual_benefits: list[ActualBenefit] = f.items(ActualBenefit)
+
+    @property
+    def has_actuals(self) -> bool:
+        """Whether anything that really happened is recorded (dates, progress, money)."""
+        return bool(
+            self.actual_costs or self.actual_benefits or self.actual_start or self.rag
+            or self.percent_complete is not None or self.actual_finish
+        )
 
     @property
     def chosen_option(self) -> Option | None:
@@ -260,56 +329,73 @@ class Initiative:
 class Person:
     """Someone in the governance: RACI roles, and perhaps the steering committee."""
 
-    name: str
-    role: str = ""
-    on_steering_committee: bool = False
-    id: int | None = None
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    role: str = f.text(limit=MAX_NAME)
+    on_steering_committee: bool = f.flag(False)
+    id: int | None = f.ident()
+
+
+@dataclass
+class ReviewDecision:
+    """A review's decision on one initiative: continue, change or stop, and why.
+    Schema version 5."""
+
+    initiative_id: int = f.ref()
+    verdict: Verdict = f.choice(Verdict, Verdict.CONTINUE)
+    note: str = f.text()
+    id: int | None = f.ident()
 
 
 @dataclass
 class Review:
     """A quarterly review: who came and what was decided."""
 
-    date: date
-    attendees: str = ""
-    decisions: str = ""
-    notes: str = ""
-    id: int | None = None
+    date: date = f.day()
+    attendees: str = f.text()
+    decisions: str = f.text()
+    notes: str = f.text()
+    id: int | None = f.ident()
+    #: The snapshot taken when the review was held (schema version 5): the next review's
+    #: "what changed since the last review" compares with it. Not a foreign key: deleting
+    #: the snapshot leaves the review (which then has nothing to compare with).
+    snapshot_id: int | None = f.whole(None, 1, MAX_ID, optional=True)
+    verdicts: list[ReviewDecision] = f.items(ReviewDecision)
 
 
 @dataclass
 class Measurement:
     """A KPI's value on a date."""
 
-    date: date
-    value: float
-    note: str = ""
-    id: int | None = None
+    date: date = f.day()
+    value: float = f.number()
+    note: str = f.text()
+    id: int | None = f.ident()
 
 
 @dataclass
 class Kpi:
     """A KPI tied to a goal: baseline, target and measurements."""
 
-    goal_id: int
-    name: str
-    unit: str = ""
-    direction: KpiDirection = KpiDirection.INCREASE
-    baseline: float = 0.0
-    target: float = 0.0
-    target_date: date | None = None
-    replaces_it_metric: str = ""  # the IT-activity metric this business outcome replaces
-    measurements: list[Measurement] = field(default_factory=list)
-    id: int | None = None
+    goal_id: int = f.ref()
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    unit: str = f.text(limit=MAX_NAME)
+    direction: KpiDirection = f.choice(KpiDirection, KpiDirection.INCREASE)
+    baseline: float = f.number(0.0, json_required=True)
+    target: float = f.number(0.0, json_required=True)
+    target_date: date | None = f.day(None, optional=True)
+    #: the IT-activity metric this business outcome replaces
+    replaces_it_metric: str = f.text()
+    measurements: list[Measurement] = f.items(Measurement)
+    id: int | None = f.ident()
 
 
 @dataclass
 class BudgetYear:
     """The IT budget of one year: its Run and Change envelopes, in cents."""
 
-    year: int
-    run_cents: int = 0
-    change_cents: int = 0
+    year: int = f.whole(MISSING, 2000, 2100)
+    run_cents: int = f.cents(0, json="run")
+    change_cents: int = f.cents(0, json="change")
 
     @property
     def total_cents(self) -> int:
@@ -320,27 +406,27 @@ class BudgetYear:
 class Snapshot:
     """A named baseline of the whole plan: ``data`` is the plan in the dump format."""
 
-    name: str
-    taken_at: str  # ISO 8601, UTC
-    data: dict[str, object] = field(default_factory=dict)
-    id: int | None = None
+    name: str = f.text(MISSING, required=True, limit=MAX_NAME)
+    taken_at: str = f.text(MISSING, required=True, limit=64)  # ISO 8601, UTC
+    data: dict[str, object] = f.data()
+    id: int | None = f.ident()
 
 
 @dataclass
 class Plan:
     """The whole plan of one business, as stored in its plan file."""
 
-    business: Business
-    goals: list[Goal] = field(default_factory=list)
-    swot: list[SwotItem] = field(default_factory=list)
-    systems: list[System] = field(default_factory=list)
-    feedback: list[Feedback] = field(default_factory=list)
-    initiatives: list[Initiative] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
-    kpis: list[Kpi] = field(default_factory=list)
-    budget_years: list[BudgetYear] = field(default_factory=list)
-    snapshots: list[Snapshot] = field(default_factory=list)
+    business: Business = f.one(Business)
+    goals: list[Goal] = f.items(Goal)
+    swot: list[SwotItem] = f.items(SwotItem)
+    systems: list[System] = f.items(System)
+    feedback: list[Feedback] = f.items(Feedback)
+    initiatives: list[Initiative] = f.items(Initiative)
+    people: list[Person] = f.items(Person)
+    reviews: list[Review] = f.items(Review)
+    kpis: list[Kpi] = f.items(Kpi)
+    budget_years: list[BudgetYear] = f.items(BudgetYear)
+    snapshots: list[Snapshot] = f.items(Snapshot)
 
     def goal(self, goal_id: int) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

@@ -34,38 +34,42 @@ def _unique_ids(items: Iterable[Any], prefix: str, attr: str = "id") -> list[Pro
 
 
 def _initiative(init: Initiative) -> list[Problem]:
-    found = v.check_initiative(init)
-    found += _each(init.goals, "goals", v.check_goal_link)
-    found += _each(init.milestones, "milestones", v.check_milestone)
-    found += _each(init.risks, "risks", v.check_risk)
-    found += _each(init.raci, "raci", v.check_raci)
+    found = v.check(init)
+    found += _each(init.goals, "goals", v.check)
+    found += _each(init.milestones, "milestones", v.check)
+    found += _each(init.risks, "risks", v.check)
+    found += _each(init.raci, "raci", v.check)
+    found += _each(init.actual_costs, "actual_costs", v.check)
+    found += _each(init.actual_benefits, "actual_benefits", v.check)
     for index, option in enumerate(init.options):
         prefix = f"options[{index}]"
-        found += [p.at(prefix) for p in v.check_option(option)]
-        found += [p.at(prefix) for p in _each(option.costs, "costs", v.check_cost_line)]
-        found += [p.at(prefix) for p in _each(option.benefits, "benefits", v.check_benefit_line)]
+        found += [p.at(prefix) for p in v.check(option)]
+        found += [p.at(prefix) for p in _each(option.costs, "costs", v.check)]
+        found += [p.at(prefix) for p in _each(option.benefits, "benefits", v.check)]
     if sum(1 for o in init.options if o.chosen is True) > 1:
         found.append(Problem("options", "at most one option may be chosen"))
     return found
 
 
 def check_whole_plan(plan: Plan) -> list[Problem]:
-    found = [p.at("business") for p in v.check_business(plan.business)]
-    found += _each(plan.goals, "goals", v.check_goal)
-    found += _each(plan.swot, "swot", v.check_swot)
-    found += _each(plan.systems, "systems", v.check_system)
-    found += _each(plan.feedback, "feedback", v.check_feedback)
+    found = [p.at("business") for p in v.check(plan.business)]
+    found += _each(plan.goals, "goals", v.check)
+    found += _each(plan.swot, "swot", v.check)
+    found += _each(plan.systems, "systems", v.check)
+    found += _each(plan.feedback, "feedback", v.check)
     found += _each(plan.initiatives, "initiatives", _initiative)
-    found += _each(plan.people, "people", v.check_person)
-    found += _each(plan.reviews, "reviews", v.check_review)
+    found += _each(plan.people, "people", v.check)
+    for index, review in enumerate(plan.reviews):
+        found += [p.at(f"reviews[{index}]") for p in v.check(review)]
+        found += [p.at(f"reviews[{index}]") for p in _each(review.verdicts, "verdicts", v.check)]
     for index, kpi in enumerate(plan.kpis):
-        found += [p.at(f"kpis[{index}]") for p in v.check_kpi(kpi)]
+        found += [p.at(f"kpis[{index}]") for p in v.check(kpi)]
         found += [
             p.at(f"kpis[{index}]")
-            for p in _each(kpi.measurements, "measurements", v.check_measurement)
+            for p in _each(kpi.measurements, "measurements", v.check)
         ]
-    found += _each(plan.budget_years, "budget_years", v.check_budget_year)
-    found += _each(plan.snapshots, "snapshots", v.check_snapshot)
+    found += _each(plan.budget_years, "budget_years", v.check)
+    found += _each(plan.snapshots, "snapshots", v.check)
     if found:
         return found
     return _identities(plan) or _references(plan)
@@ -94,6 +98,9 @@ def _identities(plan: Plan) -> list[Problem]:
         ("milestones", [m for i in inits for m in i.milestones]),
         ("risks", [r for i in inits for r in i.risks]),
         ("measurements", [m for k in plan.kpis for m in k.measurements]),
+        ("actual_costs", [a for i in inits for a in i.actual_costs]),
+        ("actual_benefits", [a for i in inits for a in i.actual_benefits]),
+        ("verdicts", [d for r in plan.reviews for d in r.verdicts]),
     ]
     for name, items in nested:
         seen: set[int] = set()
@@ -144,6 +151,12 @@ def _references(plan: Plan) -> list[Problem]:
     for si, system in enumerate(plan.systems):
         if system.replaced_by_id is not None:
             need(inits, system.replaced_by_id, f"systems[{si}].replaced_by_id", "initiative")
+    for ri, review in enumerate(plan.reviews):
+        for k, decision in enumerate(review.verdicts):
+            need(inits, decision.initiative_id, f"reviews[{ri}].verdicts[{k}].initiative_id",
+                 "initiative")
+        if len({d.initiative_id for d in review.verdicts}) != len(review.verdicts):
+            found.append(Problem(f"reviews[{ri}].verdicts", "decides on an initiative twice"))
     return found or _cycles(plan)
 
 

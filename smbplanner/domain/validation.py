@@ -1,65 +1,37 @@
 """Validation of single entities. Messages name the field (by its public name) and the rule.
 
-Each ``check_*`` function returns a list of ``Problem``; ``require`` raises
-``ValidationError`` when there is any. Cross-entity rules (references, cycles) live in
+``check(entity)`` returns a list of ``Problem``: each field is checked by its declaration in
+the model (``domain.fields``), then the entity's rules across fields (``RULES``); ``require``
+raises ``ValidationError`` when there is any. Cross-entity rules (references, cycles) live in
 ``analysis.checks`` and in the storage layer's foreign keys.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from smbplanner.domain.currency import CURRENCIES
-from smbplanner.domain.enums import (
-    BenefitCategory,
-    CostCategory,
-    Criticality,
-    FundingSource,
-    InitiativeStatus,
-    KpiDirection,
-    LineKind,
-    Perspective,
-    Portfolio,
-    RaciRole,
-    RiskCategory,
-    RiskStatus,
-    SwotKind,
-    SystemAction,
+from smbplanner.domain.enums import LineKind
+from smbplanner.domain.fields import (
+    MAX_DISCOUNT_BP,
+    MAX_ESCALATION_BP,
+    MAX_FACTOR_BP,
+    MAX_KPI_VALUE,
+    MAX_LIFE_YEARS,
+    MAX_NAME,
+    MAX_TEXT,
+    MAX_YEAR,
+    MIN_YEAR,
+    Declared,
+    declared,
 )
-from smbplanner.domain.model import (
-    BenefitLine,
-    BudgetYear,
-    Business,
-    CostLine,
-    Feedback,
-    Goal,
-    GoalLink,
-    Initiative,
-    Kpi,
-    Measurement,
-    Milestone,
-    Option,
-    Person,
-    RaciEntry,
-    Review,
-    Risk,
-    Snapshot,
-    SwotItem,
-    System,
-)
+from smbplanner.domain.model import BenefitLine, CostLine, Initiative, System
 from smbplanner.domain.money import MAX_CENTS
-
-MAX_TEXT = 20_000  # characters in any one text field
-MAX_NAME = 500
-MIN_YEAR, MAX_YEAR = 1900, 2200
-MAX_LIFE_YEARS = 30
-MAX_ESCALATION_BP = 10_000  # 100 % a year
-MAX_FACTOR_BP = 100_000  # x10
-MAX_DISCOUNT_BP = 10_000  # 100 %
-MAX_KPI_VALUE = 1e15
 
 
 @dataclass(frozen=True)
@@ -167,87 +139,44 @@ class _Checker:
             self.add(name, "must be a score from 1 to 5 in half steps, or empty")
 
 
-def check_business(b: Business) -> list[Problem]:
-    c = _Checker()
-    c.text("name", b.name, required=True, limit=MAX_NAME)
-    c.text("industry", b.industry, limit=MAX_NAME)
-    c.integer("employees", b.employees, 0, 10_000_000)
-    if not isinstance(b.currency, str) or b.currency not in CURRENCIES:
-        c.add("currency", "must be an ISO 4217 code such as EUR, USD or GBP")
-    c.integer("start_year", b.start_year, 2000, 2100)
-    c.integer("horizon_years", b.horizon_years, 1, 10)
-    c.integer("discount_rate", b.discount_rate_bp, 0, MAX_DISCOUNT_BP)
-    for name in (
-        "optimistic_cost",
-        "optimistic_benefit",
-        "pessimistic_cost",
-        "pessimistic_benefit",
-    ):
-        c.integer(f"scenarios.{name}", getattr(b, f"{name}_bp"), 0, MAX_FACTOR_BP)
-    c.text("it_vision", b.it_vision)
-    c.text("it_mission", b.it_mission)
-    c.integer("target_run_share", b.target_run_share_bp, 0, 10_000, optional=True)
-    c.text("resolution", b.resolution)
-    c.text("rate_rationale", b.rate_rationale)
-    c.text("prepared_by", b.prepared_by, limit=MAX_NAME)
-    return c.problems
+def _check_field(c: _Checker, d: Declared, value: object) -> None:
+    spec, name = d.spec, d.problem_name
+    kind = spec.kind
+    if kind == "text":
+        c.text(name, value, required=spec.nonempty, limit=spec.limit)
+    elif kind in ("whole", "bp") and spec.low is not None and spec.high is not None:
+        c.integer(name, value, spec.low, spec.high, optional=spec.optional)
+    elif kind == "cents" and not (value is None and spec.optional):
+        c.cents(name, value)
+    elif kind == "choice" and not (value is None and spec.optional):
+        assert spec.enum is not None
+        c.enum(name, value, spec.enum)
+    elif kind == "day":
+        c.day(name, value, optional=spec.optional)
+    elif kind == "flag" and not (value is None and spec.optional):
+        c.flag(name, value)
+    elif kind == "number":
+        c.number(name, value)
+    elif kind == "score":
+        c.score(name, value)
+    elif kind == "currency" and (not isinstance(value, str) or value not in CURRENCIES):
+        c.add(name, "must be an ISO 4217 code such as EUR, USD or GBP")
+    elif kind == "data" and not isinstance(value, dict):
+        c.add(name, "must be an object")
+    # id, ref: references are checked across the plan (analysis.checks, foreign keys);
+    # ids, items, one: each child is checked on its own (domain.plan_check)
 
 
-def check_goal(g: Goal) -> list[Problem]:
-    c = _Checker()
-    c.text("title", g.title, required=True, limit=MAX_NAME)
-    c.text("description", g.description)
-    c.enum("perspective", g.perspective, Perspective)
-    c.integer("weight", g.weight, 1, 5)
-    c.day("target_date", g.target_date, optional=True)
-    return c.problems
-
-
-def check_swot(s: SwotItem) -> list[Problem]:
-    c = _Checker()
-    c.enum("kind", s.kind, SwotKind)
-    c.text("text", s.text, required=True)
-    c.text("it_question", s.it_question)
-    return c.problems
-
-
-def check_system(s: System) -> list[Problem]:
-    c = _Checker()
-    c.text("name", s.name, required=True, limit=MAX_NAME)
-    c.text("category", s.category, limit=MAX_NAME)
-    c.text("vendor", s.vendor, limit=MAX_NAME)
-    c.cents("annual_run_cost", s.annual_run_cost_cents)
-    c.integer("year_installed", s.year_installed, MIN_YEAR, MAX_YEAR, optional=True)
-    c.integer("end_of_life_year", s.end_of_life_year, MIN_YEAR, MAX_YEAR, optional=True)
+def _system_years(c: _Checker, s: System) -> None:
     if (
         isinstance(s.year_installed, int)
         and isinstance(s.end_of_life_year, int)
         and s.end_of_life_year < s.year_installed
     ):
         c.add("end_of_life_year", "must not be before year_installed")
-    c.integer("condition", s.condition, 1, 5)
-    c.enum("criticality", s.criticality, Criticality)
-    c.enum("action", s.action, SystemAction)
-    c.text("notes", s.notes)
-    c.integer("replaced_by_id", s.replaced_by_id, 1, 2**63 - 1, optional=True)
-    return c.problems
 
 
-def check_feedback(f: Feedback) -> list[Problem]:
-    c = _Checker()
-    c.text("department", f.department, required=True, limit=MAX_NAME)
-    c.integer("satisfaction", f.satisfaction, 1, 5)
-    c.text("pain_point", f.pain_point)
-    return c.problems
-
-
-def _check_line(c: _Checker, line: CostLine | BenefitLine) -> None:
-    c.cents("amount", line.amount_cents)
-    c.enum("kind", line.kind, LineKind)
-    c.integer("year_from", line.year_from, 0, MAX_LIFE_YEARS - 1)
-    c.integer("year_to", line.year_to, 0, MAX_LIFE_YEARS - 1)
-    c.integer("escalation", line.escalation_bp, -MAX_ESCALATION_BP + 1, MAX_ESCALATION_BP)
-    c.text("description", line.description)
+def _line_years(c: _Checker, line: CostLine | BenefitLine) -> None:
     if isinstance(line.year_from, int) and isinstance(line.year_to, int):
         if line.kind == LineKind.ONE_OFF and line.year_to != line.year_from:
             c.add("year_to", "must equal year_from for a one-off line")
@@ -255,134 +184,51 @@ def _check_line(c: _Checker, line: CostLine | BenefitLine) -> None:
             c.add("year_to", "must not be before year_from")
     if line.kind == LineKind.ONE_OFF and line.escalation_bp not in (0, None):
         c.add("escalation", "must be 0 for a one-off line")
-    # the owner's own range: low at most ×1, high at least ×1 (×0 to ×10)
-    c.integer("low", line.low_bp, 0, 10_000, optional=True)
-    c.integer("high", line.high_bp, 10_000, MAX_FACTOR_BP, optional=True)
 
 
-def check_cost_line(line: CostLine) -> list[Problem]:
+def _actual_dates(c: _Checker, i: Initiative) -> None:
+    if (
+        isinstance(i.actual_start, date)
+        and isinstance(i.actual_finish, date)
+        and i.actual_finish < i.actual_start
+    ):
+        c.add("actual_finish", "must not be before actual_start")
+    if i.actual_finish is not None and i.actual_start is None:
+        c.add("actual_start", "is required when actual_finish is set")
+
+
+#: Rules across an entity's fields, checked after the fields themselves.
+RULES: dict[type, Callable[[_Checker, Any], None]] = {
+    Initiative: _actual_dates,
+    System: _system_years,
+    CostLine: _line_years,
+    BenefitLine: _line_years,
+}
+
+
+def check(entity: object) -> list[Problem]:
+    """The problems of one entity's own fields (not of its children: see ``plan_check``)."""
     c = _Checker()
-    c.enum("category", line.category, CostCategory)
-    _check_line(c, line)
-    if line.capital is not None:
-        c.flag("capital", line.capital)
+    for d in declared(type(entity)):
+        _check_field(c, d, getattr(entity, d.name))
+    rule = RULES.get(type(entity))
+    if rule is not None:
+        rule(c, entity)
     return c.problems
 
 
-def check_benefit_line(line: BenefitLine) -> list[Problem]:
-    c = _Checker()
-    c.enum("category", line.category, BenefitCategory)
-    _check_line(c, line)
-    return c.problems
-
-
-def check_option(o: Option) -> list[Problem]:
-    c = _Checker()
-    c.text("name", o.name, required=True, limit=MAX_NAME)
-    c.text("description", o.description)
-    c.flag("chosen", o.chosen)
-    c.integer("life_years", o.life_years, 1, MAX_LIFE_YEARS)
-    return c.problems
-
-
-def check_goal_link(link: GoalLink) -> list[Problem]:
-    c = _Checker()
-    c.integer("contribution", link.contribution, 1, 3)
-    return c.problems
-
-
-def check_milestone(m: Milestone) -> list[Problem]:
-    c = _Checker()
-    c.text("name", m.name, required=True, limit=MAX_NAME)
-    c.integer("year", m.year, MIN_YEAR, MAX_YEAR)
-    c.integer("quarter", m.quarter, 1, 4)
-    return c.problems
-
-
-def check_risk(r: Risk) -> list[Problem]:
-    c = _Checker()
-    c.text("description", r.description, required=True)
-    c.enum("category", r.category, RiskCategory)
-    c.integer("likelihood", r.likelihood, 1, 5)
-    c.integer("impact", r.impact, 1, 5)
-    c.text("mitigation", r.mitigation)
-    c.text("owner", r.owner, limit=MAX_NAME)
-    c.enum("status", r.status, RiskStatus)
-    return c.problems
-
-
-def check_raci(entry: RaciEntry) -> list[Problem]:
-    c = _Checker()
-    c.enum("role", entry.role, RaciRole)
-    return c.problems
-
-
-def check_initiative(i: Initiative) -> list[Problem]:
-    """The initiative's own fields (its options, lines, risks... are checked one by one)."""
-    c = _Checker()
-    c.text("name", i.name, required=True, limit=MAX_NAME)
-    c.text("description", i.description)
-    c.enum("portfolio", i.portfolio, Portfolio)
-    c.enum("status", i.status, InitiativeStatus)
-    c.text("owner", i.owner, limit=MAX_NAME)
-    c.integer("start_year", i.start_year, 2000, 2100)
-    c.integer("start_quarter", i.start_quarter, 1, 4)
-    c.integer("duration_quarters", i.duration_quarters, 1, 40)
-    c.score("impact", i.impact)
-    c.score("feasibility", i.feasibility)
-    c.enum("funding", i.funding, FundingSource)
-    return c.problems
-
-
-def check_person(p: Person) -> list[Problem]:
-    c = _Checker()
-    c.text("name", p.name, required=True, limit=MAX_NAME)
-    c.text("role", p.role, limit=MAX_NAME)
-    c.flag("on_steering_committee", p.on_steering_committee)
-    return c.problems
-
-
-def check_review(r: Review) -> list[Problem]:
-    c = _Checker()
-    c.day("date", r.date)
-    c.text("attendees", r.attendees)
-    c.text("decisions", r.decisions)
-    c.text("notes", r.notes)
-    return c.problems
-
-
-def check_kpi(k: Kpi) -> list[Problem]:
-    c = _Checker()
-    c.text("name", k.name, required=True, limit=MAX_NAME)
-    c.text("unit", k.unit, limit=MAX_NAME)
-    c.enum("direction", k.direction, KpiDirection)
-    c.number("baseline", k.baseline)
-    c.number("target", k.target)
-    c.day("target_date", k.target_date, optional=True)
-    c.text("replaces_it_metric", k.replaces_it_metric)
-    return c.problems
-
-
-def check_measurement(m: Measurement) -> list[Problem]:
-    c = _Checker()
-    c.day("date", m.date)
-    c.number("value", m.value)
-    c.text("note", m.note)
-    return c.problems
-
-
-def check_budget_year(b: BudgetYear) -> list[Problem]:
-    c = _Checker()
-    c.integer("year", b.year, 2000, 2100)
-    c.cents("run", b.run_cents)
-    c.cents("change", b.change_cents)
-    return c.problems
-
-
-def check_snapshot(s: Snapshot) -> list[Problem]:
-    c = _Checker()
-    c.text("name", s.name, required=True, limit=MAX_NAME)
-    c.text("taken_at", s.taken_at, required=True, limit=64)
-    if not isinstance(s.data, dict):
-        c.add("data", "must be an object")
-    return c.problems
+__all__ = [
+    "MAX_DISCOUNT_BP",
+    "MAX_ESCALATION_BP",
+    "MAX_FACTOR_BP",
+    "MAX_KPI_VALUE",
+    "MAX_LIFE_YEARS",
+    "MAX_NAME",
+    "MAX_TEXT",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "Problem",
+    "ValidationError",
+    "check",
+    "require",
+]

@@ -21,6 +21,7 @@ from smbplanner.report.budget import budget
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.current import current_state
 from smbplanner.report.decision import decision_page
+from smbplanner.report.delivery import delivery
 from smbplanner.report.doc import COVER, LANDSCAPE, PORTRAIT, Chrome, PackDoc
 from smbplanner.report.finance import finance
 from smbplanner.report.front import contents_page, cover, summary
@@ -55,6 +56,7 @@ BUILDERS: dict[str, Callable[[Ctx], Section]] = {
     "finance": finance,
     "proposals": proposals,
     "initiatives": initiatives,
+    "delivery": delivery,
     "risks": risks,
     "governance": governance,
     "appendix": appendix,
@@ -84,6 +86,8 @@ def build_board_pack(
     for n, key in enumerate(options.sections):
         _step(progress, n, steps, f"Preparing {SECTION_TITLES[key].lower()}")
         section = BUILDERS[key](ctx)
+        if not section.flowables:  # a section with nothing to say (delivery, no actuals)
+            continue
         kind = COVER if key == "cover" else LANDSCAPE if section.landscape else PORTRAIT
         if previous is None:
             first = kind

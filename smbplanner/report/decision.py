@@ -131,6 +131,27 @@ def _do_nothing(ctx: Ctx, d: Decision) -> list[Flowable]:
         s.m(f"<font color='#{colour}'>•</font> {p}", s.small) for p in points]])]
 
 
+OVERRUN_ROWS = 3
+
+
+def _overruns(ctx: Ctx, d: Decision) -> list[Flowable]:
+    """Approved work forecast to cost more than planned (in full in Delivery and benefits):
+    one sentence, so that the page stays one page."""
+    if not d.overruns:
+        return []
+    s, cur = ctx.styles, ctx.currency
+    named = [f"<b>{para(initiative.name, 120)}</b> {escape(units(t.forecast, cur))} "
+             f"(+{escape(units(t.overrun, cur))})" for initiative, t in d.overruns[:OVERRUN_ROWS]]
+    more = d.overruns[OVERRUN_ROWS:]
+    if more:
+        named.append(f"{len(more)} more (+{escape(units(sum(t.overrun for _, t in more), cur))})")
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    colour = WARN.hexval()[2:]
+    return [s.m(f"<font color='#{colour}'><b>Approved work running over</b></font> — forecast "
+                f"cost at completion above plan: {listed}. See Delivery and benefits.",
+                s.small)]
+
+
 def decision_page(ctx: Ctx) -> Section:
     s = ctx.styles
     d = ctx.decision
@@ -142,6 +163,7 @@ def decision_page(ctx: Ctx) -> Section:
         flow.append(Spacer(1, 4))
     if d.rows:
         flow += _year_table(ctx, d)
+    flow += _overruns(ctx, d)
     if d.asked:
         flow += _risks(ctx, d)
     flow += _do_nothing(ctx, d)

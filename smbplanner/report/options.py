@@ -26,6 +26,7 @@ SECTIONS: list[tuple[str, str]] = [
     ("finance", "Cash flow and financing"),
     ("proposals", "Proposed initiatives"),
     ("initiatives", "Funded initiatives"),
+    ("delivery", "Delivery and benefits"),
     ("risks", "Risks"),
     ("governance", "Governance"),
     ("appendix", "Appendix: assumptions and method"),

@@ -32,6 +32,7 @@ from smbplanner.domain.model import (
     SwotItem,
     System,
 )
+from smbplanner.sample.bakery_actuals import add_actuals, review_decisions
 from smbplanner.sample.bakery_initiatives import initiatives
 from smbplanner.sample.parts import (
     _NAMES,
@@ -542,5 +543,7 @@ def sample_plan() -> Plan:
         kpis=_kpis(),
         budget_years=_budget_years(),
     )
+    add_actuals(plan.initiatives)
+    plan.reviews[-1].verdicts = review_decisions()
     number_nested_ids(plan)
     return plan

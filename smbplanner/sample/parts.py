@@ -124,9 +124,14 @@ def links(*pairs: tuple[int, int]) -> list[GoalLink]:
 
 
 def number_nested_ids(plan: Plan) -> None:
-    """Give options, cost lines, benefit lines, milestones, risks and measurements ids
+    """Give options, cost lines, benefit lines, milestones, risks, actuals, review decisions
+    and measurements ids
     1..n each, numbered across the whole plan in order of appearance."""
-    counters = dict.fromkeys(("option", "cost", "benefit", "milestone", "risk", "measure"), 0)
+    counters = dict.fromkeys(
+        ("option", "cost", "benefit", "milestone", "risk", "measure", "spent", "realised",
+         "verdict"),
+        0,
+    )
 
     def next_id(kind: str) -> int:
         counters[kind] += 1
@@ -143,6 +148,13 @@ def number_nested_ids(plan: Plan) -> None:
             milestone.id = next_id("milestone")
         for item in initiative.risks:
             item.id = next_id("risk")
+        for spent in initiative.actual_costs:
+            spent.id = next_id("spent")
+        for realised in initiative.actual_benefits:
+            realised.id = next_id("realised")
+    for review in plan.reviews:
+        for decision in review.verdicts:
+            decision.id = next_id("verdict")
     for kpi in plan.kpis:
         for measurement in kpi.measurements:
             measurement.id = next_id("measure")

@@ -32,6 +32,9 @@ OWNER = {
     "cost_line": ("option", "option_id"),
     "benefit_line": ("option", "option_id"),
     "measurement": ("kpi", "kpi_id"),
+    "actual_cost": ("initiative", "initiative_id"),
+    "actual_benefit": ("initiative", "initiative_id"),
+    "review_decision": ("review", "review_id"),
 }
 _KEY = {"budget_year": "year"}
 

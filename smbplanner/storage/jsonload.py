@@ -5,54 +5,20 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from smbplanner.domain.enums import (
-    BenefitCategory,
-    CostCategory,
-    Criticality,
-    FundingSource,
-    InitiativeStatus,
-    KpiDirection,
-    LineKind,
-    Perspective,
-    Portfolio,
-    RaciRole,
-    RiskCategory,
-    RiskStatus,
-    SwotKind,
-    SystemAction,
-)
-from smbplanner.domain.model import (
-    BenefitLine,
-    BudgetYear,
-    Business,
-    CostLine,
-    Feedback,
-    Goal,
-    GoalLink,
-    Initiative,
-    Kpi,
-    Measurement,
-    Milestone,
-    Option,
-    Person,
-    Plan,
-    RaciEntry,
-    Review,
-    Risk,
-    Snapshot,
-    SwotItem,
-    System,
-)
+from smbplanner.domain.fields import Declared, json_order
+from smbplanner.domain.model import Plan
 from smbplanner.domain.money import MoneyError, to_bp, to_cents
 from smbplanner.domain.plan_check import check_whole_plan
 from smbplanner.storage.errors import JsonFormatError
 from smbplanner.storage.schema import JSON_FORMAT as FORMAT
 from smbplanner.storage.schema import SCHEMA_VERSION
 
+T = TypeVar("T")
 MAX_JSON_BYTES = 200 * 1024 * 1024
 #: SQLite's INTEGER is 64-bit: a larger whole number (an id, a year) is refused, not stored.
 MAX_INTEGER = 2**63 - 1
@@ -182,229 +148,158 @@ def _bad_date() -> date:
     raise ValueError("not YYYY-MM-DD")
 
 
-def _business(o: _Obj) -> Business:
-    scen = _Obj(o.raw("scenarios", {}), f"{o.path}.scenarios")
-    opt = _Obj(scen.raw("optimistic", {}), f"{scen.path}.optimistic")
-    pes = _Obj(scen.raw("pessimistic", {}), f"{scen.path}.pessimistic")
-    factor = (0, 100_000)
-    return Business(
-        name=o.text("name", None),
-        industry=o.text("industry"),
-        employees=o.integer("employees", 0),
-        currency=o.text("currency", None),
-        start_year=o.integer("start_year"),
-        horizon_years=o.integer("horizon_years"),
-        discount_rate_bp=o.bp("discount_rate", 0, 10_000, 0.08),
-        optimistic_cost_bp=opt.bp("costs", *factor, 0.9),
-        optimistic_benefit_bp=opt.bp("benefits", *factor, 1.15),
-        pessimistic_cost_bp=pes.bp("costs", *factor, 1.25),
-        pessimistic_benefit_bp=pes.bp("benefits", *factor, 0.75),
-        it_vision=o.text("it_vision"),
-        it_mission=o.text("it_mission"),
-        target_run_share_bp=(
-            None
-            if o.raw("target_run_share", None) is None
-            else o.bp("target_run_share", 0, 10_000)
-        ),
-        resolution=o.text("resolution"),
-        rate_rationale=o.text("rate_rationale"),
-        prepared_by=o.text("prepared_by"),
-    )
+# Each entity is read by its fields' declarations (``domain.fields``), in the order its JSON
+# object lists them: a key may be missing when its field has a default (or a JSON default);
+# money is read exactly into cents, fractions into basis points within the field's range.
+Reader = Callable[[_Obj, dict[str, Any]], Any]
 
 
-def _lines(o: _Obj, key: str, cls: type[Any], cat: type[StrEnum]) -> list[Any]:
-    return [
-        cls(
-            **(
-                {"capital": None if x.raw("capital", None) is None else x.flag("capital")}
-                if cls is CostLine
-                else {}
-            ),
-            id=x.id(),
-            category=x.enum("category", cat),
-            amount_cents=x.cents("amount"),
-            kind=x.enum("kind", LineKind),
-            year_from=x.integer("year_from"),
-            year_to=x.integer("year_to", x.data.get("year_from")),
-            escalation_bp=x.bp("escalation", -9_999, 10_000, 0),
-            description=x.text("description"),
-            low_bp=None if x.raw("low", None) is None else x.bp("low", 0, 10_000),
-            high_bp=None if x.raw("high", None) is None else x.bp("high", 10_000, 100_000),
-        )
-        for x in o.items(key)
-    ]
+def _within(o: _Obj, json_name: str) -> tuple[_Obj, str]:
+    """The object holding a dotted JSON name (``scenarios.optimistic.costs``) and its key."""
+    *parents, key = json_name.split(".")
+    for part in parents:
+        o = _Obj(o.raw(part, {}), f"{o.path}.{part}")
+    return o, key
 
 
-def _init(o: _Obj) -> Initiative:
-    return Initiative(
-        id=o.id(),
-        name=o.text("name", None),
-        description=o.text("description"),
-        portfolio=o.enum("portfolio", Portfolio, Portfolio.CHANGE),
-        status=o.enum("status", InitiativeStatus, InitiativeStatus.PROPOSED),
-        owner=o.text("owner"),
-        start_year=o.integer("start_year"),
-        start_quarter=o.integer("start_quarter", 1),
-        duration_quarters=o.integer("duration_quarters", 4),
-        impact=o.score("impact"),
-        feasibility=o.score("feasibility"),
-        funding=o.enum("funding", FundingSource, FundingSource.CASH),
-        goals=[
-            GoalLink(x.integer("goal_id"), x.integer("contribution", 2)) for x in o.items("goals")
-        ],
-        depends_on=o.ids("depends_on"),
-        milestones=[
-            Milestone(
-                id=x.id(),
-                name=x.text("name", None),
-                year=x.integer("year"),
-                quarter=x.integer("quarter", 1),
-            )
-            for x in o.items("milestones")
-        ],
-        options=[
-            Option(
-                id=x.id(),
-                name=x.text("name", None),
-                description=x.text("description"),
-                chosen=x.flag("chosen", False),
-                life_years=x.integer("life_years", 5),
-                costs=_lines(x, "costs", CostLine, CostCategory),
-                benefits=_lines(x, "benefits", BenefitLine, BenefitCategory),
-            )
-            for x in o.items("options")
-        ],
-        risks=[
-            Risk(
-                id=x.id(),
-                description=x.text("description", None),
-                category=x.enum("category", RiskCategory, RiskCategory.OTHER),
-                likelihood=x.integer("likelihood", 3),
-                impact=x.integer("impact", 3),
-                mitigation=x.text("mitigation"),
-                owner=x.text("owner"),
-                status=x.enum("status", RiskStatus, RiskStatus.OPEN),
-            )
-            for x in o.items("risks")
-        ],
-        raci=[RaciEntry(x.integer("person_id"), x.enum("role", RaciRole)) for x in o.items("raci")],
-    )
+def _reader(d: Declared) -> Reader:
+    spec, kind, default = d.spec, d.spec.kind, d.json_default
+    required = d.json_required
+    key = d.json_name.rsplit(".", 1)[-1]
+    nested = "." in d.json_name
+    read: Callable[[_Obj], Any]
+    if kind == "id":
+
+        def read(o: _Obj) -> Any:
+            return o.integer(key, optional=True)
+    elif kind in ("whole", "ref"):
+        if spec.optional:
+
+            def read(o: _Obj) -> Any:
+                return o.integer(key, optional=True)
+        elif spec.json_default_from is not None:
+            source = spec.json_default_from
+
+            def read_from(o: _Obj, values: dict[str, Any]) -> Any:
+                return o.integer(key, values[source])
+
+            return read_from
+        else:
+            whole_default = None if required else default
+
+            def read(o: _Obj) -> Any:
+                return o.integer(key, whole_default)
+    elif kind in ("text", "currency"):
+        text_default = None if required else default
+
+        def read(o: _Obj) -> Any:
+            return o.text(key, text_default)
+    elif kind == "cents" and spec.optional:
+
+        def read(o: _Obj) -> Any:
+            return None if o.raw(key, None) is None else o.cents(key)
+    elif kind == "cents":
+
+        def read(o: _Obj) -> Any:
+            return o.cents(key) if required or key in o.data else default
+    elif kind == "bp":
+        low, high = spec.low or 0, spec.high or 0
+        if spec.optional:
+
+            def read(o: _Obj) -> Any:
+                return None if o.raw(key, None) is None else o.bp(key, low, high)
+        else:
+
+            def read(o: _Obj) -> Any:
+                return o.bp(key, low, high) if required or key in o.data else default
+    elif kind == "choice" and spec.optional:
+        optional_enum = spec.enum
+        assert optional_enum is not None
+
+        def read(o: _Obj) -> Any:
+            return None if o.raw(key, None) is None else o.enum(key, optional_enum)
+    elif kind == "choice":
+        enum, choice_default = spec.enum, None if required else default
+        assert enum is not None
+
+        def read(o: _Obj) -> Any:
+            return o.enum(key, enum, choice_default)
+    elif kind == "day":
+        optional = spec.optional
+
+        def read(o: _Obj) -> Any:
+            return o.day(key, optional=optional)
+    elif kind == "flag" and spec.optional:
+
+        def read(o: _Obj) -> Any:
+            return None if o.raw(key, None) is None else o.flag(key)
+    elif kind == "flag":
+        flag_default = None if required else default
+
+        def read(o: _Obj) -> Any:
+            return o.flag(key, flag_default)
+    elif kind == "number":
+        number_default = None if required else default
+
+        def read(o: _Obj) -> Any:
+            return o.number(key, number_default)
+    elif kind == "score":
+
+        def read(o: _Obj) -> Any:
+            return o.score(key)
+    elif kind == "ids":
+
+        def read(o: _Obj) -> Any:
+            return o.ids(key)
+    elif kind == "items":
+        item = spec.item
+        assert item is not None
+
+        def read(o: _Obj) -> Any:
+            return [from_json(item, x) for x in o.items(key)]
+    elif kind == "one":
+        one = spec.item
+        assert one is not None
+
+        def read(o: _Obj) -> Any:
+            return from_json(one, _Obj(o.raw(key, required=True), f"{o.path}.{key}"))
+    elif kind == "data":
+
+        def read(o: _Obj) -> Any:
+            return _snapshot_data(o.raw(key, required=True), f"{o.path}.{key}")
+    else:
+        raise TypeError(f"{d.name}: no JSON reader for a {kind} field")
+    if nested:
+        name = d.json_name
+
+        def read_nested(o: _Obj, values: dict[str, Any]) -> Any:
+            return read(_within(o, name)[0])
+
+        return read_nested
+    return lambda o, values: read(o)
+
+
+_READERS: dict[type, tuple[tuple[str, Reader], ...]] = {}
+
+
+def _readers(cls: type) -> tuple[tuple[str, Reader], ...]:
+    known = _READERS.get(cls)
+    if known is None:
+        known = _READERS[cls] = tuple((d.name, _reader(d)) for d in json_order(cls))
+    return known
+
+
+def from_json(cls: type[T], o: _Obj) -> T:
+    """An entity (and its children) from its JSON object; raises ``JsonFormatError``."""
+    values: dict[str, Any] = {}
+    for name, read in _readers(cls):
+        values[name] = read(o, values)
+    return cls(**values)
 
 
 def dict_to_plan(data: object, *, path: str = "plan") -> Plan:
     """A ``Plan`` from the ``plan`` object of a dump; raises ``JsonFormatError``."""
-    o = _Obj(data, path)
-    plan = Plan(
-        business=_business(_Obj(o.raw("business", required=True), f"{path}.business")),
-        goals=[
-            Goal(
-                id=x.id(),
-                title=x.text("title", None),
-                description=x.text("description"),
-                perspective=x.enum("perspective", Perspective, Perspective.FINANCIAL),
-                weight=x.integer("weight", 3),
-                target_date=x.day("target_date", optional=True),
-            )
-            for x in o.items("goals")
-        ],
-        swot=[
-            SwotItem(
-                id=x.id(),
-                kind=x.enum("kind", SwotKind),
-                text=x.text("text", None),
-                it_question=x.text("it_question"),
-                goal_ids=x.ids("goal_ids"),
-                initiative_ids=x.ids("initiative_ids"),
-            )
-            for x in o.items("swot")
-        ],
-        systems=[
-            System(
-                id=x.id(),
-                name=x.text("name", None),
-                category=x.text("category"),
-                vendor=x.text("vendor"),
-                annual_run_cost_cents=x.cents("annual_run_cost", 0),
-                year_installed=x.integer("year_installed", optional=True),
-                end_of_life_year=x.integer("end_of_life_year", optional=True),
-                condition=x.integer("condition", 3),
-                criticality=x.enum("criticality", Criticality, Criticality.MEDIUM),
-                action=x.enum("action", SystemAction, SystemAction.KEEP),
-                notes=x.text("notes"),
-                replaced_by_id=x.integer("replaced_by_id", optional=True),
-            )
-            for x in o.items("systems")
-        ],
-        feedback=[
-            Feedback(
-                id=x.id(),
-                department=x.text("department", None),
-                satisfaction=x.integer("satisfaction", 3),
-                pain_point=x.text("pain_point"),
-            )
-            for x in o.items("feedback")
-        ],
-        initiatives=[_init(x) for x in o.items("initiatives")],
-        people=[
-            Person(
-                id=x.id(),
-                name=x.text("name", None),
-                role=x.text("role"),
-                on_steering_committee=x.flag("on_steering_committee", False),
-            )
-            for x in o.items("people")
-        ],
-        reviews=[
-            Review(
-                id=x.id(),
-                date=x.day("date"),  # type: ignore[arg-type]
-                attendees=x.text("attendees"),
-                decisions=x.text("decisions"),
-                notes=x.text("notes"),
-            )
-            for x in o.items("reviews")
-        ],
-        kpis=[
-            Kpi(
-                id=x.id(),
-                goal_id=x.integer("goal_id"),
-                name=x.text("name", None),
-                unit=x.text("unit"),
-                direction=x.enum("direction", KpiDirection, KpiDirection.INCREASE),
-                baseline=x.number("baseline"),
-                target=x.number("target"),
-                target_date=x.day("target_date", optional=True),
-                replaces_it_metric=x.text("replaces_it_metric"),
-                measurements=[
-                    Measurement(
-                        id=m.id(),
-                        date=m.day("date"),  # type: ignore[arg-type]
-                        value=m.number("value"),
-                        note=m.text("note"),
-                    )
-                    for m in x.items("measurements")
-                ],
-            )
-            for x in o.items("kpis")
-        ],
-        budget_years=[
-            BudgetYear(
-                year=x.integer("year"),
-                run_cents=x.cents("run", 0),
-                change_cents=x.cents("change", 0),
-            )
-            for x in o.items("budget_years")
-        ],
-        snapshots=[
-            Snapshot(
-                id=x.id(),
-                name=x.text("name", None),
-                taken_at=x.text("taken_at", None),
-                data=_snapshot_data(x.raw("data", required=True), f"{x.path}.data"),
-            )
-            for x in o.items("snapshots")
-        ],
-    )
+    plan = from_json(Plan, _Obj(data, path))
     problems = check_whole_plan(plan)
     if problems:
         first = problems[0]

@@ -27,6 +27,7 @@ from smbplanner.storage.schema import (
     V2,
     V3,
     V4,
+    V5,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0002_target_run_share", V2),
     ("0003_line_ranges", V3),
     ("0004_board_fields", V4),
+    ("0005_actuals", V5),
 )
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from smbplanner.domain.model import Business, Plan
 from smbplanner.domain.plan_check import check_whole_plan
-from smbplanner.domain.validation import check_business, check_goal, require
+from smbplanner.domain.validation import check, require
 from smbplanner.storage import sqlutils
 from smbplanner.storage.connection import (
     connect,
@@ -195,9 +195,9 @@ class PlanFile(Operations):
             raise PlanDamaged(f"{self.path.name}: refused: {e}") from None
         except sqlite3.Error as e:
             raise describe_sqlite_error(self.path.name, e) from None
-        problems = [p.at("business") for p in check_business(plan.business)]
+        problems = [p.at("business") for p in check(plan.business)]
         for index, goal in enumerate(plan.goals):
-            problems += [p.at(f"goals[{index}]") for p in check_goal(goal)]
+            problems += [p.at(f"goals[{index}]") for p in check(goal)]
         if problems:
             raise PlanDamaged(f"{self.path.name}: refused: {locate(plan, problems[0])}")
         return plan

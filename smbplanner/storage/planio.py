@@ -13,6 +13,7 @@ from smbplanner.domain.model import (
     Kpi,
     Option,
     Plan,
+    Review,
     SwotItem,
 )
 from smbplanner.domain.plan_check import check_whole_plan
@@ -145,7 +146,10 @@ def _insert_children(db: sqlite3.Connection, entity: Any, new_id: int) -> None:
                 for e in entity.raci
             ),
         )
-        for child in (*entity.milestones, *entity.options, *entity.risks):
+        for child in (
+            *entity.milestones, *entity.options, *entity.risks, *entity.actual_costs,
+            *entity.actual_benefits,
+        ):
             insert_entity(db, child, new_id)
     elif isinstance(entity, Option):
         for line in (*entity.costs, *entity.benefits):
@@ -153,6 +157,9 @@ def _insert_children(db: sqlite3.Connection, entity: Any, new_id: int) -> None:
     elif isinstance(entity, Kpi):
         for m in entity.measurements:
             insert_entity(db, m, new_id)
+    elif isinstance(entity, Review):
+        for decision in entity.verdicts:
+            insert_entity(db, decision, new_id)
 
 
 def insert_plan(db: sqlite3.Connection, plan: Plan) -> None:
@@ -160,7 +167,7 @@ def insert_plan(db: sqlite3.Connection, plan: Plan) -> None:
     business_row = kind_of(Business).to_row(plan.business)
     business_row["id"] = 1
     _insert(db, "business", [business_row])
-    for entity in (*plan.goals, *plan.feedback, *plan.people, *plan.reviews):
+    for entity in (*plan.goals, *plan.feedback, *plan.people):
         insert_entity(db, entity)
     # Initiatives first without cross-links, so that dependencies may point forward.
     deferred: list[tuple[Initiative, list[int]]] = []
@@ -173,6 +180,10 @@ def insert_plan(db: sqlite3.Connection, plan: Plan) -> None:
             init.depends_on = deferred[-1][1]
     for init, deps in deferred:
         _insert(db, "dependency", ({"initiative_id": init.id, "depends_on_id": d} for d in deps))
-    # Systems after the initiatives: one may name the initiative that replaces it.
-    for entity in (*plan.systems, *plan.swot, *plan.kpis, *plan.budget_years, *plan.snapshots):
+    # Systems and reviews after the initiatives: a system may name the initiative that
+    # replaces it, a review's decisions name initiatives.
+    for entity in (
+        *plan.systems, *plan.swot, *plan.reviews, *plan.kpis, *plan.budget_years,
+        *plan.snapshots,
+    ):
         insert_entity(db, entity)

@@ -18,6 +18,8 @@ from typing import Any
 
 from smbplanner.domain.enums import RaciRole
 from smbplanner.domain.model import (
+    ActualBenefit,
+    ActualCost,
     BenefitLine,
     BudgetYear,
     Business,
@@ -34,6 +36,7 @@ from smbplanner.domain.model import (
     Plan,
     RaciEntry,
     Review,
+    ReviewDecision,
     Risk,
     Snapshot,
     SwotItem,
@@ -124,6 +127,7 @@ def read_initiatives(db: sqlite3.Connection, keys: Keys = None) -> list[Initiati
             option.costs = costs.get(option.id, [])
             option.benefits = benefits.get(option.id, [])
     milestones, risks = _by_parent(db, Milestone, own), _by_parent(db, Risk, own)
+    spent, realised = _by_parent(db, ActualCost, own), _by_parent(db, ActualBenefit, own)
     links: dict[int, list[GoalLink]] = defaultdict(list)
     for r in _rows(db, "initiative_goal", "initiative_id, goal_id", own):
         links[r["initiative_id"]].append(GoalLink(r["goal_id"], r["contribution"]))
@@ -146,8 +150,20 @@ def read_initiatives(db: sqlite3.Connection, keys: Keys = None) -> list[Initiati
         init.goals, init.depends_on, init.raci = links.get(i, []), deps.get(i, []), raci.get(i, [])
         init.milestones, init.options = milestones.get(i, []), options.get(i, [])
         init.risks = risks.get(i, [])
+        init.actual_costs, init.actual_benefits = spent.get(i, []), realised.get(i, [])
         found.append(init)
     return found
+
+
+def read_reviews(db: sqlite3.Connection, keys: Keys = None) -> list[Review]:
+    """Reviews with their decisions per initiative."""
+    decisions = _by_parent(db, ReviewDecision, _where("review_id", keys))
+    reviews = []
+    for r in _rows(db, "review", "id", _where("id", keys)):
+        review: Review = kind_of(Review).from_row(r)
+        review.verdicts = decisions.get(r["id"], [])
+        reviews.append(review)
+    return reviews
 
 
 def read_kpis(db: sqlite3.Connection, keys: Keys = None) -> list[Kpi]:
@@ -168,7 +184,7 @@ LISTS: dict[str, tuple[str, Any]] = {
     "feedback": ("feedback", lambda db, k: read_simple(db, Feedback, k)),
     "initiatives": ("initiative", read_initiatives),
     "people": ("person", lambda db, k: read_simple(db, Person, k)),
-    "reviews": ("review", lambda db, k: read_simple(db, Review, k)),
+    "reviews": ("review", read_reviews),
     "kpis": ("kpi", read_kpis),
     "budget_years": ("budget_year", read_budget_years),
     "snapshots": ("snapshot", lambda db, k: read_simple(db, Snapshot, k)),

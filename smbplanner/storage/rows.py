@@ -5,28 +5,16 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any
 
 from smbplanner.domain import validation as v
-from smbplanner.domain.enums import (
-    BenefitCategory,
-    CostCategory,
-    Criticality,
-    FundingSource,
-    InitiativeStatus,
-    KpiDirection,
-    LineKind,
-    Perspective,
-    Portfolio,
-    RiskCategory,
-    RiskStatus,
-    SwotKind,
-    SystemAction,
-)
+from smbplanner.domain.fields import HELD_ELSEWHERE, declared
 from smbplanner.domain.model import (
+    ActualBenefit,
+    ActualCost,
     BenefitLine,
     BudgetYear,
     Business,
@@ -40,6 +28,7 @@ from smbplanner.domain.model import (
     Option,
     Person,
     Review,
+    ReviewDecision,
     Risk,
     Snapshot,
     SwotItem,
@@ -85,7 +74,7 @@ def _json_in(value: str) -> Any:
 
 
 def _flag_in(value: int | None) -> bool | None:
-    """A stored 0/1 flag; NULL stays None (a flag with a default, as ``CostLine.capital``)."""
+    """A stored 0/1 flag; NULL stays None (a flag that may be unset, as ``CostLine.capital``)."""
     return None if value is None else bool(value)
 
 
@@ -97,64 +86,85 @@ def _half_in(half: int | None) -> float | None:
     return None if half is None else half / 2
 
 
+_READ: dict[str, Callable[[Any], Any]] = {
+    "day": _date_in,
+    "flag": _flag_in,
+    "score": _half_in,
+    "data": _json_in,
+}
+
+
+def _json_out(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_WRITE: dict[str, Callable[[Any], Any]] = {
+    "day": _date_out,
+    "flag": lambda value: None if value is None else int(bool(value)),
+    "score": _half_out,
+    "data": _json_out,
+}
+
+_WHY = {
+    "day": "is not a valid date",
+    "choice": "is not one of the allowed values",
+}
+
+
+def _enum_out(value: Any) -> Any:
+    return None if value is None else value.value
+
+
 @dataclass(frozen=True)
 class Kind:
-    """How one entity type is stored: table, parent column, simple fields and conversions."""
+    """How one entity type is stored: its table and parent column. Its columns and their
+    conversions follow from the model's field declarations (``domain.fields``): a date is ISO
+    text, a flag 0 or 1, a score in half steps (column ``<name>_half``), an enum its value,
+    data JSON text; lists (``ids``, ``items``) are held in other tables."""
 
     name: str  # user-facing noun: "goal", "cost line"
     cls: type
     table: str
     parent: str | None  # column holding the parent's id (option.initiative_id)
-    check: Callable[[Any], list[v.Problem]]
-    enums: dict[str, type]
-    dates: tuple[str, ...] = ()
-    bools: tuple[str, ...] = ()
-    halves: tuple[str, ...] = ()
-    json_fields: tuple[str, ...] = ()
-    children: tuple[str, ...] = ()  # list fields held in other tables
     pk: str = "id"
     label_field: str = "name"
 
     @cached_property
-    def columns(self) -> list[str]:
-        return [f.name for f in fields(self.cls) if f.name not in self.children]
+    def children(self) -> tuple[str, ...]:
+        """List fields held in other tables."""
+        return tuple(d.name for d in declared(self.cls) if d.spec.kind in HELD_ELSEWHERE)
 
     @cached_property
-    def _readers(self) -> list[tuple[str, str, Callable[[Any], Any] | None]]:
-        """(field, column, conversion or None) for reading a row: worked out once per kind,
-        not once per row (a 3,000-initiative plan reads about 60,000 rows)."""
-        readers: list[tuple[str, str, Callable[[Any], Any] | None]] = []
-        for name in self.columns:
-            convert: Callable[[Any], Any] | None = None
-            column = name
-            if name in self.halves:
-                column, convert = f"{name}_half", _half_in
-            elif name in self.dates:
-                convert = _date_in
-            elif name in self.bools:
-                convert = _flag_in
-            elif name in self.json_fields:
-                convert = _json_in
-            elif name in self.enums:
-                convert = self.enums[name]
-            readers.append((name, column, convert))
-        return readers
+    def columns(self) -> list[str]:
+        return [d.name for d in declared(self.cls) if d.spec.kind not in HELD_ELSEWHERE]
+
+    @cached_property
+    def _mapping(
+        self,
+    ) -> list[tuple[str, str, str, Callable[[Any], Any] | None, Callable[[Any], Any] | None]]:
+        """(field, column, kind, reader, writer) per column, worked out once per kind, not once
+        per row (a 3,000-initiative plan reads about 60,000 rows)."""
+        out = []
+        for d in declared(self.cls):
+            kind = d.spec.kind
+            if kind in HELD_ELSEWHERE:
+                continue
+            column = f"{d.name}_half" if kind == "score" else d.name
+            read: Callable[[Any], Any] | None = _READ.get(kind)
+            write: Callable[[Any], Any] | None = _WRITE.get(kind)
+            if kind == "choice":
+                read, write = d.spec.enum, _enum_out
+            out.append((d.name, column, kind, read, write))
+        return out
+
+    def check(self, entity: Any) -> list[v.Problem]:
+        return v.check(entity)
 
     def to_row(self, entity: Any, parent_id: int | None = None) -> Row:
         row: Row = {}
-        for name in self.columns:
+        for name, column, _kind, _read, write in self._mapping:
             value = getattr(entity, name)
-            if name in self.dates:
-                value = _date_out(value)
-            elif name in self.bools:
-                value = None if value is None else int(bool(value))
-            elif name in self.halves:
-                name, value = f"{name}_half", _half_out(value)
-            elif name in self.json_fields:
-                value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            elif name in self.enums and value is not None:
-                value = value.value
-            row[name] = value
+            row[column] = value if write is None else write(value)
         if self.parent is not None:
             row[self.parent] = parent_id
         if row.get(self.pk) is None:
@@ -165,29 +175,26 @@ class Kind:
         """The entity of a row; a value that cannot be read as its field's type raises
         ``RowError`` naming the table, the row and the field."""
         values: dict[str, Any] = {}
-        for name, column, convert in self._readers:
+        for name, column, kind, convert, _write in self._mapping:
             value = row[column]
-            if convert is not None:
+            if convert is not None and value is not None:  # NULL: an optional field
                 try:
                     value = convert(value)
                 except (ValueError, TypeError, RecursionError) as e:
                     raise RowError(
-                        self.table, row.get(self.pk), name, self._why(name, row, e),
+                        self.table, row.get(self.pk), name, self._why(kind, row[column], e),
                         str(row.get(self.label_field) or ""),
                     ) from None
             values[name] = value
         return self.cls(**values)
 
-    def _why(self, name: str, row: Row, error: Exception) -> str:
-        value = row.get(name)
-        shown = repr(value)[:40]
-        if name in self.dates:
-            return f"is not a valid date ({shown})"
-        if name in self.enums:
-            return f"is not one of the allowed values ({shown})"
+    @staticmethod
+    def _why(kind: str, value: Any, error: Exception) -> str:
+        if kind in _WHY:
+            return f"{_WHY[kind]} ({repr(value)[:40]})"
         if isinstance(error, RecursionError):
             return "holds data nested too deeply"
-        if name in self.json_fields:
+        if kind == "data":
             return f"is not valid JSON data ({error})"
         return str(error)
 
@@ -195,171 +202,31 @@ class Kind:
         return str(getattr(entity, self.label_field, "") or "")
 
 
-def _kind(
-    name: str, cls: type, table: str, check: Callable[[Any], list[v.Problem]], **kw: Any
-) -> Kind:
-    return Kind(name=name, cls=cls, table=table, check=check, **kw)
-
-
-_LINE_ENUMS = {"kind": LineKind}
 KINDS: dict[type, Kind] = {
     k.cls: k
     for k in (
-        _kind(
-            "business profile",
-            Business,
-            "business",
-            v.check_business,
-            parent=None,
-            enums={},
-            pk="id",
-        ),
-        _kind(
-            "goal",
-            Goal,
-            "goal",
-            v.check_goal,
-            parent=None,
-            enums={"perspective": Perspective},
-            dates=("target_date",),
-            label_field="title",
-        ),
-        _kind(
-            "SWOT item",
-            SwotItem,
-            "swot_item",
-            v.check_swot,
-            parent=None,
-            enums={"kind": SwotKind},
-            children=("goal_ids", "initiative_ids"),
-            label_field="text",
-        ),
-        _kind(
-            "system",
-            System,
-            "system",
-            v.check_system,
-            parent=None,
-            enums={"criticality": Criticality, "action": SystemAction},
-        ),
-        _kind(
-            "feedback",
-            Feedback,
-            "feedback",
-            v.check_feedback,
-            parent=None,
-            enums={},
-            label_field="department",
-        ),
-        _kind(
-            "initiative",
-            Initiative,
-            "initiative",
-            v.check_initiative,
-            parent=None,
-            enums={"portfolio": Portfolio, "status": InitiativeStatus, "funding": FundingSource},
-            halves=("impact", "feasibility"),
-            children=("goals", "depends_on", "milestones", "options", "risks", "raci"),
-        ),
-        _kind(
-            "milestone", Milestone, "milestone", v.check_milestone, parent="initiative_id", enums={}
-        ),
-        _kind(
-            "option",
-            Option,
-            "option",
-            v.check_option,
-            parent="initiative_id",
-            enums={},
-            bools=("chosen",),
-            children=("costs", "benefits"),
-        ),
-        _kind(
-            "cost line",
-            CostLine,
-            "cost_line",
-            v.check_cost_line,
-            parent="option_id",
-            enums={"category": CostCategory, **_LINE_ENUMS},
-            bools=("capital",),
-            label_field="description",
-        ),
-        _kind(
-            "benefit line",
-            BenefitLine,
-            "benefit_line",
-            v.check_benefit_line,
-            parent="option_id",
-            enums={"category": BenefitCategory, **_LINE_ENUMS},
-            label_field="description",
-        ),
-        _kind(
-            "risk",
-            Risk,
-            "risk",
-            v.check_risk,
-            parent="initiative_id",
-            enums={"category": RiskCategory, "status": RiskStatus},
-            label_field="description",
-        ),
-        _kind(
-            "person",
-            Person,
-            "person",
-            v.check_person,
-            parent=None,
-            enums={},
-            bools=("on_steering_committee",),
-        ),
-        _kind(
-            "review",
-            Review,
-            "review",
-            v.check_review,
-            parent=None,
-            enums={},
-            dates=("date",),
-            label_field="date",
-        ),
-        _kind(
-            "KPI",
-            Kpi,
-            "kpi",
-            v.check_kpi,
-            parent=None,
-            enums={"direction": KpiDirection},
-            dates=("target_date",),
-            children=("measurements",),
-        ),
-        _kind(
-            "measurement",
-            Measurement,
-            "measurement",
-            v.check_measurement,
-            parent="kpi_id",
-            enums={},
-            dates=("date",),
-            label_field="date",
-        ),
-        _kind(
-            "budget year",
-            BudgetYear,
-            "budget_year",
-            v.check_budget_year,
-            parent=None,
-            enums={},
-            pk="year",
-            label_field="year",
-        ),
-        _kind(
-            "snapshot",
-            Snapshot,
-            "snapshot",
-            v.check_snapshot,
-            parent=None,
-            enums={},
-            json_fields=("data",),
-        ),
+        Kind("business profile", Business, "business", None),
+        Kind("goal", Goal, "goal", None, label_field="title"),
+        Kind("SWOT item", SwotItem, "swot_item", None, label_field="text"),
+        Kind("system", System, "system", None),
+        Kind("feedback", Feedback, "feedback", None, label_field="department"),
+        Kind("initiative", Initiative, "initiative", None),
+        Kind("milestone", Milestone, "milestone", "initiative_id"),
+        Kind("option", Option, "option", "initiative_id"),
+        Kind("cost line", CostLine, "cost_line", "option_id", label_field="description"),
+        Kind("benefit line", BenefitLine, "benefit_line", "option_id", label_field="description"),
+        Kind("risk", Risk, "risk", "initiative_id", label_field="description"),
+        Kind("actual cost", ActualCost, "actual_cost", "initiative_id", label_field="note"),
+        Kind("actual benefit", ActualBenefit, "actual_benefit", "initiative_id",
+             label_field="evidence"),
+        Kind("person", Person, "person", None),
+        Kind("review", Review, "review", None, label_field="date"),
+        Kind("review decision", ReviewDecision, "review_decision", "review_id",
+             label_field="note"),
+        Kind("KPI", Kpi, "kpi", None),
+        Kind("measurement", Measurement, "measurement", "kpi_id", label_field="date"),
+        Kind("budget year", BudgetYear, "budget_year", None, pk="year", label_field="year"),
+        Kind("snapshot", Snapshot, "snapshot", None),
     )
 }
 

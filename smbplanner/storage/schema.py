@@ -12,7 +12,7 @@ offers CHECK constraints only through a private parameter.
 from __future__ import annotations
 
 APPLICATION_ID = 0x534D4250  # "SMBP"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 JSON_FORMAT = "smbplanner-plan"
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
@@ -266,6 +266,60 @@ V4: tuple[str, ...] = (
     """ALTER TABLE system ADD COLUMN replaced_by_id INTEGER
     REFERENCES initiative(id) ON DELETE SET NULL""",
     "CREATE INDEX system_replaced_by ON system(replaced_by_id)",
+)
+
+_COST_CATEGORIES = (
+    "purchase", "implementation", "training", "maintenance", "operations", "decommissioning"
+)
+_BENEFIT_CATEGORIES = ("revenue", "cost_savings", "productivity", "risk_reduction", "other")
+
+#: Version 5: what really happened. Per initiative its actual start and finish, percent
+#: complete, the owner's status colour (RAG) and its reason, the owner's estimate of the cost
+#: at completion; actual spend per year and cost category; realised benefits per year and
+#: benefit category with their evidence; a quarterly review's snapshot and its decision per
+#: initiative (continue, change, stop). The review's snapshot is not a foreign key: deleting
+#: a snapshot leaves the review.
+V5: tuple[str, ...] = (
+    f"""ALTER TABLE initiative ADD COLUMN actual_start TEXT
+    CHECK (actual_start IS NULL OR actual_start {_DATE})""",
+    f"""ALTER TABLE initiative ADD COLUMN actual_finish TEXT
+    CHECK (actual_finish IS NULL OR actual_finish {_DATE})""",
+    """ALTER TABLE initiative ADD COLUMN percent_complete INTEGER
+    CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100)""",
+    """ALTER TABLE initiative ADD COLUMN rag TEXT
+    CHECK (rag IS NULL OR rag IN ('green', 'amber', 'red'))""",
+    "ALTER TABLE initiative ADD COLUMN rag_reason TEXT NOT NULL DEFAULT ''",
+    f"""ALTER TABLE initiative ADD COLUMN forecast_cost_cents INTEGER
+    CHECK (forecast_cost_cents IS NULL OR forecast_cost_cents {_MONEY})""",
+    f"""CREATE TABLE actual_cost (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    category TEXT NOT NULL {_enum("category", *_COST_CATEGORIES)},
+    amount_cents INTEGER NOT NULL CHECK (amount_cents {_MONEY}),
+    note TEXT NOT NULL DEFAULT ''
+) STRICT""",
+    f"""CREATE TABLE actual_benefit (
+    id INTEGER PRIMARY KEY,
+    initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    category TEXT NOT NULL {_enum("category", *_BENEFIT_CATEGORIES)},
+    amount_cents INTEGER NOT NULL CHECK (amount_cents {_MONEY}),
+    evidence TEXT NOT NULL DEFAULT ''
+) STRICT""",
+    """ALTER TABLE review ADD COLUMN snapshot_id INTEGER
+    CHECK (snapshot_id IS NULL OR snapshot_id >= 1)""",
+    f"""CREATE TABLE review_decision (
+    id INTEGER PRIMARY KEY,
+    review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+    initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+    verdict TEXT NOT NULL {_enum("verdict", "continue", "change", "stop")},
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (review_id, initiative_id)
+) STRICT""",
+    "CREATE INDEX actual_cost_initiative ON actual_cost(initiative_id)",
+    "CREATE INDEX actual_benefit_initiative ON actual_benefit(initiative_id)",
+    "CREATE INDEX review_decision_initiative ON review_decision(initiative_id)",
 )
 
 #: The table that sqlite-utils' Migrations keeps; checked by its shape, not its text.

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from smbplanner.domain.currency import CURRENCIES
 from smbplanner.domain.enums import Perspective, label
 from smbplanner.domain.model import Business, Goal, Plan
-from smbplanner.domain.validation import check_business, check_goal
+from smbplanner.domain.validation import check
 from smbplanner.ui.shared.widgets import ErrorLine
 
 MAX_GOALS = 5
@@ -86,7 +86,7 @@ class BusinessPage(QWizardPage):
     def validatePage(self) -> bool:
         labels = {"name": self.tr("Business name"), "currency": self.tr("Currency"),
                   "industry": self.tr("Industry")}
-        problems = check_business(self.business())
+        problems = check(self.business())
         if problems:
             first = problems[0]
             self.error.show_message(f"{labels.get(first.field, first.field)}: {first.message}")
@@ -164,7 +164,7 @@ class GoalsPage(QWizardPage):
             self.titles[0].setFocus()
             return False
         for number, goal in enumerate(goals, 1):
-            problems = check_goal(goal)
+            problems = check(goal)
             if problems:
                 self.error.show_message(
                     self.tr("Goal {0}: {1}").format(number, problems[0].message)

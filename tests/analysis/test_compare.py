@@ -77,3 +77,29 @@ def test_year_figures_equal_planned_spend() -> None:
     spend = {y.year: y.planned_cents for y in planned_spend(after)}
     assert {y.year: y.planned_after_cents for y in result.years} == spend
     assert [c.name for c in result.changed] == [after.initiatives[4].name]
+
+
+def test_what_changed_shows_delivery_too() -> None:
+    """Since the last review: a start and progress recorded, the colour turned red with its
+    reason, spend and benefits recorded."""
+    from datetime import date
+
+    from smbplanner.domain.enums import BenefitCategory, Rag
+    from smbplanner.domain.model import ActualBenefit, ActualCost
+
+    before = sample_plan()
+    after = copy.deepcopy(before)
+    erp = next(i for i in after.initiatives if i.id == 5)
+    erp.actual_start, erp.percent_complete = date(2027, 4, 12), 10
+    erp.rag, erp.rag_reason = Rag.RED, "Supplier  late"
+    erp.actual_costs = [ActualCost(2027, CostCategory.IMPLEMENTATION, 1_200_000)]
+    server = next(i for i in after.initiatives if i.id == 2)
+    server.actual_benefits.append(ActualBenefit(2027, BenefitCategory.COST_SAVINGS, 50_000))
+    changes = {c.initiative_id: c.changes for c in compare_plans(before, after).changed}
+    assert changes[5] == [
+        "started 12 April 2027",
+        "complete not reported → 10 %",
+        "status colour not set → red (Supplier late)",
+        "actual spend 0.00 EUR → 12,000.00 EUR (+12,000.00 EUR)",
+    ]
+    assert changes[2] == ["realised benefits 600.00 EUR → 1,100.00 EUR (+500.00 EUR)"]

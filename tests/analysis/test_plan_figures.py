@@ -91,7 +91,9 @@ def _plan() -> Plan:
 def test_initiative_figures() -> None:
     figures = plan_figures(_plan())
     first = figures["initiatives"][0]
-    assert set(first) == {"id", "name", "quadrant", "portfolio", "scenarios", "range"} | FIGURE_KEYS
+    assert set(first) == {
+        "id", "name", "quadrant", "portfolio", "scenarios", "range", "tracking"
+    } | FIGURE_KEYS
     assert first["id"] == 1 and first["name"] == "Cloud accounting"
     assert first["quadrant"] == "quick_win" and first["portfolio"] == "change"
     assert first["tco"] == 10_000.0 and first["tco_pv"] == 10_000.0
@@ -227,3 +229,40 @@ def test_empty_plan() -> None:
     assert [y["year"] for y in figures["years"]] == [2030]
     assert figures["totals"] == {"tco": 0.0, "benefits": 0.0, "npv": 0.0}
     assert figures["run_change"]["run_share_pct"] is None
+
+
+def test_tracking_entries() -> None:
+    """``figures.initiatives[].tracking`` and the portfolio's: in currency units; a plan
+    without actuals has everything still to come."""
+    figures = plan_figures(_plan())
+    tracking = figures["initiatives"][0]["tracking"]
+    assert tracking == {
+        "through_year": None,
+        "spent_to_date": 0.0,
+        "benefits_to_date": 0.0,
+        "planned_to_date": 0.0,
+        "planned_benefits_to_date": 0.0,
+        "forecast_tco": 10_000.0,
+        "variance": 0.0,
+        "npv_reforecast": 2_885.48,
+        "rag": None,
+    }
+    assert figures["tracking"]["years"] == []
+
+
+def test_tracking_entries_with_actuals() -> None:
+    from smbplanner.domain.enums import Rag
+    from smbplanner.domain.model import ActualCost
+
+    plan = _plan()
+    first = plan.initiatives[0]
+    first.rag = Rag.RED
+    first.actual_costs = [ActualCost(first.start_year, CostCategory.PURCHASE, 1_250_050)]
+    figures = plan_figures(plan)
+    tracking = figures["initiatives"][0]["tracking"]
+    assert tracking["spent_to_date"] == 12_500.5
+    assert tracking["planned_to_date"] == 10_000.0
+    assert tracking["variance"] == 2_500.5
+    assert tracking["forecast_tco"] == 12_500.5
+    assert tracking["rag"] == "red"
+    assert figures["tracking"]["through_year"] == first.start_year

@@ -48,3 +48,13 @@ def test_the_ask_and_the_years_foot_on_the_printed_rows(sample_pack: Pack) -> No
 def test_the_decision_alone_builds() -> None:
     pdf = build_board_pack(sample_plan(), ReportOptions(sections=("decision",)))
     assert Pack(pdf).contains("Resolution sought.")
+
+
+def test_the_decision_page_names_approved_work_running_over(sample_pack: Pack) -> None:
+    """The sample's server replacement (approved, the owner's estimate 38,700 EUR against
+    36,569 EUR planned) and MFA (in progress, 410 EUR spent over plan) run over."""
+    page = " ".join(sample_pack.pages[1].split())
+    assert ("Approved work running over — forecast cost at completion above plan: "
+            "Back-office server replacement 38,700 EUR (+2,131 EUR) and Multi-factor "
+            "authentication and password manager 10,081 EUR (+410 EUR).") in page
+    assert "If nothing is done" in page  # still one page

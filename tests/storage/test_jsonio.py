@@ -22,6 +22,38 @@ def test_dict_plan_dict_round_trip() -> None:
     assert plan_to_dict(dict_to_plan(json.loads(json.dumps(data)))) == data
 
 
+def test_actuals_round_trip() -> None:
+    """What really happened goes out and comes back: dates, progress, colour, the owner's
+    estimate, actual spend, realised benefits, a review's snapshot and decisions."""
+    from datetime import date
+
+    from smbplanner.domain.enums import BenefitCategory, CostCategory, Rag, Verdict
+    from smbplanner.domain.model import ActualBenefit, ActualCost, Review, ReviewDecision
+
+    plan = tiny_plan()
+    first = plan.initiatives[0]
+    first.id = 1
+    first.actual_start, first.actual_finish = date(2026, 2, 1), date(2026, 9, 30)
+    first.percent_complete, first.rag, first.rag_reason = 100, Rag.GREEN, "Done"
+    first.forecast_cost_cents = 1_234_567
+    first.actual_costs = [ActualCost(2026, CostCategory.TRAINING, 50_050, "Invoice 7", id=3)]
+    first.actual_benefits = [ActualBenefit(2026, BenefitCategory.OTHER, 1_000, "Log", id=4)]
+    plan.reviews = [Review(date(2026, 10, 1), snapshot_id=2, id=1,
+                           verdicts=[ReviewDecision(1, Verdict.STOP, "No", id=5)])]
+    data = plan_to_dict(plan)
+    entry = data["initiatives"][0]
+    assert entry["forecast_cost"] == 12_345.67 and entry["rag"] == "green"
+    assert entry["actual_costs"] == [
+        {"id": 3, "year": 2026, "category": "training", "amount": 500.5, "note": "Invoice 7"}
+    ]
+    assert data["reviews"][0]["verdicts"] == [
+        {"id": 5, "initiative_id": 1, "verdict": "stop", "note": "No"}
+    ]
+    back = dict_to_plan(json.loads(json.dumps(data)))
+    assert plan_to_dict(back) == data
+    assert back.initiatives[0].actual_costs[0].amount_cents == 50_050
+
+
 def test_money_and_rates_are_units_and_fractions() -> None:
     data = plan_to_dict(tiny_plan())
     assert data["business"]["discount_rate"] == 0.08
@@ -67,6 +99,22 @@ COST_PATH = "plan.initiatives[0].options[0].costs[1].amount"
         (["goals", 1, "id"], 1, "plan.goals[1].id: duplicate id 1"),
         (["business", "name"], "a\ud800b", "plan.business.name: contains an invalid character"),
         (["people"], {"not": "a list"}, "plan.people: must be a list"),
+        (["initiatives", 0, "rag"], "purple", "plan.initiatives[0].rag: must be one of"),
+        (["initiatives", 0, "percent_complete"], 120,
+         "plan.initiatives[0].percent_complete: must be between 0 and 100"),
+        (["initiatives", 0, "actual_finish"], "2026-01-01",
+         "plan.initiatives[0].actual_start: is required when actual_finish is set"),
+        (["initiatives", 0, "actual_costs"], [{"year": 2026, "category": "purchase",
+                                               "amount": -5}],
+         "plan.initiatives[0].actual_costs[0].amount: must be a number ≥ 0"),
+        (["initiatives", 0, "actual_benefits"], [{"year": 2026, "category": "cost_savings"}],
+         "plan.initiatives[0].actual_benefits[0].amount: is missing"),
+        (["reviews"], [{"date": "2026-07-01", "verdicts": [{"initiative_id": 99,
+                                                            "verdict": "stop"}]}],
+         "plan.reviews[0].verdicts[0].initiative_id: refers to initiative 99"),
+        (["reviews"], [{"date": "2026-07-01", "verdicts": [{"initiative_id": 1,
+                                                            "verdict": "pause"}]}],
+         "plan.reviews[0].verdicts[0].verdict: must be one of"),
     ],
 )
 def test_bad_document_names_the_path(path: list[Any], value: Any, expected: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from smbplanner.analysis.assessment import swot_board
 from smbplanner.domain.enums import SwotKind, label
 from smbplanner.domain.model import SwotItem
-from smbplanner.domain.validation import check_swot
+from smbplanner.domain.validation import check
 from smbplanner.storage.edits import EditSession
 from smbplanner.ui.document import Outcome, PlanDocument
 from smbplanner.ui.pages.assessment.swot import PLURALS, QuadrantPanel, short
@@ -110,7 +110,7 @@ class SwotBoard(QWidget):
         return None if outcome else _named(outcome.message())
 
     def _check(self, values: SwotValues) -> str | None:
-        problems = check_swot(SwotItem(values.kind, values.text, values.it_question))
+        problems = check(SwotItem(values.kind, values.text, values.it_question))
         return _named(str(problems[0])) if problems else None
 
     def _add(self, values: SwotValues) -> str | None:

@@ -1,5 +1,7 @@
 """Phase 4, Governance: the people and the steering committee, the RACI matrix of the
-initiatives, and the quarterly review log with the date of the next review.
+initiatives, and the quarterly review log with the date of the next review; each review's
+decision per initiative and what changed since the last review (``decisions.py``). Adding a
+review takes a snapshot of the plan with it (one edit, one undo step).
 
 Every figure and rule (committee members, RACI problems, the next review date) comes from
 ``smbplanner.analysis.governance``.
@@ -7,8 +9,9 @@ Every figure and rule (committee members, RACI problems, the next review date) c
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -22,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.analysis.governance import next_review, sorted_reviews, steering_committee
-from smbplanner.domain.model import Person, Review
+from smbplanner.domain.model import Person, Review, Snapshot
 from smbplanner.domain.validation import Problem
+from smbplanner.storage.edits import EditSession
+from smbplanner.storage.jsonio import plan_to_dict
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.governance.decisions import DecisionsPanel
 from smbplanner.ui.pages.governance.raci import CHECK_COLUMN, RaciModel, RaciView
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.people import PeopleDelegate
@@ -69,7 +75,7 @@ class RaciPanel(QWidget):
         self.model.modelReset.connect(self._fit_columns)
         watch(self, document, self.refresh)
         self._fit_columns()
-        self.refresh()
+        self.refresh(model=False)  # the model has just read the plan
 
     def _fit_columns(self) -> None:
         self.view.resizeColumnsToContents()
@@ -79,7 +85,9 @@ class RaciPanel(QWidget):
         for column in range(CHECK_COLUMN + 1, self.model.columnCount()):
             header.resizeSection(column, max(header.sectionSize(column), 90))
 
-    def refresh(self) -> None:
+    def refresh(self, *, model: bool = True) -> None:
+        if model:
+            self.model.refresh()
         plan = self.document.plan()
         if not plan.initiatives:
             text = self.tr(
@@ -203,11 +211,19 @@ class GovernancePage(QWidget):
         self.next_review.setAccessibleName(self.tr("Next quarterly review"))
         self.reviews.layout().addWidget(self.next_review)
 
+        self.decisions = DecisionsPanel(document, today=today)
+        self.reviews.view.selectionModel().currentRowChanged.connect(self._review_chosen)
+        self.reviews_model.modelReset.connect(self._review_chosen)
+
         self.raci = RaciPanel(document)
 
+        review_side = QSplitter(Qt.Orientation.Vertical)
+        review_side.addWidget(self.reviews)
+        review_side.addWidget(self.decisions)
+        review_side.setChildrenCollapsible(False)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.people)
-        top.addWidget(self.reviews)
+        top.addWidget(review_side)
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 3)
         top.setHandleWidth(14)
@@ -218,7 +234,7 @@ class GovernancePage(QWidget):
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
         split.setHandleWidth(14)
-        split.setSizes([250, 500])
+        split.setSizes([440, 310])
         self._size_columns()
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -281,8 +297,30 @@ class GovernancePage(QWidget):
             QTimer.singleShot(0, self, lambda: self._edit_first_cell(self.people))
         return new_id
 
+    def _review_chosen(self, *_args: object) -> None:
+        index = self.reviews.view.currentIndex()
+        review = (self.reviews_model.entity(index.row())
+                  if index.isValid() and index.row() < self.reviews_model.rowCount() else None)
+        self.decisions.set_review(None if review is None else review.id)
+
     def _add_review(self) -> int | None:
-        return self.document.add(Review(self.today()), text=self.tr("Add review")).value
+        """A review held today, with a snapshot of the plan as it stands (what the next
+        review compares with): one edit, one undo step."""
+        plan = dataclasses.replace(self.document.plan(), snapshots=[])
+        today = self.today()
+
+        def steps(e: EditSession) -> int:
+            snap = Snapshot(name=self.tr("Review {0}").format(today.isoformat()),
+                            taken_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                            data=plan_to_dict(plan))
+            return e.add(Review(today, snapshot_id=e.add(snap)))
+
+        new_id = self.document.edit(self.tr("Add review"), steps).value
+        if new_id is not None:
+            row = self.reviews_model.row_of(new_id)
+            if row >= 0:
+                self.reviews.view.setCurrentIndex(self.reviews_model.index(row, 0))
+        return new_id
 
     @staticmethod
     def _edit_first_cell(panel: TablePanel) -> None:

@@ -29,6 +29,7 @@ from smbplanner.ui.pages.initiatives.list import InitiativeList
 from smbplanner.ui.pages.initiatives.option_picker import OptionPicker
 from smbplanner.ui.pages.initiatives.options import OptionsPanel
 from smbplanner.ui.pages.initiatives.risks import RisksPanel
+from smbplanner.ui.pages.initiatives.tracking import TrackingPanel
 from smbplanner.ui.shared.widgets import ErrorLine
 
 #: Below this page height (pixels) the list and editor get the larger share of the page.
@@ -72,10 +73,13 @@ class InitiativesPage(QWidget):
         self.options = OptionsPanel(document)
         self.figures = FiguresPanel(document)
         self.risks = RisksPanel(document)
+        self.tracking = TrackingPanel(document)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Initiative details"))
-        self.panels = (self.costs, self.benefits, self.options, self.figures, self.risks)
-        titles = ("Costs (TCO)", "Benefits", "Options", "Figures", "Risks")
+        self.panels = (
+            self.costs, self.benefits, self.options, self.figures, self.risks, self.tracking
+        )
+        titles = ("Costs (TCO)", "Benefits", "Options", "Figures", "Risks", "Tracking")
         for panel, title in zip(self.panels, titles, strict=True):
             # scrolled, so that a tall panel never squeezes the list and editor above
             self.tabs.addTab(_scrolled(panel), self.tr(title))

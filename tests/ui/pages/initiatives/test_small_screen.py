@@ -29,7 +29,7 @@ def test_a_laptop_screen_shows_the_list_and_the_whole_editor(
     page = _page(document, qtbot, keep, 820, 590)  # the page's part of a 1024×640 window
     view = page.list.view
     last = view.rowAt(view.viewport().height() - 2)
-    assert last >= 7 or last == -1 and view.model().rowCount() <= 8  # 8 rows or more
+    assert last >= 7 or (last == -1 and view.model().rowCount() <= 8)  # 8 rows or more
     owner = page.editor.owner
     scroll = next(a for a in page.findChildren(QScrollArea) if a.widget() is page.editor)
     right = owner.mapTo(scroll.viewport(), QPoint(owner.width(), 0)).x()

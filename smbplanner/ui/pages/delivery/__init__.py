@@ -1,0 +1,1 @@
+"""The Delivery tab of Roadmap & budget: the portfolio's actuals against its plan."""
