@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from smbplanner.analysis.tracking import Cumulative
 from smbplanner.domain.numbers import whole
 from smbplanner.ui import fmt
-from smbplanner.ui.chartstyle import chart_colours, draw_soon
+from smbplanner.ui.shared.chart import chart_colours, draw_soon
 
 
 class DeliveryChart(QWidget):
