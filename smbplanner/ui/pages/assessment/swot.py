@@ -120,6 +120,12 @@ class SwotListModel(QAbstractListModel):
         return next((r for r, i in enumerate(self.items) if i.id == item_id), -1)
 
 
+def _cut(name: str, limit: int = 60) -> str:
+    """A goal or initiative named under an item, at most ``limit`` characters (in full in
+    the item's dialog and accessible text)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _blend(a: QColor, b: QColor, share: float) -> str:
     """``share`` of colour a over colour b, as #rrggbb (for secondary text)."""
     pairs = zip((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()), strict=True)
@@ -152,11 +158,11 @@ class SwotDelegate(QStyledItemDelegate):
             parts.append(f"<div style='color:{muted}'><i>IT question:</i> {escape(question)}</div>")
         else:
             parts.append(f"<div style='color:{muted}'><i>IT question: none yet</i></div>")
-        goal_text = "; ".join(escape(g) for g in goals) if goals else "<i>none linked</i>"
+        goal_text = "; ".join(escape(_cut(g)) for g in goals) if goals else "<i>none linked</i>"
         parts.append(f"<div style='color:{muted}'><i>Goals:</i> {goal_text}</div>")
         answers = index.data(ANSWERS_ROLE) or []
         if answers:
-            answer_text = "; ".join(escape(a) for a in answers)
+            answer_text = "; ".join(escape(_cut(a)) for a in answers)
             parts.append(f"<div style='color:{muted}'><i>Answered by:</i> {answer_text}</div>")
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -205,8 +211,12 @@ class QuadrantPanel(QFrame):
         title = QLabel(
             f"<b>{self.tr(PLURALS[kind])}</b><br><small>{self.tr(SUBTITLES[kind])}</small>"
         )
-        self.add_button = QPushButton(self.tr("Add {0}").format(noun))
+        title.setWordWrap(True)
+        # "Add" (the quadrant's title names what): two quadrants side by side fit a 1024 px
+        # window ("Add opportunity" made the page 1,124 px wide)
+        self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setAccessibleName(self.tr("Add {0}").format(noun))
+        self.add_button.setToolTip(self.tr("Add {0}").format(noun))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setAccessibleName(self.tr("Edit selected {0}").format(noun))
         self.delete_button = QPushButton(self.tr("Delete"))
