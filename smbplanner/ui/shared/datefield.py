@@ -73,6 +73,7 @@ class DateField(QLineEdit):
         self.setText(fmt.day(date(chosen.year(), chosen.month(), chosen.day())))
         self.setFocus()
         self.picked.emit()
+        self.editingFinished.emit()  # a form field (Binding) stores it at once
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         opens = event.key() == Qt.Key.Key_F4 or (
