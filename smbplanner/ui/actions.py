@@ -67,11 +67,11 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         recent_menu=recent,
         # every change is saved as it is made: what an owner may want is a version to
         # compare with later (Ctrl+S only says that all is saved; see MainWindow)
-        take_snapshot=_action(window, tr("Take s&napshot…"), tip=tr(
+        take_snapshot=_action(window, tr("Ta&ke snapshot…"), tip=tr(
             "Keep the plan as it is now, named, to compare with later (Roadmap & budget ▸ "
             "Snapshots). Every change is already saved as you make it")),
         save_as=_action(window, tr("Save &As…"), Key.SaveAs),
-        save_copy=_action(window, tr("Save a &Copy…")),
+        save_copy=_action(window, tr("Save a Cop&y…")),
         restore_backup=_action(window, tr("Res&tore from backup…"), tip=tr(
             "This plan's automatic backups: save one as a new plan or go back to it")),
         export_pdf=_action(window, tr("&Export PDF…"), "Ctrl+E",

@@ -101,3 +101,25 @@ def test_take_snapshot_replaces_save(
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "All changes are saved as you make them."
     assert len(page.snapshots.snapshots) == before + 1  # type: ignore[attr-defined]
+
+
+def test_every_menu_has_distinct_mnemonics(qtbot: QtBot, settings: AppSettings) -> None:
+    """Alt+letter reaches one item per menu ("Save a Copy" and "Close plan" both took C)."""
+    import re
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+
+    def check(menu: QMenu) -> None:
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            found = re.search(r"&(.)", action.text().replace("&&", ""))
+            if found:
+                key = found.group(1).casefold()
+                assert key not in keys, (menu.title(), keys.get(key), action.text())
+                keys[key] = action.text()
+            if action.menu() is not None:
+                check(action.menu())
+
+    for action in window.menuBar().actions():
+        check(action.menu())
