@@ -455,3 +455,25 @@ def test_a_crowded_board_names_its_selected_cards_by_the_dots_near_them(
     named = {c.initiative_id: (c.label, c.label_side) for c in cards if c.label}
     assert named == _labels_checked_against_every_dot(cards)
     assert set(named) == {c.initiative_id for c in chosen}
+
+
+def test_names_stay_legible_on_a_small_screen(document: PlanDocument, qtbot: QtBot) -> None:
+    """Issue 18: at 1024×640 the board is drawn at about 0.6 of its size and the names
+    became 7 px; they are drawn larger on the board so that they stay 10 px on screen, and
+    at full size as they were."""
+    from smbplanner.ui.pages.priorities.card import LABEL_FONT_PX, label_font, label_zoom
+
+    small = PrioritiesPage(document)
+    qtbot.addWidget(small)
+    small.resize(790, 560)  # the page's part of a 1024×640 window
+    small.show()
+    qtbot.waitExposed(small)
+    scale = small.view.transform().m11()
+    assert scale < 0.8
+    assert label_font().pixelSize() * scale >= 9.5
+    labelled = [c for c in small.view.cards.values() if c.label]
+    assert labelled  # names are still placed
+    assert small.minimumSizeHint().width() <= 1024 - 230
+    small.resize(1400, 1000)
+    qtbot.waitUntil(lambda: small.view.transform().m11() > 1)
+    assert label_zoom() == 1.0 and label_font().pixelSize() == LABEL_FONT_PX
