@@ -46,8 +46,8 @@ from smbplanner.ui.theme import error_red
 
 Index = QModelIndex | QPersistentModelIndex
 
-HEADERS = ["Initiative", "Status", "Done", "Spent", "Planned", "+ / −", "Benefits",
-           "Planned", "Forecast", "+ / −"]
+HEADERS = ["Initiative", "Status", "Done", "Spent", "Plan", "+ / −", "Benefits",
+           "Plan", "Forecast", "vs TCO"]
 TOOLTIPS = [
     "", "The owner's status colour; “past due”: its planned end has passed, not finished",
     "Per cent complete, as reported", "Actual spend to date", "Planned spend to date",
