@@ -104,7 +104,36 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--force", action="store_true", help="overwrite an existing file (never a plan)"
     )
+    _spreadsheet_parsers(sub)
     return p
+
+
+def _spreadsheet_parsers(sub: Any) -> None:
+    from smbplanner.spreadsheets.targets import TARGETS
+
+    s = sub.add_parser("import", help="rows of a CSV, XLSX or ODS sheet into a table")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("file", metavar="FILE", help="a .csv, .xlsx, .xls or .ods file")
+    s.add_argument("--table", required=True, choices=list(TARGETS), help="the table to fill")
+    s.add_argument("--sheet", metavar="NAME",
+                   help="the sheet to read (default: the one named as the table, else the "
+                        "first)")
+    s.add_argument("--existing", choices=("update", "skip"), default="update",
+                   help="rows whose name is already in the plan: update it (default) or skip")
+    s.add_argument("--dry-run", action="store_true",
+                   help="print what would be added or updated; change nothing")
+
+    s = sub.add_parser("export-xlsx", help="the plan as a workbook, figures as live formulas")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("-o", "--output", metavar="OUT.xlsx", required=True)
+    s.add_argument("--force", action="store_true",
+                   help="overwrite an existing file (never a plan)")
+
+    s = sub.add_parser("export-csv", help="the plan as one CSV file per table, in a folder")
+    s.add_argument("plan", metavar="PLAN")
+    s.add_argument("-o", "--output", metavar="FOLDER", required=True)
+    s.add_argument("--force", action="store_true",
+                   help="overwrite existing files (never a plan)")
 
 
 def _open_readonly(path: str) -> Any:
@@ -332,6 +361,37 @@ def cmd_summary(path: str) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from smbplanner.spreadsheets.cli import run_import
+
+    return run_import(args, CliError)
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from smbplanner.spreadsheets.workbook import workbook_bytes
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"{out}: the output must be a .xlsx file")
+    _check_output(out, args.force, Path(args.plan))
+    with _open_readonly(args.plan) as plan_file:
+        plan = plan_file.load(snapshots=False)
+    _write_output(out, workbook_bytes(plan), args.force, Path(args.plan))
+    print(f"Wrote the workbook of {plan.business.name} to {out}.")
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from smbplanner.spreadsheets.csvout import write_csv_folder
+
+    with _open_readonly(args.plan) as plan_file:
+        plan = plan_file.load(snapshots=False)
+    written = write_csv_folder(plan, Path(args.output), force=args.force,
+                               sources=[Path(args.plan)])
+    print(f"Wrote {len(written)} CSV files of {plan.business.name} to {args.output}.")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": cmd_new,
     "demo": cmd_demo,
@@ -340,6 +400,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "export": cmd_export,
     "summary": lambda args: cmd_summary(args.plan),
+    "import": cmd_import,
+    "export-xlsx": cmd_export_xlsx,
+    "export-csv": cmd_export_csv,
 }
 
 

@@ -46,5 +46,17 @@ def quadrant(impact: float | None, feasibility: float | None) -> Quadrant:
     return Quadrant.BACK_BURNER
 
 
+_KNOWN: dict[tuple[float | None, float | None], Quadrant] = {}
+
+
 def initiative_quadrant(initiative: Initiative) -> Quadrant:
-    return quadrant(initiative.impact, initiative.feasibility)
+    """The initiative's grid category (remembered per score pair: a board of 3,000 cards asks
+    for it several times per card and refresh, and there are only 81 scored pairs)."""
+    key = (initiative.impact, initiative.feasibility)
+    found = _KNOWN.get(key)
+    if found is None:
+        found = quadrant(*key)
+        if len(_KNOWN) > 1_000:  # scores off the half steps: keep the memory bounded
+            _KNOWN.clear()
+        _KNOWN[key] = found
+    return found

@@ -21,6 +21,8 @@ class Actions:
     save_copy: QAction
     restore_backup: QAction
     export_pdf: QAction
+    import_sheet: QAction
+    export_workbook: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -35,7 +37,7 @@ class Actions:
     def plan_actions(self) -> list[QAction]:
         """The actions that need an open plan."""
         return [self.save, self.save_as, self.save_copy, self.restore_backup, self.check_file,
-                self.export_pdf, self.close,
+                self.export_pdf, self.import_sheet, self.export_workbook, self.close,
                 self.history,
                 self.settings, *self.pages]
 
@@ -68,6 +70,10 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
             "This plan's automatic backups: save one as a new plan or go back to it")),
         export_pdf=_action(window, tr("&Export PDF…"), "Ctrl+E",
                            tr("The board pack: a PDF of the whole plan for a board or a bank")),
+        import_sheet=_action(window, tr("&Import…"), "Ctrl+I", tr(
+            "Rows of a CSV, Excel or LibreOffice sheet into systems, budget, initiatives, …")),
+        export_workbook=_action(window, tr("Export &workbook…"), tip=tr(
+            "The plan as an Excel workbook (figures as formulas) or CSV files")),
         close=_action(window, tr("&Close plan"), Key.Close),
         quit=_action(window, tr("&Quit"), Key.Quit),
         undo=_action(window, tr("&Undo"), Key.Undo),
@@ -94,6 +100,7 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     file_menu.addAction(actions.restore_backup)
     file_menu.addSeparator()
     file_menu.addAction(actions.export_pdf)
+    file_menu.addActions([actions.import_sheet, actions.export_workbook])
     file_menu.addSeparator()
     file_menu.addActions([actions.close, actions.quit])
     edit_menu = bar.addMenu(tr("&Edit"))

@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         a.guide.triggered.connect(self.show_guide)
         a.settings.triggered.connect(self.plan_settings)
         a.export_pdf.triggered.connect(self.export_pdf)
+        a.import_sheet.triggered.connect(self.import_sheet)
+        a.export_workbook.triggered.connect(self.export_workbook)
         a.restore_backup.triggered.connect(self.restore_backup)
         a.check_file.triggered.connect(self.check_file)
         self.banner.save_copy_requested.connect(lambda: f.save_as())
@@ -225,6 +227,25 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.files.closed.connect(dialog.close)
         dialog.show()
+
+    def import_sheet(self) -> None:
+        from smbplanner.ui.spreadsheets.importdialog import ImportDialog
+
+        if self.files.document is None:
+            return
+        dialog = ImportDialog(self.files.document, self)
+        dialog.imported.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.files.closed.connect(dialog.close)
+        dialog.show()
+
+    def export_workbook(self) -> None:
+        from smbplanner.ui.spreadsheets.export import export_workbook
+
+        if self.files.document is not None:
+            message = export_workbook(self, self.files.document)
+            if message:
+                self.statusBar().showMessage(message, 10000)
 
     def restore_backup(self) -> None:
         from smbplanner.ui.restoredialog import RestoreDialog

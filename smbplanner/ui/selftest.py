@@ -13,6 +13,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from smbplanner.resources import resource
 
@@ -47,6 +48,19 @@ def run_self_test(display: bool) -> str:
                 del os.environ["SMBPLANNER_DATA_DIR"]
             else:
                 os.environ["SMBPLANNER_DATA_DIR"] = before
+
+
+def _workbook_round(plan: Any, folder: Path) -> int:
+    """The sample as a workbook (openpyxl), read back (python-calamine): both are bundled."""
+    from smbplanner.spreadsheets.reading import read_sheet, sheet_names
+    from smbplanner.spreadsheets.workbook import workbook_bytes
+
+    book = folder / "sample.xlsx"
+    book.write_bytes(workbook_bytes(plan))
+    names = sheet_names(book)
+    systems = read_sheet(book, "Systems").rows
+    _check(len(systems) == len(plan.systems) + 1, "the workbook does not read back")
+    return len(names)
 
 
 def _run_in(folder: Path) -> str:
@@ -86,6 +100,7 @@ def _run_in(folder: Path) -> str:
         _check(pdf.startswith(b"%PDF-"), "the board pack is not a PDF")
         pages = pdf_page_count(pdf)
         _check(pages > 0, "the board pack has no pages")
+        sheets = _workbook_round(plan, folder)
     finally:
         window.close()
         window.deleteLater()
@@ -94,5 +109,6 @@ def _run_in(folder: Path) -> str:
     return (
         f"OK: main window ({shown} pages shown), sample plan "
         f"'{plan.business.name}', board pack ({pages} pages, {len(pdf) // 1024} kB), "
+        f"workbook ({sheets} sheets), "
         f"{os.environ.get('QT_QPA_PLATFORM') or 'native'} display"
     )

@@ -81,7 +81,7 @@ def test_start_up_on_a_plan_leaves_the_heavy_work_until_after_the_first_paint(
         "from smbplanner.storage.backups import list_backups\n"
         "def done():\n"
         "    heavy = ('sqlite_utils', 'click', 'numpy', 'matplotlib', 'reportlab',\n"
-        "             'smbplanner.ui.welcome')\n"
+        "             'smbplanner.ui.welcome', 'openpyxl', 'python_calamine')\n"
         "    print(sorted(m for m in heavy if m in sys.modules))\n"
         "    print(len(list_backups(A.Path(sys.argv[1]))))\n"
         "    app = A.QApplication.instance()\n"

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
 
 from smbplanner.analysis.budget import BudgetRow
 from smbplanner.ui import fmt
-from smbplanner.ui.chartstyle import chart_colours, draw_soon
+from smbplanner.ui.shared.chart import ChartFrame, chart_colours, style_axes
 from smbplanner.ui.theme import ERROR_RED
 
 
@@ -27,69 +26,31 @@ def colours(palette: QPalette) -> dict[str, str]:
     )
 
 
-class BudgetChart(QWidget):
+class BudgetChart(ChartFrame):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Budget and planned spend chart"))
-        self.setMinimumSize(320, 240)
+        super().__init__(self.tr("Budget and planned spend chart"), 320, 240, parent)
         self.rows: list[BudgetRow] = []
         self.currency = ""
-        self.canvas: Any = None
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(12)
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(self.empty)
-        self._dirty = True
 
     def set_rows(self, rows: list[BudgetRow], currency: str) -> None:
         if rows == self.rows and currency == self.currency and self.canvas is not None:
             return  # nothing the chart shows has changed: drawing is the costly part
-        self.rows, self.currency, self._dirty = rows, currency, True
-        if self.isVisible():
-            self.draw()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            if self.isVisible():
-                self.draw()
-            else:  # a switch to dark or light while hidden: redraw when shown again
-                self._dirty = True
+        self.rows, self.currency = rows, currency
+        self.request_draw()
 
     def draw(self) -> None:
-        self._dirty = False
         if not any(r.spend.budget_cents or r.spend.planned_cents for r in self.rows):
-            self.empty.setText(self.tr(
+            self.show_empty(self.tr(
                 "Nothing to chart yet.\nAdd a budget for each year in the table on the left, "
                 "and initiatives with costs on the Initiatives page; planned spend then shows "
                 "here against the budget."))
-            self._stack.setCurrentWidget(self.empty)
             return
-        if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
-
-            # fixed margins (set in _plot): a constrained layout doubles the drawing time
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=(6, 3.4)))
-            self.canvas.setAccessibleName(self.accessibleName())
-            self._stack.addWidget(self.canvas)
-        self._plot(self.canvas.figure)
-        self._stack.setCurrentWidget(self.canvas)
-        draw_soon(self.canvas)
+        # fixed margins (set in _plot): a constrained layout doubles the drawing time
+        self._plot(self.ensure_canvas(6, 3.4).figure)
+        self.show_canvas()
 
     def _style(self, ax: Any, c: dict[str, str]) -> None:
-        ax.set_facecolor(c["axes"])
-        ax.tick_params(colors=c["text"], labelsize=8)
-        for spine in ax.spines.values():
-            spine.set_color(c["grid"])
-        ax.grid(True, axis="y", color=c["grid"], linewidth=0.5, alpha=0.6)
+        style_axes(ax, c, grid="y")
         ax.set_axisbelow(True)
 
     def _plot(self, figure: Any) -> None:

@@ -6,72 +6,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from smbplanner.analysis.tracking import Cumulative
 from smbplanner.domain.numbers import whole
 from smbplanner.ui import fmt
-from smbplanner.ui.chartstyle import chart_colours, draw_soon
+from smbplanner.ui.shared.chart import ChartFrame, chart_colours, style_axes
 
 
-class DeliveryChart(QWidget):
+class DeliveryChart(ChartFrame):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Planned and actual cumulative spend and benefits"))
-        self.setMinimumSize(320, 220)
+        super().__init__(
+            self.tr("Planned and actual cumulative spend and benefits"), 320, 220, parent
+        )
         self.series: Cumulative | None = None
         self.currency = ""
-        self.canvas: Any = None
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(12)
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(self.empty)
-        self._dirty = True
 
     def set_series(self, series: Cumulative, currency: str) -> None:
         if series == self.series and currency == self.currency and self.canvas is not None:
             return
-        self.series, self.currency, self._dirty = series, currency, True
-        if self.isVisible():
-            self.draw()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            if self.isVisible():
-                self.draw()
-            else:
-                self._dirty = True
+        self.series, self.currency = series, currency
+        self.request_draw()
 
     def draw(self) -> None:
-        self._dirty = False
         series = self.series
         if series is None or not ((series.planned_costs and any(series.planned_costs))
                                   or series.actual_costs):
-            self.empty.setText(self.tr(
+            self.show_empty(self.tr(
                 "Nothing to chart yet.\nGive initiatives costs on the Initiatives page and "
                 "record what they really cost on their Tracking tab."))
-            self._stack.setCurrentWidget(self.empty)
             return
-        if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
-
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=(6, 3.2)))
-            self.canvas.setAccessibleName(self.accessibleName())
-            self._stack.addWidget(self.canvas)
-        self._plot(self.canvas.figure, series)
-        self._stack.setCurrentWidget(self.canvas)
-        draw_soon(self.canvas)
+        self._plot(self.ensure_canvas(6, 3.2).figure, series)
+        self.show_canvas()
 
     def _plot(self, figure: Any, series: Cumulative) -> None:
         from matplotlib.ticker import FuncFormatter
@@ -102,11 +68,7 @@ class DeliveryChart(QWidget):
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.units(int(v))))
         ax.set_ylabel(self.currency, color=c["text"], fontsize=8)
-        ax.set_facecolor(c["axes"])
-        ax.tick_params(colors=c["text"], labelsize=8)
-        for spine in ax.spines.values():
-            spine.set_color(c["grid"])
-        ax.grid(True, axis="y", color=c["grid"], linewidth=0.5, alpha=0.6)
+        style_axes(ax, c, grid="y")
         ax.set_axisbelow(True)
         ax.legend(fontsize=7, ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0),
                   frameon=False, labelcolor=c["text"])

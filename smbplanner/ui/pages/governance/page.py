@@ -74,7 +74,7 @@ class RaciPanel(QWidget):
         self.model.modelReset.connect(self._fit_columns)
         watch(self, document, self.refresh)
         self._fit_columns()
-        self.refresh()
+        self.refresh(model=False)  # the model has just read the plan
 
     def _fit_columns(self) -> None:
         self.view.resizeColumnsToContents()
@@ -84,7 +84,9 @@ class RaciPanel(QWidget):
         for column in range(CHECK_COLUMN + 1, self.model.columnCount()):
             header.resizeSection(column, max(header.sectionSize(column), 90))
 
-    def refresh(self) -> None:
+    def refresh(self, *, model: bool = True) -> None:
+        if model:
+            self.model.refresh()
         plan = self.document.plan()
         if not plan.initiatives:
             text = self.tr(

@@ -74,8 +74,7 @@ class RaciModel(QAbstractTableModel):
         self.initiatives: list[Initiative] = []
         self.people: list[Person] = []
         self.problems: dict[int, list[str]] = {}
-        document.changed.connect(self.refresh)
-        self.refresh()
+        self.refresh()  # then by its panel, when an edit concerns it and it is shown
 
     def refresh(self) -> None:
         """Reload; keep the view's current cell when the rows and columns are the same."""

@@ -7,14 +7,14 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
 
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.options import Comparison
-from smbplanner.ui.chartstyle import chart_colours, draw_soon
 from smbplanner.ui.pages.initiatives.common import locale_number
+from smbplanner.ui.shared.chart import ChartFrame, chart_colours, fresh_axes, style_axes
 
 #: Charts redraw this long after the last change, so a burst of edits draws once.
 REDRAW_DELAY_MS = 80
@@ -40,7 +40,7 @@ def _thousands(value: float, _position: object = None) -> str:
     return locale_number(value, 0)
 
 
-class LazyChart(QWidget):
+class LazyChart(ChartFrame):
     """A chart that creates its matplotlib canvas when first shown; ``set_data`` then
     ``_plot(figure, data)`` in subclasses. Shows ``empty_text`` when there is nothing."""
 
@@ -52,55 +52,30 @@ class LazyChart(QWidget):
     margins = MARGINS
 
     def __init__(self, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        self.setMinimumSize(240, 200)
-        self.canvas: Any = None
+        super().__init__(name, 240, 200, parent)
         self.data: Any = None
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty.setMargin(0)
         self.empty_text = ""
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(self.empty)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
-        self._timer.timeout.connect(self.draw)
+        self._timer.timeout.connect(self._draw_now)
 
     def set_data(self, data: Any, empty_text: str = "") -> None:
         self.data, self.empty_text = data, empty_text
+        self._dirty = True
         if self.isVisible():
             self._timer.start()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
-            self.draw()
-
     def draw(self) -> None:
         if self.data is None:
-            self.empty.setText(self.empty_text)
-            self._stack.setCurrentWidget(self.empty)
+            self.show_empty(self.empty_text)
             return
         if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
-
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=(5, 3)))
-            self.canvas.setAccessibleName(self.accessibleName())
-            self.canvas.mpl_connect("resize_event", lambda _event: self._margins())
-            self._stack.addWidget(self.canvas)
+            self.ensure_canvas(5, 3).mpl_connect("resize_event", lambda _event: self._margins())
         figure = self.canvas.figure
         c = colours(self.palette())
-        figure.clear()
-        figure.set_facecolor(c["figure"])
-        ax = figure.add_subplot()
-        ax.set_facecolor(c["axes"])
+        ax = fresh_axes(figure, c)
         self._plot(ax, self.data, c)
         self._format_axes(ax, c)
         style = {"fontsize": 8, "facecolor": c["axes"], "edgecolor": c["grid"],
@@ -115,8 +90,7 @@ class LazyChart(QWidget):
             legend = ax.legend(loc="best", **style)
             legend.get_frame().set_alpha(0.9)
         self._margins()
-        self._stack.setCurrentWidget(self.canvas)
-        draw_soon(self.canvas)
+        self.show_canvas()
 
     def _margins(self) -> None:
         """Keep the margins fixed in pixels whatever the size of the chart."""
@@ -137,13 +111,6 @@ class LazyChart(QWidget):
     def _plot(self, ax: Any, data: Any, c: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def _frame(self, ax: Any, c: dict[str, Any]) -> None:
-        """Tick labels, spines and grid in the palette's colours."""
-        ax.tick_params(colors=c["text"], labelsize=8)
-        for spine in ax.spines.values():
-            spine.set_color(c["grid"])
-        ax.grid(True, color=c["grid"], linewidth=0.5, alpha=0.6)
-
     def _format_axes(self, ax: Any, c: dict[str, Any]) -> None:
         """Money on the y axis, whole lifecycle years on the x axis, the zero line."""
         from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -156,7 +123,7 @@ class LazyChart(QWidget):
             ax.set_ylim(min(low, -1), max(high, 1))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        self._frame(ax, c)
+        style_axes(ax, c)
         ax.axhline(0, color=c["text"], linewidth=0.8)
 
     def _axis_labels(self, ax: Any, c: dict[str, Any], title: str, start_year: int | None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from smbplanner.ui.pages.initiatives.chart import MARGINS, LazyChart
 from smbplanner.ui.pages.initiatives.common import locale_number, minus
+from smbplanner.ui.shared.chart import style_axes
 
 if TYPE_CHECKING:
     import numpy as np
@@ -93,7 +94,7 @@ class RangeHistogram(LazyChart):
         ax.xaxis.set_major_formatter(FuncFormatter(_units))
         ax.xaxis.set_major_locator(MaxNLocator(5))
         ax.set_ylim(bottom=0)
-        self._frame(ax, c)
+        style_axes(ax, c)
 
 
 class TornadoChart(LazyChart):
@@ -145,7 +146,7 @@ class TornadoChart(LazyChart):
 
         ax.xaxis.set_major_formatter(FuncFormatter(_units))
         ax.xaxis.set_major_locator(MaxNLocator(4))
-        self._frame(ax, c)
+        style_axes(ax, c)
         ax.grid(False, axis="y")
 
     def _margins(self) -> None:

@@ -27,6 +27,24 @@ def label_font() -> QFont:
     return font
 
 
+_WHITE = QColor("white")
+_NUMBER_FONTS: dict[int, QFont] = {}
+
+
+def _number_font(px: int) -> QFont:
+    """The bold font of a dot's number (made once per size, not once per paint)."""
+    font = _NUMBER_FONTS.get(px)
+    if font is None:
+        font = _NUMBER_FONTS[px] = QFont(label_font())
+        font.setBold(True)
+        font.setPixelSize(px)
+    return font
+
+
+def _mark_font() -> QFont:
+    return _number_font(8)
+
+
 @dataclass
 class CardLook:
     """What a card shows (all texts already made by the page)."""
@@ -52,7 +70,9 @@ class CardItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
         )
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # No pixmap cache: after a drop most cards of a large board show a new number, and
+        # drawing a dot is cheaper than drawing it into its cache and then the cache.
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.look = look
         self.ink, self.halo, self.selection = ink, halo, selection
         self.label = ""  # the elided name, "" when hidden
@@ -61,6 +81,8 @@ class CardItem(QGraphicsItem):
         self.base_z = 1.0
         self.scores = (3.0, 3.0)  # (feasibility, impact) as stored
         self.setToolTip(look.tooltip)
+        self._halo_pen = QPen(halo, 1.2)
+        self._mark_pen = QPen(halo, 1)
         self._bounds = self._measure()
 
     def type(self) -> int:
@@ -132,33 +154,31 @@ class CardItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        # Drawn again for each new look (its cache is per device): after a drop that renumbers
+        # most of a 3,000-card board, so pens, fonts and colours are made once, not per paint.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        look = self.look
         dot = self._dot()
         selected = self.isSelected()
         if selected or self.hasFocus():
             painter.setPen(QPen(self.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(dot.adjusted(-3, -3, 3, 3))
-        colour = QColor(PORTFOLIO_COLOURS[self.look.portfolio])
-        painter.setPen(QPen(self.halo, 1.2))
-        painter.setBrush(colour)
+        painter.setPen(self._halo_pen)
+        painter.setBrush(PORTFOLIO_COLOURS[look.portfolio])
         painter.drawEllipse(dot)
-        font = QFont(label_font())
-        font.setBold(True)
-        size = 11 if self.look.radius >= 11 else 9
-        font.setPixelSize(size if self.look.number < 100 else size - 2)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, str(self.look.number))
-        if self.look.high_risk:
-            r = self.look.radius
+        size = 11 if look.radius >= 11 else 9
+        painter.setFont(_number_font(size if look.number < 100 else size - 2))
+        painter.setPen(_WHITE)
+        painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, str(look.number))
+        if look.high_risk:
+            r = look.radius
             mark = QRectF(r * 0.7 - 1, -r * 0.7 - 5, 10, 10)
-            painter.setPen(QPen(self.halo, 1))
+            painter.setPen(self._mark_pen)
             painter.setBrush(RISK_COLOUR)
             painter.drawEllipse(mark)
-            font.setPixelSize(8)
-            painter.setFont(font)
-            painter.setPen(QColor("white"))
+            painter.setFont(_mark_font())
+            painter.setPen(_WHITE)
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "!")
         if self.label:
             box = self.label_box(self.label, self.label_side)
@@ -177,9 +197,8 @@ def place_labels(cards: list[CardItem], limit: QRectF, show_all: bool) -> None:
     (right first, then left); selected cards always get theirs. With ``show_all`` False only
     selected cards are named (a crowded board shows numbers)."""
     metrics = QFontMetricsF(label_font())
-    if not show_all and not any(c.isSelected() for c in cards):
-        for card in cards:  # a crowded board with nothing selected: numbers only
-            card.set_label("")
+    if not show_all:
+        _label_selected(cards, limit, metrics)
         return
     dots = [_dot_box(c) for c in cards]
     taken: list[QRectF] = []
@@ -205,6 +224,44 @@ def place_labels(cards: list[CardItem], limit: QRectF, show_all: bool) -> None:
             taken.append(card.label_box(text, best[1]).translated(card.pos()))
         else:
             card.set_label("")
+
+
+def _label_selected(cards: list[CardItem], limit: QRectF, metrics: QFontMetricsF) -> None:
+    """A crowded board: only the selected cards are named, each where its label covers the
+    fewest dots and labels. The dots near a label are found through the scene's index, so
+    naming one card costs what is near it, not a pass over every card on the board."""
+    selected = []
+    for card in cards:
+        if card.isSelected():
+            selected.append(card)
+        elif card.label:
+            card.set_label("")
+    taken: list[QRectF] = []
+    for card in sorted(selected, key=lambda c: c.look.number):
+        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        best: tuple[int, str] | None = None
+        for side in SIDES:
+            box = card.label_box(text, side).translated(card.pos())
+            hits = sum(box.intersects(t) for t in taken) + sum(
+                box.intersects(_dot_box(other)) for other in _cards_near(card, box, cards)
+            )
+            if not limit.contains(box):
+                hits += 100
+            if best is None or hits < best[0]:
+                best = (hits, side)
+        assert best is not None
+        card.set_label(text, best[1])
+        taken.append(card.label_box(text, best[1]).translated(card.pos()))
+
+
+def _cards_near(card: CardItem, box: QRectF, cards: list[CardItem]) -> list[CardItem]:
+    """The other cards whose drawing reaches into ``box`` (a superset of those whose dot
+    does): from the scene's index when the card is on a scene."""
+    scene = card.scene()
+    if scene is None:
+        return [c for c in cards if c is not card]
+    found = scene.items(box, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+    return [c for c in found if isinstance(c, CardItem) and c is not card]
 
 
 def _dot_box(card: CardItem) -> QRectF:

@@ -88,10 +88,13 @@ class Tooltips:
 
 
 def card_looks(
-    plan: Plan, board: Board, book: FigureBook, tips: Tooltips | None = None
+    plan: Plan, board: Board, book: FigureBook, tips: Tooltips | None = None,
+    *, numbered: bool = False,
 ) -> dict[int, CardLook]:
+    """The cards' looks; ``numbered``: the board was laid out from the whole plan, so its
+    cards' numbers are already the plan's priority numbers (not worked out again)."""
     tips = tips or Tooltips()
-    numbers = priority_numbers(plan.initiatives)
+    numbers = {} if numbered else priority_numbers(plan.initiatives)
     by_id = {i.id: i for i in plan.initiatives if i.id is not None}
     low, high = radii(len(board.cards))
     looks: dict[int, CardLook] = {}

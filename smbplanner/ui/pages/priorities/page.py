@@ -191,7 +191,8 @@ class PrioritiesPage(QWidget):
         book = self.document.figures
         shown = filtered_plan(plan, self.board_filter())
         board = board_layout(shown, book)
-        looks = card_looks(plan, board, book, self._tips)
+        whole = len(shown.initiatives) == len(plan.initiatives)  # no filter left one out
+        looks = card_looks(plan, board, book, self._tips, numbered=whole)
         cards = self.view.cards
         for gone in set(cards) - set(looks):
             self.scene.removeItem(cards.pop(gone))
@@ -207,13 +208,17 @@ class PrioritiesPage(QWidget):
             else:
                 item.update_look(looks[card.initiative_id])
             item.scores = (card.feasibility, card.impact)
-            item.home = QPointF(card.x * SIDE, (1 - card.y) * SIDE)
-            item.setPos(item.home)
-            item.set_depth(1 + (40 - item.look.radius) / 100)  # small dots over big
+            home = QPointF(card.x * SIDE, (1 - card.y) * SIDE)
+            if home != item.home or item.pos() != home:  # only the cards that moved
+                item.home = home
+                item.setPos(home)
+            depth = 1 + (40 - item.look.radius) / 100  # small dots over big
+            if depth != item.base_z:
+                item.set_depth(depth)
         for initiative_id in self._select_after & set(cards):
             cards[initiative_id].setSelected(True)
         self._select_after.clear()
-        place_labels(list(cards.values()), board_rect(), len(cards) <= LABELS_UP_TO)
+        # the names are placed by _selection_changed, at the end
         self.scene.crowded = len(cards) > LABELS_UP_TO
         cur = plan.business.currency
         self.scene.set_legend(size_legend(board, cur), self._message(plan, shown, board.cards))

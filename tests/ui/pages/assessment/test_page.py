@@ -395,3 +395,30 @@ def test_bad_satisfaction_is_refused(
     assert panel.error.text() == message
     assert document.undo_stack.count() == 0
     assert _stored(document).feedback[2].satisfaction == 2
+
+
+def test_the_swot_dialog_writes_nothing_when_one_of_its_links_is_refused(
+    page: AssessmentPage, qtbot: QtBot
+) -> None:
+    """The dialog's text, question and goal links are one edit: a goal deleted while the
+    dialog was open refuses its link, and then nothing of the dialog is stored (no new text,
+    not the other link) and there is no undo step for it; the dialog says why and stays."""
+    from smbplanner.domain.model import Goal
+
+    document, panel = page.document, page.swot.panels[SwotKind.WEAKNESS]
+    before = page.swot.item(5)
+    assert before is not None and before.goal_ids == [1]
+    panel.select_id(5)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    dialog = page.swot.dialog
+    assert dialog is not None and dialog.isVisible()
+    _type(qtbot, dialog.text_edit, "The server is 12 years old")
+    dialog.goal_boxes[3].setChecked(True)
+    dialog.goal_boxes[4].setChecked(True)
+    assert document.delete(Goal, 4)  # meanwhile, elsewhere
+    steps = document.undo_stack.count()
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error.text()
+    assert document.undo_stack.count() == steps
+    after = next(i for i in _stored(document).swot if i.id == 5)
+    assert (after.text, after.goal_ids) == (before.text, [1])

@@ -261,3 +261,25 @@ def test_empty_plan_says_what_to_do(qtbot: QtBot, empty_document: PlanDocument) 
     assert page.raci.hint.text().startswith("No initiatives yet")
     assert page.raci.view.isHidden() and page.raci.warnings.isHidden()
     assert page.title == "Governance"
+
+
+def test_the_raci_matrix_waits_while_hidden_and_catches_up_when_shown(
+    qtbot: QtBot, document: PlanDocument
+) -> None:
+    """An edit elsewhere does not make a hidden matrix work out every initiative's RACI
+    problems (a 3,000-initiative plan paid for it on every card dropped on the board)."""
+    page = _page(qtbot, document)
+    calls: list[int] = []
+    original = page.raci.model.refresh
+    page.raci.model.refresh = lambda: (calls.append(1), original())[1]  # type: ignore[method-assign]
+    page.hide()
+    first = document.plan().initiatives[0]
+    assert first.id is not None
+    assert document.update(Initiative, first.id, name="Renamed while hidden")
+    assert calls == []
+    page.show()
+    qtbot.waitExposed(page)
+    assert calls == [1]
+    model = page.raci.model
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert "Renamed while hidden" in names

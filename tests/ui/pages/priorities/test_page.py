@@ -368,3 +368,59 @@ def test_a_selected_card_says_how_sure_its_return_is(page: PrioritiesPage) -> No
     found = initiative_range(initiative, plan.business)
     assert found is not None
     assert f"How sure: {chance_sentence(found.p_positive)}" in page.hint.text()
+
+
+def _labels_checked_against_every_dot(cards: list[CardItem]) -> dict[int, tuple[str, str]]:
+    """The names a crowded board gives its selected cards, by the rule itself: each label
+    where it covers the fewest dots (of every other card) and labels placed before it."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from smbplanner.ui.pages.priorities.card import LABEL_WIDTH, SIDES, label_font
+    from smbplanner.ui.pages.priorities.scene import board_rect
+
+    def dot(c: CardItem) -> QRectF:
+        r, at = c.look.radius, c.pos()
+        return QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r)
+
+    metrics, taken, out = QFontMetricsF(label_font()), [], {}
+    for card in sorted((c for c in cards if c.isSelected()), key=lambda c: c.look.number):
+        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        scored = []
+        for side in SIDES:
+            box = card.label_box(text, side).translated(card.pos())
+            hits = sum(box.intersects(t) for t in taken)
+            hits += sum(box.intersects(dot(o)) for o in cards if o is not card)
+            scored.append((hits + (0 if board_rect().contains(box) else 100), SIDES.index(side)))
+        side = SIDES[min(scored)[1]]
+        out[card.initiative_id] = (text, side)
+        taken.append(card.label_box(text, side).translated(card.pos()))
+    return out
+
+
+def test_a_crowded_board_names_its_selected_cards_by_the_dots_near_them(
+    document: PlanDocument, qtbot: QtBot
+) -> None:
+    """Beyond 40 cards only the selected cards are named; the dots a label would cover are
+    found through the scene's index, with the same result as checking every dot."""
+    plan = document.plan()
+    base = next(i for i in plan.initiatives if i.impact is not None)
+    document.edit("Add many", lambda s: [
+        s.add(Initiative(f"Crowd {n}", impact=1 + (n % 9) / 2, feasibility=1 + (n // 9 % 9) / 2,
+                         start_year=base.start_year))
+        for n in range(60)
+    ])
+    p = PrioritiesPage(document)
+    qtbot.addWidget(p)
+    p.resize(1040, 760)
+    p.show()
+    qtbot.waitExposed(p)
+    cards = list(p.view.cards.values())
+    assert len(cards) > 40
+    assert all(not c.label for c in cards)  # nothing selected: numbers only
+    chosen = sorted(cards, key=lambda c: c.look.number)[::7]
+    for card in chosen:
+        card.setSelected(True)
+    named = {c.initiative_id: (c.label, c.label_side) for c in cards if c.label}
+    assert named == _labels_checked_against_every_dot(cards)
+    assert set(named) == {c.initiative_id for c in chosen}

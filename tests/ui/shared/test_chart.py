@@ -6,7 +6,7 @@ import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from smbplanner.ui.chartstyle import draw_soon
+from smbplanner.ui.shared.chart import draw_soon
 
 
 class Canvas(QWidget):
