@@ -31,6 +31,7 @@ from smbplanner.ui.pages.initiatives.common import find_initiative
 from smbplanner.ui.pages.initiatives.costs_grid import YearGridModel
 from smbplanner.ui.pages.initiatives.costs_view import YearGridView
 from smbplanner.ui.pages.initiatives.lines_table import KIND_LABELS, LineTableModel
+from smbplanner.ui.pages.initiatives.option_picker import short_name
 from smbplanner.ui.refresh import FIGURES, watch
 from smbplanner.ui.shared.widgets import ChoiceDelegate, ErrorLine, TablePanel
 
@@ -209,7 +210,7 @@ class LinesEditor(QWidget):
         if not self._own_picker:
             chosen = feeding is not None and feeding.id == option.id
             whose = self.tr("{0}s of “{1}” ({2})").format(
-                self.kind.capitalize(), option.name,
+                self.kind.capitalize(), short_name(option),
                 self.tr("✓ chosen, feeds the plan") if chosen
                 else self.tr("not chosen: does not feed the plan"))
             life = f"{whose} · {life}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from smbplanner.domain.model import Initiative, Option
@@ -19,12 +19,19 @@ from smbplanner.ui.refresh import FIGURES, watch
 CHOSEN_MARK = "✓ chosen"
 
 
+def short_name(option: Option, limit: int = 50) -> str:
+    """The option's name cut to ``limit`` characters, so that what follows it (the chosen
+    mark) stays in sight; in full in tooltips."""
+    name = option.name
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def option_title(option: Option, initiative: Initiative) -> str:
     """"Cloud (SaaS)  ✓ chosen, feeds the plan" for the chosen option, else its name."""
     feeding = initiative.chosen_option
     if feeding is not None and feeding.id == option.id:
-        return f"{option.name}  {CHOSEN_MARK}, feeds the plan"
-    return option.name
+        return f"{short_name(option)}  {CHOSEN_MARK}, feeds the plan"
+    return short_name(option)
 
 
 def copy_of(base: Option, name: str) -> Option:
@@ -110,6 +117,7 @@ class OptionPicker(QWidget):
         box.clear()
         for o in initiative.options if initiative else []:
             box.addItem(option_title(o, initiative), o.id)  # type: ignore[arg-type]
+            box.setItemData(box.count() - 1, o.name, Qt.ItemDataRole.ToolTipRole)
         box.setCurrentIndex(max(box.findData(self.option_id), 0))
         box.blockSignals(False)
         box.setEnabled(box.count() > 0)

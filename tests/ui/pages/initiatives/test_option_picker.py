@@ -110,3 +110,20 @@ def test_new_option_from_a_copy_of_the_option_being_edited(
     assert picker.box.currentData() == copy.id == page.costs.option_id  # editing the copy
     document.undo_stack.undo()
     assert picker.box.currentData() == CLOUD and page.costs.option_id == CLOUD
+
+
+def test_a_long_option_name_keeps_the_chosen_mark_in_sight(
+    document: PlanDocument, qtbot: QtBot, keep: list[QWidget]
+) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    from smbplanner.domain.model import Option
+
+    long_name = ("Cloud suite with every add-on " * 8)[:200]
+    document.update(Option, CLOUD, "Rename", name=long_name)
+    page = _page(document, qtbot, keep)
+    text = page.option_picker.box.itemText(0)
+    assert len(text) < 90 and text.endswith("✓ chosen, feeds the plan")
+    assert page.option_picker.box.itemData(0, _Qt.ItemDataRole.ToolTipRole) == long_name
+    assert "(✓ chosen, feeds the plan)" in page.costs.life.text()
+    assert len(page.costs.life.text()) < 160
