@@ -83,7 +83,9 @@ class RaciPanel(QWidget):
         header.resizeSection(0, min(max(header.sectionSize(0), 220), 380))
         header.resizeSection(CHECK_COLUMN, 56)
         for column in range(CHECK_COLUMN + 1, self.model.columnCount()):
-            header.resizeSection(column, max(header.sectionSize(column), 90))
+            # a long name must not make its column half the matrix (it shows in full in
+            # the header's tooltip)
+            header.resizeSection(column, min(max(header.sectionSize(column), 90), 170))
 
     def refresh(self, *, model: bool = True) -> None:
         if model:

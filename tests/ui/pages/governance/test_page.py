@@ -334,3 +334,17 @@ def test_the_raci_matrix_waits_while_hidden_and_catches_up_when_shown(
     model = page.raci.model
     names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert "Renamed while hidden" in names
+
+
+def test_a_long_name_does_not_take_over_the_matrix(qtbot: QtBot, document: PlanDocument) -> None:
+    from smbplanner.domain.model import Person
+
+    long_name = ("Long person " * 20)[:200]
+    document.update(Person, MARTA, "Rename", name=long_name)
+    page = _page(qtbot, document)
+    view, model = page.raci.view, page.raci.model
+    column = next(c for c in range(model.columnCount())
+                  if model.headerData(c, Qt.Orientation.Horizontal) == long_name)
+    assert view.columnWidth(column) <= 170
+    assert model.headerData(column, Qt.Orientation.Horizontal,
+                            Qt.ItemDataRole.ToolTipRole).startswith(long_name)
