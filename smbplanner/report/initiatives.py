@@ -18,7 +18,7 @@ from smbplanner.analysis.tco_table import tco_table
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import RaciRole, Scenario, label
 from smbplanner.domain.model import Initiative
-from smbplanner.domain.numbers import units
+from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
@@ -31,6 +31,11 @@ _CONTRIBUTION = {1: "some", 2: "moderate", 3: "strong"}
 _ROLE = {RaciRole.RESPONSIBLE: "Responsible", RaciRole.ACCOUNTABLE: "Accountable",
          RaciRole.CONSULTED: "Consulted", RaciRole.INFORMED: "Informed"}
 
+
+
+def _are(n: int) -> str:
+    """"1 initiative is", "3 initiatives are"."""
+    return f"{count(n, 'initiative')} {'is' if n == 1 else 'are'}"
 
 def _facts(ctx: Ctx, i: Initiative) -> Flowable:
     s = ctx.styles
@@ -303,9 +308,8 @@ def initiatives(ctx: Ctx) -> Section:
     ids = {id(i) for i in funded}
     ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
     if ctx.options.detail == "none":
-        flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done.",
-                        s.muted))
+        flow.append(s.m(f"{_are(len(funded))} approved, in progress or done.", s.muted))
         return Section(flow + _table(ctx, ordered, "Funded initiatives"))
-    flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done; each has "
+    flow.append(s.m(f"{_are(len(funded))} approved, in progress or done; each has "
                     "a page, in priority order.", s.muted))
     return Section(flow + _pages(ctx, ordered))

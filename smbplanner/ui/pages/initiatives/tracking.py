@@ -34,6 +34,7 @@ from smbplanner.ui import fmt
 from smbplanner.ui.document import Outcome, PlanDocument
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import FIGURES, watch
+from smbplanner.ui.shared.datefield import DateField
 from smbplanner.ui.shared.forms import Binding
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
@@ -72,11 +73,9 @@ class TrackingPanel(QWidget):
         self.initiative_id: int | None = None
         self.error = ErrorLine()
 
-        self.actual_start = QLineEdit()
-        self.actual_start.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.actual_start = DateField()  # typed or picked from its calendar
         self.actual_start.setToolTip(self.tr("When the work really started; empty: not yet"))
-        self.actual_finish = QLineEdit()
-        self.actual_finish.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.actual_finish = DateField()
         self.actual_finish.setToolTip(self.tr("When the work really finished; empty: not yet"))
         self.percent = QSpinBox()
         self.percent.setRange(-1, 100)
