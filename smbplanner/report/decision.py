@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from smbplanner.analysis.decision import Decision, FundingRow, return_sentence
 from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import label
-from smbplanner.domain.numbers import units
+from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
@@ -59,7 +59,7 @@ def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
         rows.append(["", s.m(f"{len(rest)} smaller proposed initiatives (listed under "
                              "Proposed initiatives)", s.cell), "", "", units(tco), units(npv),
                      ""])
-    rows.append(["", f"The ask: {len(d.asked)} initiatives", "", "", units(tco_sum),
+    rows.append(["", f"The ask: {count(len(d.asked), 'initiative')}", "", "", units(tco_sum),
                  units(npv_sum), years(d.payback_years)])
     return [Caption(f"The ask ({ctx.scenario_note}, {cur}; largest first)"),
             table(rows, widths, right=(0, 4, 5, 6), extra=[*_TOTAL_ROW,

@@ -19,7 +19,7 @@ from smbplanner.analysis.tco_table import tco_table
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import RaciRole, Scenario, label
 from smbplanner.domain.model import Initiative
-from smbplanner.domain.numbers import units
+from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.portfolio import STATUS_TYPE, name_cell, status_cell
@@ -34,6 +34,11 @@ _CONTRIBUTION = {1: "some", 2: "moderate", 3: "strong"}
 _ROLE = {RaciRole.RESPONSIBLE: "Responsible", RaciRole.ACCOUNTABLE: "Accountable",
          RaciRole.CONSULTED: "Consulted", RaciRole.INFORMED: "Informed"}
 
+
+
+def _are(n: int) -> str:
+    """"1 initiative is", "3 initiatives are"."""
+    return f"{count(n, 'initiative')} {'is' if n == 1 else 'are'}"
 
 def _facts(ctx: Ctx, i: Initiative) -> Flowable:
     s = ctx.styles
@@ -328,8 +333,7 @@ def initiatives(ctx: Ctx) -> Section:
         return Section(flow + ctx.empty("No initiative is approved, in progress or done yet."),
                        short=True)
     ordered, rest = _paged(ctx, funded)
-    count = (f"{len(funded)} initiatives are" if len(funded) > 1 else "One initiative is")
-    flow.append(s.m(escape(f"{count} approved, in progress or done. "
+    flow.append(s.m(escape(f"{_are(len(funded))} approved, in progress or done. "
                            + _why_tables(ctx, ordered, rest)), s.muted))
     if rest:
         flow += _table(ctx, rest, "Funded initiatives without a page of their own")

@@ -7,28 +7,33 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from smbplanner.analysis.alignment import serves_no_goal
 from smbplanner.domain.enums import FundingSource, InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Milestone, Plan
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.links import DependenciesBox, GoalLinksBox
+from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
+from smbplanner.ui.shared.people import PeopleField, people_names
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
@@ -63,19 +68,15 @@ class InitiativeEditor(QWidget):
         )
         self.description.setFixedHeight(56)
         self.portfolio = _enum_combo(self.tr("Portfolio"), Portfolio)
-        self.portfolio.setToolTip(
-            self.tr("Run: strengthen core operations. Change: growth and innovation.")
-        )
+        self.portfolio.setToolTip(terms.tip("run_change"))
         self.status = _enum_combo(self.tr("Status"), InitiativeStatus)
         self.funding = _enum_combo(self.tr("Paid by"), FundingSource)
         self.funding.setToolTip(self.tr(
             "How it is paid for: from the business's cash, a loan, a lease, a grant or "
             "otherwise. The board pack splits the ask and the cash flow by it."))
-        self.owner = QLineEdit()
+        # chosen from People (its ▾ lists them), any other name still allowed
+        self.owner = PeopleField(lambda: people_names(document.plan()))
         self.owner.setPlaceholderText(self.tr("Who answers for it"))
-        self.owner_names = QCompleter([])
-        self.owner_names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.owner.setCompleter(self.owner_names)
         self.start_year = QSpinBox()
         self.start_year.setRange(2000, 2100)
         self.start_quarter = QComboBox()
@@ -242,9 +243,7 @@ class InitiativeEditor(QWidget):
         )
         self.none.setVisible(initiative is None)
         self.fields.setVisible(initiative is not None)
-        self.owner_names.model().setStringList(  # type: ignore[attr-defined]
-            [p.name for p in plan.people]
-        )
+        self.owner.refresh_names()
         counts = (
             (len(initiative.goals), len(initiative.depends_on), len(initiative.milestones))
             if initiative
@@ -253,6 +252,10 @@ class InitiativeEditor(QWidget):
         titles = (self.tr("Goals served"), self.tr("Depends on"), self.tr("Milestones"))
         for tab, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.links.setTabText(tab, f"{title} ({count})")
+        drifting = initiative is not None and serves_no_goal(initiative, plan)
+        self.links.setTabIcon(0, QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning) if drifting else QIcon())
+        self.links.setTabToolTip(0, self.tr(DRIFT_TIP) if drifting else "")
         writable = initiative is not None and not self.document.readonly
         self.milestones.add_button.setEnabled(writable)
         self.milestones.delete_button.setEnabled(

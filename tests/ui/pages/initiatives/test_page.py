@@ -466,8 +466,13 @@ def test_add_from_library_is_one_undo_step(page: InitiativesPage, qtbot: QtBot) 
     dialog.list.setCurrentRow(row)
     text = dialog.details.toPlainText()
     assert "Illustrative estimates — replace with your own quotes." in text
-    assert "Will be linked to your goals: Lift operating margin from 6 % to 9 %; One order " \
-           "book from shop to oven." in text
+    # nothing matches the bakery's goals in words: no goal is ticked; the owner ticks two
+    assert not any(box.isChecked() for box in dialog.goal_boxes.values())
+    assert dialog.add_button.text() == "Add to plan, linked to no goal"
+    for goal_id in (1, 3):
+        box = dialog.goal_boxes[goal_id]
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert dialog.add_button.text() == "Add to plan, linked to 2 goals"
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert stack.count() == 1 and stack.undoText() == "Add 'Cloud accounting' from the library"
@@ -498,7 +503,7 @@ def test_empty_plan_says_what_to_do_and_library_needs_no_goals(
     dialog = page.open_library()
     assert dialog is not None
     dialog.list.setCurrentRow(0)
-    assert "no goal of these perspectives" in dialog.details.toPlainText()
+    assert dialog.goals_title.text().startswith("Your plan has no goals yet")
     dialog.submit()
     added = empty_document.plan().initiatives
     assert len(added) == 1 and added[0].goals == [] and added[0].start_year == 2026
