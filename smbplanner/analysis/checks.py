@@ -200,11 +200,15 @@ def _cycles(plan: Plan) -> list[Finding]:
 
 def _timing(plan: Plan) -> list[Finding]:
     found: list[Finding] = []
+    by_id: dict[int, Initiative] = {}  # the first of each id, as plan.initiative finds it
+    for i in plan.initiatives:
+        if i.id is not None:
+            by_id.setdefault(i.id, i)
     for i in plan.initiatives:
         if i.status == InitiativeStatus.CANCELLED:
             continue
         for dep_id in dict.fromkeys(i.depends_on):
-            dep = plan.initiative(dep_id)
+            dep = by_id.get(dep_id)
             if dep is None or dep is i or dep.status == InitiativeStatus.CANCELLED:
                 continue
             if i.start_index < dep.end_index:

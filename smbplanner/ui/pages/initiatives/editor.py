@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.analysis.alignment import serves_no_goal
-from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
+from smbplanner.domain.enums import FundingSource, InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Milestone, Plan
 from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
@@ -70,6 +70,10 @@ class InitiativeEditor(QWidget):
         self.portfolio = _enum_combo(self.tr("Portfolio"), Portfolio)
         self.portfolio.setToolTip(terms.tip("run_change"))
         self.status = _enum_combo(self.tr("Status"), InitiativeStatus)
+        self.funding = _enum_combo(self.tr("Paid by"), FundingSource)
+        self.funding.setToolTip(self.tr(
+            "How it is paid for: from the business's cash, a loan, a lease, a grant or "
+            "otherwise. The board pack splits the ask and the cash flow by it."))
         # chosen from People (its ▾ lists them), any other name still allowed
         self.owner = PeopleField(lambda: people_names(document.plan()))
         self.owner.setPlaceholderText(self.tr("Who answers for it"))
@@ -98,6 +102,7 @@ class InitiativeEditor(QWidget):
             self._bind(self.description, "description", self.tr("Description"), ""),
             self._bind(self.portfolio, "portfolio", self.tr("Portfolio"), "", Portfolio),
             self._bind(self.status, "status", self.tr("Status"), "", InitiativeStatus),
+            self._bind(self.funding, "funding", self.tr("Paid by"), "", FundingSource),
             self._bind(self.owner, "owner", self.tr("Owner"), "", str.strip),
             self._bind(self.start_year, "start_year", self.tr("Start year"), 2000),
             self._bind(self.start_quarter, "start_quarter", self.tr("Start quarter"), 1),
@@ -142,6 +147,8 @@ class InitiativeEditor(QWidget):
         form.addLayout(starts, 3, 1)
         form.addWidget(self._label(self.tr("D&uration"), self.duration), 3, 2)
         form.addWidget(self.duration, 3, 3)
+        form.addWidget(self._label(self.tr("Pa&id by"), self.funding), 3, 4)
+        form.addWidget(self.funding, 3, 5)
         form.setColumnStretch(5, 1)
         self.links = QTabWidget()
         self.links.setAccessibleName(self.tr("Goals, dependencies and milestones"))

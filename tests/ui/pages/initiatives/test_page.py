@@ -33,6 +33,7 @@ from smbplanner.domain.enums import (
     Quadrant,
     RiskCategory,
     RiskStatus,
+    label,
 )
 from smbplanner.domain.model import CostLine, GoalLink, Milestone, Option, Risk
 from smbplanner.library import load_library
@@ -175,6 +176,31 @@ def test_add_initiative_then_edit_every_field_undo_redo_reopen(
         InitiativeStatus.APPROVED, "Marta Jensen",
     )
     assert (i.start_year, i.start_quarter, i.duration_quarters) == (2027, 3, 3)
+
+
+def test_funding_is_chosen_in_the_editor(page: InitiativesPage, qtbot: QtBot) -> None:
+    """How the initiative is paid: one undo step, stored, read by the board pack."""
+    from smbplanner.domain.enums import FundingSource
+
+    document, stack, editor = page.document, page.document.undo_stack, page.editor
+    initiative_id = document.plan().initiatives[0].id
+    assert initiative_id is not None
+    page.select_initiative(initiative_id)
+    start = document.plan().initiative(initiative_id)
+    assert start is not None and editor.funding.currentText() == label(start.funding)
+    name = start.name
+    target = "Loan" if start.funding != FundingSource.LOAN else "Lease"
+    _pick(qtbot, editor.funding, target)
+    assert stack.undoText() == f"Change initiative '{name}' paid by"
+    found = document.plan().initiative(initiative_id)
+    assert found is not None and label(found.funding) == target
+    stack.undo()
+    assert editor.funding.currentText() == label(start.funding)
+    stack.redo()
+    stored = reopen(document)
+    again = stored.load().initiative(initiative_id)
+    stored.close()
+    assert again is not None and label(again.funding) == target
 
 
 def test_bad_values_are_refused_beside_the_field(page: InitiativesPage, qtbot: QtBot) -> None:
