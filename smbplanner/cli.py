@@ -89,8 +89,14 @@ def _parser() -> argparse.ArgumentParser:
         "--detail",
         choices=("all", "ask", "none"),
         default="ask",
-        help="initiatives with a page of their own: all, ask (default: every funded one and "
-        "the largest proposed ones, the rest in a table) or none (tables only)",
+        help="initiatives with a page of their own: all, ask (default: the 12 largest "
+        "proposed and the 12 largest funded ones, the rest in tables) or none (tables only)",
+    )
+    s.add_argument(
+        "--detail-statuses",
+        metavar="LIST",
+        help="comma-separated statuses whose initiatives may have a page of their own "
+        "(default: proposed,approved,in_progress,done)",
     )
     s.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default a4")
     s.add_argument(
@@ -284,7 +290,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from smbplanner.domain.enums import Scenario
     from smbplanner.report import ReportError, ReportOptions, build_board_pack, parse_sections
-    from smbplanner.report.options import SECTION_KEYS
+    from smbplanner.report.options import SECTION_KEYS, parse_statuses
 
     out = Path(args.output)
     if out.suffix.lower() != ".pdf":
@@ -298,6 +304,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             logo_path=Path(args.logo) if args.logo else None,
             footer=args.footer,
             detail=args.detail,
+            **({} if args.detail_statuses is None
+               else {"detail_statuses": parse_statuses(args.detail_statuses)}),
         ).checked()
     except ReportError as e:
         raise CliError(f"export: {e}") from None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -76,7 +77,9 @@ def load_library(path: Path | None = None) -> list[LibraryEntry]:
 
 def goal_links(perspectives: Sequence[Perspective], goals: Sequence[Goal]) -> list[GoalLink]:
     """Links (contribution 2) to every goal whose perspective the entry serves, in goal order;
-    none when the plan has no goal of those perspectives (the owner links them by hand)."""
+    none when the plan has no goal of those perspectives. A perspective alone is weak
+    evidence (a backup service is "internal process", as is "raise chair utilisation"):
+    ``propose_links`` is what the library dialog offers the owner."""
     wanted = set(perspectives)
     return [
         GoalLink(g.id, DEFAULT_CONTRIBUTION)
@@ -85,10 +88,75 @@ def goal_links(perspectives: Sequence[Perspective], goals: Sequence[Goal]) -> li
     ]
 
 
+#: Words that say nothing about what a goal or an initiative is about.
+_STOPWORD_TEXT = """
+    about after also always and another any are back been before being best better both but
+    by can cut does down each easy every few for from get gets give good has have into its
+    just keep less like lost make many more most much need new next not now off once one only
+    other our out over own per same should since so some still such than that the their them
+    then there these they this those through time times too under until up use used very was
+    way ways week weeks well were what when where which while who will with within without
+    work works year years you your business businesses staff team people every member members
+    plan plans instead illustrative estimates estimate replace quote quotes system systems
+    never raise minutes hours hour day days today tomorrow account accounts
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _stems(text: str) -> dict[str, str]:
+    """Meaningful words of a text by their stem (the first five letters; shorter words whole):
+    "backups" and "backup", "ordering" and "order" meet. Stem -> the word as written."""
+    found: dict[str, str] = {}
+    for word in _WORD.findall(text.casefold()):
+        if len(word) < 4 or word in _STOPWORDS:
+            continue
+        found.setdefault(word[:5], word)
+    return found
+
+
+@dataclass(frozen=True)
+class LinkProposal:
+    """A goal the entry may serve: the ``words`` it shares with the goal and whether it is of
+    one of the entry's typical perspectives. It is ``proposed`` when the words are evidence
+    enough: two or more, or one in both the entry's name and the goal's title."""
+
+    goal: Goal
+    words: tuple[str, ...]
+    same_perspective: bool
+    proposed: bool
+
+
+def propose_links(entry: LibraryEntry, goals: Sequence[Goal]) -> list[LinkProposal]:
+    """Every goal with what speaks for linking the entry to it: goals sharing words with the
+    entry's name and description first (most words first), then goals of the entry's
+    perspectives, then the rest; plan order within each. Nothing is linked until the owner
+    confirms (the dialog ticks the proposed ones for the owner to check)."""
+    entry_words = _stems(f"{entry.name} {entry.description}")
+    name_words = _stems(entry.name)
+    wanted = set(entry.perspectives)
+    found = []
+    for position, goal in enumerate(goals):
+        if goal.id is None:
+            continue
+        goal_words = _stems(f"{goal.title} {goal.description}")
+        shared = [s for s in goal_words if s in entry_words]
+        titled = any(s in name_words and s in _stems(goal.title) for s in shared)
+        proposed = len(shared) >= 2 or titled
+        proposal = LinkProposal(goal, tuple(goal_words[s] for s in shared),
+                                goal.perspective in wanted, proposed)
+        found.append((not proposed, -len(shared), goal.perspective not in wanted, position,
+                      proposal))
+    return [p for *_, p in sorted(found, key=lambda f: f[:4])]
+
+
 def make_initiative(
-    entry: LibraryEntry, goals: Sequence[Goal], start_year: int, start_quarter: int = 1
+    entry: LibraryEntry, goals: Sequence[Goal], start_year: int, start_quarter: int = 1,
+    links: Sequence[GoalLink] | None = None,
 ) -> Initiative:
-    """A new initiative (not stored: ids None) from an entry, its option chosen."""
+    """A new initiative (not stored: ids None) from an entry, its option chosen; linked to
+    ``links`` (those the owner confirmed), or, when None, to the goals of its perspectives
+    (``goal_links``: for scripts and tests, not the app)."""
     option = copy.deepcopy(entry.option)
     option.chosen = True
     return Initiative(
@@ -98,7 +166,7 @@ def make_initiative(
         start_year=start_year,
         start_quarter=start_quarter,
         duration_quarters=entry.duration_quarters,
-        goals=goal_links(entry.perspectives, goals),
+        goals=list(links) if links is not None else goal_links(entry.perspectives, goals),
         options=[option],
     )
 

@@ -27,6 +27,7 @@ from smbplanner.sample import large_plan, sample_plan
 from smbplanner.storage.jsonio import dump_document, parse_document, to_json_text
 from smbplanner.storage.planfile import PlanFile
 from tests.bench_edits import RESULTS as EDIT_RESULTS
+from tests.bench_export import export_results
 from tests.bench_ranges import ranges_rows
 
 ROUNDS = 5
@@ -154,6 +155,7 @@ def main() -> int:
         size = path.stat().st_size / 1e6
         export_rows, peaks = _export_rows(loaded)
         rows += export_rows
+        export = export_results(loaded)  # the default pack at 300 and 3,000 initiatives
         rows.append(_edit_to_figures_row())
         rows += _ui_rows()
 
@@ -183,6 +185,8 @@ def main() -> int:
                 # the edit path at 300, 1,000 and 3,000 initiatives (tests/bench_edits.py)
                 "edit": EDIT_RESULTS["edit"],
                 "first_paint": EDIT_RESULTS["first_paint"],
+                # the board pack (tests/bench_export.py)
+                "export": export,
             },
             indent=2,
         )

@@ -128,7 +128,7 @@ def npvs(plan: Plan, pdf: bytes) -> dict[str, dict[int, int]]:
     numbers = priority_numbers(plan.initiatives)
     by_number: dict[str, int] = {}
     for page in lines(pdf):
-        if any(row[:3] == ["#", "Initiative", "Category"] for row in page):  # header repeats
+        if any(row[:4] == ["#", "Initiative", "Status", "Category"] for row in page):  # repeats
             for row in page:
                 if len(row) >= 9 and row[0].isdigit():
                     by_number[row[0]] = _amount(row[-3])

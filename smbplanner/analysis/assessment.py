@@ -49,7 +49,8 @@ class SystemTotals:
     count: int
     run_cost_cents: int  # every system's annual run cost
     past_end_of_life: int  # systems whose end of life is before the plan starts
-    outgoing_run_cost_cents: int  # annual run cost of systems marked replace or retire
+    #: annual run cost of systems marked replace or retire, or retired by an initiative
+    outgoing_run_cost_cents: int
 
 
 def system_totals(systems: Iterable[System], start_year: int) -> SystemTotals:
@@ -59,7 +60,7 @@ def system_totals(systems: Iterable[System], start_year: int) -> SystemTotals:
         run += system.annual_run_cost_cents
         if past_end_of_life(system, start_year):
             past += 1
-        if system.action in OUTGOING_ACTIONS:
+        if system.action in OUTGOING_ACTIONS or system.replaced_by_id is not None:
             outgoing += system.annual_run_cost_cents
     return SystemTotals(count, run, past, outgoing)
 

@@ -162,10 +162,12 @@ def layout_board(
     scenario: Scenario = Scenario.LIKELY,
     spacing: float = 0.04,
     figures: Callable[[Initiative, Scenario], Figures | None] | None = None,
+    include: Callable[[Initiative], bool] | None = None,
 ) -> Board:
     """The cards of the plan's board (rules in the module's docstring). ``spacing`` is the
     distance between fanned-out cards, in unit coordinates; ``figures`` may give each
-    initiative's figures already computed (``initiative_figures`` otherwise)."""
+    initiative's figures already computed (``initiative_figures`` otherwise); ``include``
+    keeps only some scored initiatives on the board (their numbers and sizes unchanged)."""
     ordered = priority_order(plan.initiatives)
     scored: list[tuple[int, Initiative, int]] = []
     unscored: list[tuple[int, Initiative]] = []
@@ -184,6 +186,8 @@ def layout_board(
     largest = max((tco for _, _, tco in scored), default=0)
     groups: dict[tuple[float, float], list[tuple[int, Initiative, int]]] = {}
     for entry in scored:
+        if include is not None and not include(entry[1]):
+            continue
         initiative = entry[1]
         key = (float(initiative.feasibility or 0), float(initiative.impact or 0))
         groups.setdefault(key, []).append(entry)

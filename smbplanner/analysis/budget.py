@@ -12,10 +12,15 @@ Rules:
   nothing: putting an initiative on hold takes it out of the budget (that is what "Fit to
   budget" does with the initiatives it does not fund).
 - Each system's ``annual_run_cost_cents`` is planned Run spend in every listed year in which
-  it is in service: from ``year_installed`` onwards (every year when it is not set) and,
-  only when its action is RETIRE or REPLACE and ``end_of_life_year`` is set, up to and
-  including ``end_of_life_year``. A system kept past its end of life keeps costing money.
-  System run costs are not scaled by scenario.
+  it is in service (``system_last_year``): from ``year_installed`` onwards (every year when
+  it is not set) up to and including its last year. A system an initiative retires or
+  replaces (``replaced_by_id``) runs until that initiative's planned end: its last year is
+  the calendar year of the initiative's last quarter, so a slip of the initiative shows as
+  another year of run cost; while that initiative is cancelled or on hold nothing replaces
+  the system and it runs on (on hold counts as going ahead with ``include_on_hold``).
+  Without such an initiative, only a system whose action is RETIRE or REPLACE and whose
+  ``end_of_life_year`` is set stops, after ``end_of_life_year``. A system kept past its end
+  of life keeps costing money. System run costs are not scaled by scenario.
 - ``include_on_hold=True`` counts initiatives on hold as if they went ahead (the Budget
   page's "Count initiatives on hold", to see what resuming them would cost).
 
@@ -34,6 +39,7 @@ points.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smbplanner.analysis.figures import initiative_costs
@@ -66,15 +72,36 @@ class YearSpend:
         return self.planned_cents - self.budget_cents
 
 
-def system_in_service(system: System, year: int) -> bool:
+def replacing(system: System, initiatives: Iterable[Initiative]) -> Initiative | None:
+    """The initiative that retires or replaces the system (``replaced_by_id``), if any."""
+    if system.replaced_by_id is None:
+        return None
+    return next((i for i in initiatives if i.id == system.replaced_by_id), None)
+
+
+def system_last_year(
+    system: System, initiatives: Iterable[Initiative] = (), *, include_on_hold: bool = False
+) -> int | None:
+    """The last calendar year the system runs and costs its run cost (None: it runs on)."""
+    by = replacing(system, initiatives)
+    if by is not None:
+        if not counted(by, include_on_hold=include_on_hold):
+            return None  # cancelled or on hold: nothing replaces it yet
+        return (by.end_index - 1) // 4  # the year of the initiative's last quarter
+    if system.action in (SystemAction.RETIRE, SystemAction.REPLACE):
+        return system.end_of_life_year
+    return None
+
+
+def system_in_service(
+    system: System, year: int, initiatives: Iterable[Initiative] = (), *,
+    include_on_hold: bool = False,
+) -> bool:
     """Whether the system runs (and costs its annual run cost) in ``year``."""
     if system.year_installed is not None and year < system.year_installed:
         return False
-    return not (
-        system.action in (SystemAction.RETIRE, SystemAction.REPLACE)
-        and system.end_of_life_year is not None
-        and year > system.end_of_life_year
-    )
+    last = system_last_year(system, initiatives, include_on_hold=include_on_hold)
+    return last is None or year <= last
 
 
 def planned_spend(
@@ -104,7 +131,8 @@ def planned_spend(
                 target[year] += cents
     for system in plan.systems:
         for year in years:
-            if system_in_service(system, year):
+            if system_in_service(system, year, plan.initiatives,
+                                 include_on_hold=include_on_hold):
                 run[year] += system.annual_run_cost_cents
     return [
         YearSpend(year, budget_run[year], budget_change[year], run[year], change[year])

@@ -2,23 +2,23 @@
 net and cumulative, in the view's scenario, for the initiatives the budget counts
 (``budget.counted``: not cancelled, not on hold).
 
-- **Capital or operating**: a cost line is capital when its category is purchase & licences
-  or implementation and it is paid once; operating otherwise, recurring licence fees
-  (subscriptions) included, as a lender reads them (``is_capital``); ``capital_flags`` (by
-  cost line id) is where a stored per-line choice will override that default.
+- **Capital or operating**: a cost line's own flag (``CostLine.capital``) when the owner set
+  one, else its category's default (``default_capital``, the one place it is defined): a
+  line is capital when its category is purchase & licences or implementation and it is paid
+  once; operating otherwise, recurring licence fees (subscriptions) included, as a lender
+  reads them.
 - **Printed figures** (``analysis.rounding``): each initiative's costs are allocated per line
   and lifecycle year to whole units that add up to its printed TCO (``whole(tco_cents)``,
   as ``tco_table`` does per category), its benefits per year to its printed benefits; a
   year's cells are sums of those, Costs = Capital + Operating, Net = Benefits − Costs,
   Cumulative the running sum of the printed Net, and each total the sum of its column. So
   the costs total is the portfolio's printed TCO total.
-- **The discount rate's rationale**: a default sentence from the plan's rate, unless
-  ``rationale`` (a future stored field) is given.
+- **The discount rate's rationale**: the owner's sentence (``Business.rate_rationale``), else
+  a default sentence from the plan's rate (``rate_rationale``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -28,18 +28,21 @@ from smbplanner.analysis.figure_cache import FigureCache
 from smbplanner.analysis.figures import scenario_factors
 from smbplanner.analysis.rounding import allocate, whole
 from smbplanner.domain.enums import CostCategory, LineKind, Scenario
-from smbplanner.domain.model import DEFAULT_DISCOUNT_RATE_BP, CostLine, Plan
+from smbplanner.domain.model import DEFAULT_DISCOUNT_RATE_BP, Business, CostLine, Plan
 from smbplanner.domain.money import BP
 
 CAPITAL_CATEGORIES = (CostCategory.PURCHASE, CostCategory.IMPLEMENTATION)
 
 
-def is_capital(line: CostLine, capital_flags: Mapping[int, bool] | None = None) -> bool:
-    """A stored per-line flag when there is one, else the default: a one-off purchase &
-    licences or implementation line."""
-    if capital_flags and line.id is not None and line.id in capital_flags:
-        return bool(capital_flags[line.id])
+def default_capital(line: CostLine) -> bool:
+    """Capital unless the owner says otherwise: a one-off purchase & licences or
+    implementation line (everything else, recurring licence fees included, is operating)."""
     return line.category in CAPITAL_CATEGORIES and line.kind == LineKind.ONE_OFF
+
+
+def is_capital(line: CostLine) -> bool:
+    """The line's own flag when the owner set one, else its category's default."""
+    return default_capital(line) if line.capital is None else line.capital
 
 
 @dataclass(frozen=True)
@@ -99,11 +102,15 @@ def rate_rationale(rate_bp: int) -> str:
             "its cost of capital (the return the business expects for tying up its money).")
 
 
+def rationale_text(business: Business) -> str:
+    """The owner's rationale for the discount rate (spaces tidied), else the default."""
+    return " ".join(business.rate_rationale.split()) or rate_rationale(
+        business.discount_rate_bp)
+
+
 def cash_statement(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
-                   cache: FigureCache | None = None,
-                   capital_flags: Mapping[int, bool] | None = None,
-                   rationale: str | None = None) -> CashStatement:
-    cache = cache or FigureCache()
+                   cache: FigureCache | None = None) -> CashStatement:
+    cache = FigureCache() if cache is None else cache
     b = plan.business
     cost_bp, _ = scenario_factors(b, scenario)
     capital: dict[int, int] = {}
@@ -125,7 +132,7 @@ def cash_statement(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
         exact = amounts if cost_bp == BP else [Fraction(c * cost_bp, BP) for c in amounts]
         shares = allocate(exact, whole(f.tco_cents)) if exact else []
         for n, line in enumerate(lines):
-            into = capital if is_capital(line, capital_flags) else operating
+            into = capital if is_capital(line) else operating
             for t in range(life):
                 add(into, initiative.start_year + t, shares[n * life + t])
         gains = allocate(list[Fraction | int](f.benefits), whole(f.benefits_cents))
@@ -134,5 +141,4 @@ def cash_statement(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
     years = sorted(set(capital) | set(operating) | set(benefits))
     rows = [CashRow(y, capital.get(y, 0), operating.get(y, 0), benefits.get(y, 0))
             for y in years]
-    text = " ".join((rationale or "").split()) or rate_rationale(b.discount_rate_bp)
-    return CashStatement(scenario, rows, b.discount_rate_bp, text)
+    return CashStatement(scenario, rows, b.discount_rate_bp, rationale_text(b))

@@ -7,7 +7,9 @@ cost or benefit lines beyond their option's life.
 Warnings: initiatives serving no goal, goals no initiative serves, each envelope (Run,
 Change) of a year whose planned spend exceeds the budget set for it (the likely scenario's
 ``budget.budget_statement``, as the Budget page, the pack and ``summary`` say it), systems
-past end of life when the plan starts.
+past end of life when the plan starts; what really happened that does not add up: money
+spent on a proposed initiative (not yet approved), actual spend with no actual start, 100 %
+complete with no actual finish.
 
 Cancelled initiatives are skipped by the timing, RACI and alignment checks (but not by the
 reference, loop, option and line checks, which concern the data itself).
@@ -198,11 +200,15 @@ def _cycles(plan: Plan) -> list[Finding]:
 
 def _timing(plan: Plan) -> list[Finding]:
     found: list[Finding] = []
+    by_id: dict[int, Initiative] = {}  # the first of each id, as plan.initiative finds it
+    for i in plan.initiatives:
+        if i.id is not None:
+            by_id.setdefault(i.id, i)
     for i in plan.initiatives:
         if i.status == InitiativeStatus.CANCELLED:
             continue
         for dep_id in dict.fromkeys(i.depends_on):
-            dep = plan.initiative(dep_id)
+            dep = by_id.get(dep_id)
             if dep is None or dep is i or dep.status == InitiativeStatus.CANCELLED:
                 continue
             if i.start_index < dep.end_index:
@@ -329,6 +335,7 @@ def _warnings(plan: Plan) -> list[Finding]:
     currency = plan.business.currency
     for year, message in check_messages(budget_statement(plan), currency):
         found.append(Finding(WARNING, f"budget {year}", message))
+    found += _actuals(plan)
     start = plan.business.start_year
     for system in plan.systems:
         eol = system.end_of_life_year
@@ -340,6 +347,22 @@ def _warnings(plan: Plan) -> list[Finding]:
             if system.action in (SystemAction.KEEP, SystemAction.INVEST):
                 message += ": plan to replace or retire it"
             found.append(Finding(WARNING, f"system '{system.name}'", message))
+    return found
+
+
+def _actuals(plan: Plan) -> list[Finding]:
+    """Recorded actuals that do not add up (schema version 5)."""
+    found: list[Finding] = []
+    for i in plan.initiatives:
+        if i.actual_costs and i.status == InitiativeStatus.PROPOSED:
+            found.append(Finding(WARNING, _where(i), f"'{i.name}' is only proposed but has "
+                                 "actual spend recorded: approve it, or check the spend"))
+        if i.actual_costs and i.actual_start is None:
+            found.append(Finding(WARNING, _where(i), f"'{i.name}' has actual spend but no "
+                                 "actual start: record when the work started"))
+        if i.percent_complete == 100 and i.actual_finish is None:
+            found.append(Finding(WARNING, _where(i), f"'{i.name}' is 100 % complete but has "
+                                 "no actual finish: record when it finished"))
     return found
 
 

@@ -12,10 +12,12 @@ year beside what is already approved, what the ask returns, and what doing nothi
 - **Payback of the ask**: on the ask's summed cash flows by calendar year, from its first year.
 - **Range**: ``portfolio_range`` of the ask (``p_positive``: the share of 10,000 draws in
   which the ask's NPV is above zero), told as the app tells it (``uncertainty.words``).
-- **Funding source** of an initiative: the budget envelope of its portfolio ("IT Change
-  budget" / "IT Run budget") unless ``funding`` (a future stored field, by initiative id)
-  names one. **The resolution** is built from the plan unless ``resolution`` (the owner's own
-  sentence, a future stored field) is given.
+- **Budget** of an initiative: the envelope of its portfolio ("IT Change budget" / "IT Run
+  budget"); **funding**: how it is paid (``Initiative.funding``: cash, loan, lease, grant,
+  other). The ask's funding split (``funding_split``) sums each initiative's printed TCO by
+  source, so it foots to the ask. **The resolution** is the owner's sentence
+  (``Business.resolution``) when there is one, else the one built from the figures
+  (``Decision.built``, which the app shows as the starting point).
 - **Doing nothing**: systems past their end of life (``assessment.past_end_of_life``) with
   their annual run cost (most critical first, then the costliest), and the open high and
   critical risks (``risks.top_risks``).
@@ -23,7 +25,6 @@ year beside what is already approved, what the ask returns, and what doing nothi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -38,7 +39,13 @@ from smbplanner.analysis.tracking_text import TrackingShown, shown
 from smbplanner.analysis.uncertainty.cache import RangeCache
 from smbplanner.analysis.uncertainty.model import NpvRange
 from smbplanner.analysis.uncertainty.words import chance_sentence
-from smbplanner.domain.enums import Criticality, InitiativeStatus, Portfolio, Scenario
+from smbplanner.domain.enums import (
+    Criticality,
+    FundingSource,
+    InitiativeStatus,
+    Portfolio,
+    Scenario,
+)
 from smbplanner.domain.model import Initiative, Plan, System
 from smbplanner.domain.numbers import units, years
 
@@ -59,6 +66,30 @@ class YearRow:
         return self.approved + self.asked
 
 
+#: How the resolution says each way of paying.
+PAID = {FundingSource.CASH: "from the business's own cash", FundingSource.LOAN: "by a loan",
+        FundingSource.LEASE: "by leasing", FundingSource.GRANT: "by a grant",
+        FundingSource.OTHER: "by other means"}
+
+
+@dataclass(frozen=True)
+class FundingRow:
+    source: FundingSource
+    count: int  # initiatives
+    amount: int  # whole units: the sum of their printed TCOs
+
+
+def funding_split(items: list[tuple[Initiative, Figures]]) -> list[FundingRow]:
+    """Initiatives and their printed TCOs by funding source (sources in the enum's order,
+    those with no initiative left out); the amounts add up to the items' printed TCO."""
+    counts: dict[FundingSource, int] = {}
+    amounts: dict[FundingSource, int] = {}
+    for initiative, f in items:
+        counts[initiative.funding] = counts.get(initiative.funding, 0) + 1
+        amounts[initiative.funding] = amounts.get(initiative.funding, 0) + whole(f.tco_cents)
+    return [FundingRow(s, counts[s], amounts[s]) for s in FundingSource if s in counts]
+
+
 @dataclass(frozen=True)
 class Decision:
     scenario: Scenario
@@ -73,13 +104,18 @@ class Decision:
     p_positive: float | None
     trials: int
     sources: list[str]  # the budgets the ask is funded from, in order of first mention
-    resolution: str
+    resolution: str  # the owner's sentence, else ``built``
     stale_systems: list[System] = field(default_factory=list)
     open_high_risks: list[PlanRisk] = field(default_factory=list)
     #: The ask's own top open risks (at most 3).
     asked_risks: list[PlanRisk] = field(default_factory=list)
     #: Approved work forecast to cost more than planned (printed overrun > 0), largest first.
     overruns: list[tuple[Initiative, TrackingShown]] = field(default_factory=list)
+    #: The ask's printed TCO by funding source (footing to ``asked_tco``).
+    funding: list[FundingRow] = field(default_factory=list)
+    #: The resolution built from the figures (what ``resolution`` is unless the owner wrote
+    #: one).
+    built: str = ""
 
     @property
     def first_year(self) -> int | None:
@@ -97,10 +133,8 @@ class Decision:
         return sum(whole(s.annual_run_cost_cents) for s in self.stale_systems)
 
 
-def funding_source(initiative: Initiative, funding: Mapping[int, str] | None = None) -> str:
-    """The budget an initiative is paid from: a stored choice, else its envelope."""
-    if funding and initiative.id is not None and funding.get(initiative.id, "").strip():
-        return " ".join(funding[initiative.id].split())
+def budget_of(initiative: Initiative) -> str:
+    """The budget an initiative is paid from: its portfolio's envelope."""
     return _ENVELOPE[initiative.portfolio]
 
 
@@ -122,8 +156,17 @@ def _names(items: list[Initiative], limit: int = 4) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _paid(funding: list[FundingRow], currency: str) -> str:
+    if not funding:
+        return ""
+    if len(funding) == 1:
+        return f" and paid {PAID[funding[0].source]}"
+    parts = [f"{units(r.amount, currency)} {PAID[r.source]}" for r in funding]
+    return " and paid " + ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _sentence(plan: Plan, asked: list[Initiative], tco: int, first: int | None,
-              last: int | None, sources: list[str]) -> str:
+              last: int | None, sources: list[str], funding: list[FundingRow]) -> str:
     if not asked and not plan.initiatives:
         return ("No new spending is asked for: the plan has no initiatives yet. The board is "
                 "asked to note the plan as a draft.")
@@ -141,16 +184,16 @@ def _sentence(plan: Plan, asked: list[Initiative], tco: int, first: int | None,
             _ENVELOPE[Portfolio.CHANGE], _ENVELOPE[Portfolio.RUN]]:
         source = "the IT Run and IT Change budgets"
     return (f"The board is asked to approve {what} ({_names(asked)}) at a total cost of "
-            f"ownership of {units(tco, cur)}{span}, funded from {source}.")
+            f"ownership of {units(tco, cur)}{span}, funded from {source}"
+            f"{_paid(funding, cur)}.")
 
 
 def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
-             cache: FigureCache | None = None, resolution: str | None = None,
-             funding: Mapping[int, str] | None = None,
+             cache: FigureCache | None = None,
              ask_range: NpvRange | None = None) -> Decision:
     """The decision the plan asks for. ``ask_range`` is the ask's ``portfolio_range``
     (``asked_range``); passing it keeps numpy out of callers that do not need it."""
-    cache = cache or FigureCache()
+    cache = FigureCache() if cache is None else cache
     b = plan.business
 
     def figured(statuses: tuple[InitiativeStatus, ...]) -> list[tuple[Initiative, Figures]]:
@@ -175,13 +218,15 @@ def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
             flows[i.start_year + t] = flows.get(i.start_year + t, 0) + cents
     span = range(min(flows), max(flows) + 1) if flows else range(0)
     payback = finance.payback([flows.get(y, 0) for y in span]) if flows else None
-    sources = list(dict.fromkeys(funding_source(i, funding) for i in asked))
+    sources = list(dict.fromkeys(budget_of(i) for i in asked))
+    funding = funding_split(asked_f)
     tco = sum(whole(f.tco_cents) for _, f in asked_f)
     spent = [r.year for r in rows if r.asked]
     largest = [i for i, _ in sorted(asked_f, key=lambda e: -e[1].tco_cents)]
     largest += [i for i in asked if all(i is not j for j in largest)]
-    text = " ".join((resolution or "").split()) or _sentence(
-        plan, largest, tco, spent[0] if spent else None, spent[-1] if spent else None, sources)
+    built = _sentence(plan, largest, tco, spent[0] if spent else None,
+                      spent[-1] if spent else None, sources, funding)
+    text = " ".join(b.resolution.split()) or built
     stale = sorted((s for s in plan.systems if past_end_of_life(s, b.start_year)),
                    key=lambda s: (-_CRITICALITY.index(s.criticality), -s.annual_run_cost_cents))
     ranked = top_risks(plan, sum(len(i.risks) for i in plan.initiatives))
@@ -195,7 +240,7 @@ def decision(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
         sum(whole(f.tco_cents) for _, f in approved_f),
         rows, payback, ask_range.p_positive if ask_range else None,
         ask_range.draws if ask_range else 0,
-        sources, text, stale, high, ask_risks[:3], overruns(plan, approved))
+        sources, text, stale, high, ask_risks[:3], overruns(plan, approved), funding, built)
 
 
 def overruns(

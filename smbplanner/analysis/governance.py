@@ -22,6 +22,7 @@ from datetime import date
 from smbplanner.analysis import checks
 from smbplanner.domain.enums import InitiativeStatus, RaciRole
 from smbplanner.domain.model import Initiative, Person, Plan, Review
+from smbplanner.domain.numbers import day
 
 
 def raci_checked(initiative: Initiative) -> bool:
@@ -91,11 +92,11 @@ def next_review(reviews: Iterable[Review], today: date) -> NextReview:
         latest = max(dates)
         due = add_months(latest, 3)
         if due >= today:
-            return NextReview(due, f"three months after the last review ({latest.isoformat()})")
+            return NextReview(due, f"three months after the last review on {day(latest)}")
         start = next_quarter_start(today)
         return NextReview(
             start,
-            f"the last review ({latest.isoformat()}) was more than three months ago: "
+            f"the last review, on {day(latest)}, was more than three months ago: "
             "start of the next quarter",
         )
     return NextReview(next_quarter_start(today), "no review yet: start of the next quarter")

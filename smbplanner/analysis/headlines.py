@@ -36,7 +36,7 @@ class FigureBook:
 
     def __init__(self, plan: Plan, cache: FigureCache | None = None) -> None:
         self.business = plan.business
-        self._cache = cache or FigureCache()
+        self._cache = FigureCache() if cache is None else cache
 
     @property
     def cache(self) -> FigureCache:

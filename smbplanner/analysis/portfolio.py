@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smbplanner.analysis.budget import counted
+from smbplanner.analysis.figure_cache import FigureCache
 from smbplanner.analysis.figures import initiative_figures
 from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import Portfolio, Scenario
@@ -38,9 +39,10 @@ class RunChangeSplit:
 
 
 def run_change_split(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
-                     include_on_hold: bool = False) -> RunChangeSplit:
+                     include_on_hold: bool = False,
+                     cache: FigureCache | None = None) -> RunChangeSplit:
     """The split of the counted initiatives (on hold too with ``include_on_hold``: the
-    prioritisation board, which shows them)."""
+    prioritisation board, which shows them); ``cache`` gives figures already computed."""
     counts = {Portfolio.RUN: 0, Portfolio.CHANGE: 0}
     tco = {Portfolio.RUN: 0, Portfolio.CHANGE: 0}
     shown = {Portfolio.RUN: 0, Portfolio.CHANGE: 0}
@@ -48,7 +50,8 @@ def run_change_split(plan: Plan, scenario: Scenario = Scenario.LIKELY, *,
         if not counted(initiative, include_on_hold=include_on_hold):
             continue
         counts[initiative.portfolio] += 1
-        figures = initiative_figures(initiative, plan.business, scenario)
+        figures = (cache.initiative(initiative, plan.business, scenario) if cache is not None
+                   else initiative_figures(initiative, plan.business, scenario))
         if figures is not None:
             tco[initiative.portfolio] += figures.tco_cents
             shown[initiative.portfolio] += whole(figures.tco_cents)

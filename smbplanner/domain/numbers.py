@@ -51,6 +51,38 @@ def decimal(value: float, decimals: int = 0, style: Style = PLAIN) -> str:
     return text.replace(",", "\0").replace(".", style.point).replace("\0", style.group)
 
 
+#: Characters also taken as a thousands separator where the locale groups with a space.
+_SPACES = ("\u00a0", "\u202f", " ")
+
+
+def read(text: str, style: Style = PLAIN) -> str:
+    """What a person typed in their locale ("12.000,50" in German, "12,000.50" in English,
+    "12 000,50" in French) as plain digits with a point ("12000.50"), for ``Decimal`` or
+    ``float``. Groups must be of three digits ("1,2" is refused, not read as 12); a text
+    without a group separator is taken as is. Raises ValueError with the reason."""
+    cleaned = text.strip()
+    if not cleaned:
+        return cleaned
+    groups = {style.group} if style.group else set()
+    if style.group in _SPACES or style.group == "'":
+        groups |= set(_SPACES)
+    groups.discard(style.point)
+    whole, point, fraction = cleaned, "", ""
+    if style.point in cleaned:
+        whole, point, fraction = cleaned.rpartition(style.point)
+        if any(g in fraction for g in groups):
+            raise ValueError(f"{cleaned!r} is not a number")
+    separator = next((g for g in groups if g in whole), None)
+    if separator is not None:
+        sign = whole[0] if whole[:1] in "+-" else ""
+        parts = whole[len(sign):].split(separator)
+        if (not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:])
+                or any(g in p for p in parts for g in groups)):
+            raise ValueError(f"{cleaned!r} is not a number: thousands go in groups of three")
+        whole = sign + "".join(parts)
+    return f"{whole}.{fraction}" if point else whole
+
+
 def units(value: int, currency: str = "", style: Style = PLAIN) -> str:
     """Whole units: 12345 → "12,345" or "12,345 EUR"."""
     return f"{decimal(value, 0, style)} {currency}".strip()
@@ -96,6 +128,13 @@ def years(value: float | None, style: Style = PLAIN) -> str:
     if value == 0:
         return "year 0"
     return f"{decimal(value, 1, style)}\u00a0yrs"
+
+
+def count(n: int, one: str, many: str | None = None, style: Style = PLAIN) -> str:
+    """A number of things with the right noun: "1 response", "2 responses", "1,200 open
+    risks". ``many`` defaults to ``one`` + "s" ("open risk" → "open risks")."""
+    noun = one if n == 1 else (many if many is not None else f"{one}s")
+    return f"{decimal(n, 0, style)} {noun}"
 
 
 def day(value: date) -> str:

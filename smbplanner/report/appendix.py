@@ -107,7 +107,8 @@ def appendix(ctx: Ctx) -> Section:
         ("Budget set for", budget_years or "no year yet"),
         ("Current systems", f"{systems.count}, running at {money(systems.run_cost_cents)} "
          f"{escape(b.currency)} a year" if systems.count else "none recorded"),
-        ("Prepared", day(ctx.today)),
+        ("Prepared", day(ctx.today) + (f" by {para(b.prepared_by, 200)}"
+                                        if b.prepared_by.strip() else "")),
     ]
     w = ctx.width
     flow += [s.m("Assumptions", s.h2),

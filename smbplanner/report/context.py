@@ -15,7 +15,7 @@ from smbplanner.analysis.decision import Decision, asked_range, decision
 from smbplanner.analysis.headlines import FigureBook
 from smbplanner.analysis.uncertainty.cache import RangeCache
 from smbplanner.domain.enums import Scenario, label
-from smbplanner.domain.model import Initiative, Plan
+from smbplanner.domain.model import Initiative, Person, Plan
 from smbplanner.report.doc import LANDSCAPE, PORTRAIT, Heading, TocEntry, frame_size
 from smbplanner.report.options import ReportOptions
 from smbplanner.report.styles import Styles
@@ -40,6 +40,7 @@ class Ctx:
     ranges: RangeCache = field(init=False)
     _fit: BudgetStatement | None = None
     _decision: Decision | None = None
+    _people: dict[int, Person] | None = None
     #: Every heading made so far, in story order: what the contents page lists.
     headings: list[TocEntry] = field(default_factory=list)
 
@@ -95,6 +96,12 @@ class Ctx:
     def years_text(self) -> str:
         b = self.plan.business
         return f"{b.start_year}–{b.end_year}"
+
+    def person(self, person_id: int) -> Person | None:
+        """The plan's person by id (a dict made once: the RACI of a large plan asks often)."""
+        if self._people is None:
+            self._people = {p.id: p for p in self.plan.people if p.id is not None}
+        return self._people.get(person_id)
 
     def number(self, initiative: Initiative) -> str:
         """The initiative's priority number as text ("" without an id)."""

@@ -16,7 +16,7 @@ from smbplanner.analysis.assessment import (
 from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import label
 from smbplanner.domain.model import System
-from smbplanner.domain.numbers import decimal, units
+from smbplanner.domain.numbers import count, decimal, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
 from smbplanner.report.text import BOLD, DASH, one_line, para
@@ -87,8 +87,8 @@ def _feedback(ctx: Ctx) -> list[Flowable]:
     overall = overall_satisfaction(plan.feedback)
     departments = satisfaction_by_department(plan.feedback)
     low = [d.department for d in departments if d.average < 3]
-    text = (f"Average {decimal(overall or 0, 1)} of 5 over {len(plan.feedback)} responses "
-            f"from {len(departments)} departments")
+    text = (f"Average {decimal(overall or 0, 1)} of 5 over {count(len(plan.feedback), 'response')} "
+            f"from {count(len(departments), 'department')}")
     text += f"; below 3 in {', '.join(low)}." if low else "."
     out.append(s.m(escape(text), s.small))
     w = ctx.width

@@ -8,10 +8,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from smbplanner.analysis.decision import Decision, return_sentence
+from smbplanner.analysis.decision import Decision, FundingRow, return_sentence
 from smbplanner.analysis.rounding import whole
 from smbplanner.domain.enums import label
-from smbplanner.domain.numbers import units
+from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
@@ -59,7 +59,7 @@ def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
         rows.append(["", s.m(f"{len(rest)} smaller proposed initiatives (listed under "
                              "Proposed initiatives)", s.cell), "", "", units(tco), units(npv),
                      ""])
-    rows.append(["", f"The ask: {len(d.asked)} initiatives", "", "", units(tco_sum),
+    rows.append(["", f"The ask: {count(len(d.asked), 'initiative')}", "", "", units(tco_sum),
                  units(npv_sum), years(d.payback_years)])
     return [Caption(f"The ask ({ctx.scenario_note}, {cur}; largest first)"),
             table(rows, widths, right=(0, 4, 5, 6), extra=[*_TOTAL_ROW,
@@ -84,6 +84,24 @@ def _year_table(ctx: Ctx, d: Decision) -> list[Flowable]:
                     f"{cur})"),
             table(rows, [w * 0.16, w * 0.22, w * 0.22, w * 0.22], right=(1, 2, 3),
                   extra=_TOTAL_ROW), note]
+
+
+def funding_table(ctx: Ctx, rows_in: list[FundingRow], caption: str,
+                  note: str = "") -> list[Flowable]:
+    """Initiatives and their printed TCO by funding source, with a total that foots."""
+    w = ctx.width
+    rows: list[list[object]] = [["Paid by", "Initiatives", "TCO", "Share"]]
+    total = sum(r.amount for r in rows_in)
+    for r in rows_in:
+        share = f"{r.amount / total * 100:.0f} %" if total > 0 else DASH
+        rows.append([label(r.source), str(r.count), units(r.amount), share])
+    rows.append(["Total", str(sum(r.count for r in rows_in)), units(total), ""])
+    out: list[Flowable] = [Caption(caption),
+                           table(rows, [w * 0.22, w * 0.16, w * 0.22, w * 0.12],
+                                 right=(1, 2, 3), extra=_TOTAL_ROW)]
+    if note:
+        out.append(ctx.styles.m(escape(note), ctx.styles.muted))
+    return out
 
 
 def _risks(ctx: Ctx, d: Decision) -> list[Flowable]:
@@ -163,6 +181,12 @@ def decision_page(ctx: Ctx) -> Section:
         flow.append(Spacer(1, 4))
     if d.rows:
         flow += _year_table(ctx, d)
+    if len(d.funding) > 1:  # one source is said in the resolution
+        flow += funding_table(
+            ctx, d.funding, f"How the ask is paid ({ctx.scenario_note}, "
+            f"{one_line(ctx.currency)})", "Each proposed initiative's funding as the owner "
+            "set it (cash unless a loan, lease, grant or other source is named); its whole "
+            "TCO is counted under that source.")
     flow += _overruns(ctx, d)
     if d.asked:
         flow += _risks(ctx, d)

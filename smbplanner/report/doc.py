@@ -31,7 +31,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import ActionFlowable, NullActionFlowable
 
-from smbplanner.report.styles import DARK, MUTED, RULE, Para
+from smbplanner.report.styles import DARK, MUTED, RULE, LongTable, Para
 from smbplanner.report.text import BOLD, FONT, fit
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
@@ -219,6 +219,8 @@ class Contents(Flowable):
 def _can_start(flowable: Flowable, width: float, room: float) -> bool:
     """Whether some of ``flowable`` fits in ``room``: for a table, its repeated header and
     first row (cheap: splitting a long table to find out lays all of it out)."""
+    if isinstance(flowable, LongTable):
+        return flowable.start_height(width) <= room
     if isinstance(flowable, Table):
         flowable.wrap(width, room)
         heights = flowable._rowHeights[: flowable.repeatRows + 1]

@@ -9,10 +9,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Spacer
 
+from smbplanner.analysis.budget import counted
 from smbplanner.analysis.cash_statement import cash_statement
+from smbplanner.analysis.decision import funding_split
 from smbplanner.analysis.headlines import plan_totals
 from smbplanner.domain.numbers import signed, units
 from smbplanner.report.context import Ctx, Section
+from smbplanner.report.decision import funding_table
 from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
 from smbplanner.report.text import BOLD, DASH, one_line
 
@@ -31,10 +34,11 @@ def finance(ctx: Ctx) -> Section:
                        short=True)
     flow.append(s.m(escape(
         "The cash the counted initiatives (not on hold or cancelled) spend and bring in, by "
-        "calendar year, over their whole lives. Capital: one-off purchases, licences bought "
-        "outright and implementation; operating: everything else (subscriptions and support "
-        "paid every year, hosting, staff time, training, decommissioning). Systems' own run "
-        "costs are in the budget section."), s.muted))
+        "calendar year, over their whole lives. Capital or operating is set per cost line; "
+        "where the owner did not say, one-off purchases, licences bought outright and "
+        "implementation are capital, and everything else (subscriptions and support paid "
+        "every year, hosting, staff time, training, decommissioning) operating. Systems' own "
+        "run costs are in the budget section."), s.muted))
     rows: list[list[object]] = [["Year", "Capital", "Operating", "Total costs", "Benefits",
                                  "Net", "Cumulative"]]
     for row, cumulative in zip(c.rows, c.cumulative, strict=True):
@@ -57,5 +61,13 @@ def finance(ctx: Ctx) -> Section:
     npv = plan_totals(ctx.plan, ctx.scenario, ctx.book).npv
     told += (f" Discounted, these flows are worth {units(npv, ctx.currency)} today (the "
              "portfolio's net present value).")
-    flow += [s.m(escape(told), s.small), Spacer(1, 4), rate]
-    return Section(flow)
+    flow += [s.m(escape(told), s.small), Spacer(1, 4)]
+    items = [(i, f) for i in ctx.plan.initiatives
+             if counted(i) and (f := ctx.book.figures(i, ctx.scenario)) is not None]
+    split = funding_split(items)
+    if split:
+        flow += funding_table(ctx, split, f"How the counted initiatives are paid "
+                              f"({ctx.scenario_note}, {one_line(ctx.currency)})",
+                              "Each initiative's whole TCO under its funding source.")
+        flow.append(Spacer(1, 4))
+    return Section([*flow, rate])

@@ -9,6 +9,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
+from smbplanner import __version__
 from smbplanner.analysis.board import priority_order
 from smbplanner.analysis.budget_text import budget_sentence
 from smbplanner.analysis.completeness import missing_parts
@@ -68,7 +69,6 @@ def cover(ctx: Ctx) -> Section:
         facts.append(para(b.industry, limit=300))
     if b.employees:
         facts.append(f"{b.employees:,} employees")
-    facts.append(f"Prepared {day(ctx.today)}")
     facts.append(f"Figures in {escape(b.currency)}, {ctx.scenario_note}")
     flow += [s.m(f, s.lead) for f in facts]
     if missing:
@@ -77,7 +77,24 @@ def cover(ctx: Ctx) -> Section:
             f"<font color='{WARN_HEX}'><b>Draft — incomplete.</b></font> {what} missing "
             "before the board can decide on this plan; the open points in the appendix "
             "list them.", s.body)]
-    return Section(flow)
+    return Section([*flow, Spacer(1, 1.2 * cm), *_document_control(ctx, bool(missing))])
+
+
+def _document_control(ctx: Ctx, draft: bool) -> list[Flowable]:
+    """Version, date, status and who prepared the pack."""
+    s, b = ctx.styles, ctx.plan.business
+    status = ("Draft — incomplete" if draft else "For decision" if ctx.decision.asked
+              else "For information")
+    w = ctx.width
+    rows: list[list[object]] = [
+        ["Version", f"{ctx.today:%Y-%m-%d}, made with SMB Planner {__version__}"],
+        ["Date", day(ctx.today)],
+        ["Status", status],
+        ["Prepared by", s.c(b.prepared_by or "Not named yet", w * 0.6, 200)],
+    ]
+    return [s.m("Document control", s.h3),
+            table(rows, [w * 0.2, w * 0.6], header_rows=0, zebra=False,
+                  extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG)])]
 
 
 def contents_page(ctx: Ctx) -> Section:

@@ -1,8 +1,12 @@
 """The priority grid: the impact × feasibility board of ``analysis.board`` as a vector
 drawing (regions shaded and labelled, cards as numbered dots coloured by portfolio and sized
-by TCO, short names beside them when there is room), then a key with every full name."""
+by TCO, names beside them when they fit whole — never cut), then a key with every full name.
+A board of more than ``LABELS_UP_TO`` cards draws its ``LABELS_UP_TO`` largest by TCO and
+lists the others in a second table, so that the grid stays readable at any size."""
 
 from __future__ import annotations
+
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
@@ -19,20 +23,23 @@ from smbplanner.analysis.board import (
     to_unit,
 )
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
+from smbplanner.domain.model import Initiative
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import (
     MUTED,
     PORTFOLIO_COLOURS,
     QUADRANT_FILLS,
     QUADRANT_INK,
+    Caption,
     drawing,
     table,
 )
-from smbplanner.report.text import BOLD, FONT, fit, money, one_line, para
+from smbplanner.report.text import BOLD, FONT, money, one_line
 
 R_MIN, R_MAX = 6.5, 15.0
-LABEL_W = 100.0  # points: longer names are cut with an ellipsis on the board
-LABELS_UP_TO = 40  # cards; beyond that the board shows numbers only
+LABEL_W = 110.0  # points: a name on the board takes at most two lines this wide, or none
+LABEL_SIZE = 6.5
+LABELS_UP_TO = 40  # cards drawn; beyond that the largest are drawn, the rest listed
 _REGION_TITLES = {
     Quadrant.QUICK_WIN: "QUICK WINS",
     Quadrant.STRATEGIC_BET: "STRATEGIC BETS",
@@ -56,33 +63,52 @@ def _hits_dot(box: Box, x: float, y: float, r: float) -> bool:
     return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < (r + 0.5) ** 2
 
 
+def label_lines(name: str, width: float = LABEL_W) -> list[str] | None:
+    """The name in at most two lines of ``width`` points, broken between words; None when
+    it does not fit whole (the number and the key name it instead)."""
+    words = one_line(name).split()
+    lines: list[str] = []
+    for word in words:
+        if lines and stringWidth(lines[-1] + " " + word, FONT, LABEL_SIZE) <= width:
+            lines[-1] += " " + word
+        elif stringWidth(word, FONT, LABEL_SIZE) <= width and len(lines) < 2:
+            lines.append(word)
+        else:
+            return None
+    return lines or None
+
+
 def _labels(cards: list[tuple[BoardCard, float, float, float]], side: float, ox: float,
             oy: float, reserved: list[Box]) -> list[String]:
-    """Short names beside the dots where they fit without touching a dot, a region's title
+    """Names beside the dots where they fit whole without touching a dot, a region's title
     or another label."""
     taken: list[Box] = list(reserved)
     out: list[String] = []
+    line_h = LABEL_SIZE + 1
     for card, x, y, r in cards:
-        text = fit(one_line(card.name), LABEL_W, FONT, 6.5)
-        w = stringWidth(text, FONT, 6.5)
-        above, below = y + r + 2, y - r - 7.5
-        spots = (  # left edge and baseline: right, left, above, below the dot
-            (x + r + 2, y - 2.3), (x - r - 2 - w, y - 2.3), (x - w / 2, above),
-            (x - w / 2, below),
+        lines = label_lines(card.name)
+        if lines is None:
+            continue
+        w = max(stringWidth(line, FONT, LABEL_SIZE) for line in lines)
+        h = line_h * len(lines)
+        spots = (  # left edge and baseline of the first line: right, left, above, below
+            (x + r + 2, y - 2.3 + (h - line_h) / 2), (x - r - 2 - w, y - 2.3 + (h - line_h) / 2),
+            (x - w / 2, y + r + 2 + h - line_h), (x - w / 2, y - r - 7.5),
         )
         for bx, by in spots:
-            box = (bx - 1, by - 2, bx + w + 1, by + 6.5)
+            box = (bx - 1, by - 2 - (h - line_h), bx + w + 1, by + LABEL_SIZE)
             inside = ox <= box[0] and box[2] <= ox + side and oy <= box[1] and box[3] <= oy + side
             if (inside and not any(_overlaps(box, t) for t in taken)
                     and not any(_hits_dot(box, cx, cy, cr) for _, cx, cy, cr in cards)):
                 taken.append(box)
-                out.append(String(bx, by, text, fontName=FONT, fontSize=6.5,
-                                  fillColor=colors.HexColor("#1f2a36")))
+                out += [String(bx, by - n * line_h, line, fontName=FONT, fontSize=LABEL_SIZE,
+                               fillColor=colors.HexColor("#1f2a36"))
+                        for n, line in enumerate(lines)]
                 break
     return out
 
 
-def _drawing(ctx: Ctx, board: Board, side: float) -> Drawing:
+def _drawing(ctx: Ctx, board: Board, side: float, crowded: bool = False) -> Drawing:
     ox, oy = 44.0, 34.0
     d = drawing(ctx.width, side + oy + 10)
     titles: list[Box] = []
@@ -117,8 +143,7 @@ def _drawing(ctx: Ctx, board: Board, side: float) -> Drawing:
                      textAnchor="middle"))
     g.transform = (0, 1, -1, 0, ox - 30, oy + side / 2)
     d.add(g)
-    crowded = len(board.cards) > LABELS_UP_TO
-    low, high = _radii(crowded)
+    low, high = _radii(False)  # at most LABELS_UP_TO cards are drawn
     placed = [(c, ox + c.x * side, oy + c.y * side, low + (high - low) * c.size)
               for c in board.cards]
     for card, x, y, r in sorted(placed, key=lambda p: (-p[3], p[0].number)):
@@ -133,9 +158,8 @@ def _drawing(ctx: Ctx, board: Board, side: float) -> Drawing:
                        fillOpacity=0.85, strokeColor=None))
         d.add(String(x0, y0 + 2, _REGION_TITLES[region.quadrant], fontName=BOLD, fontSize=7.5,
                      fillColor=QUADRANT_INK[region.quadrant]))
-    if not crowded:
-        for s in _labels(placed, side, ox, oy, titles):
-            d.add(s)
+    for s in _labels(placed, side, ox, oy, titles):
+        d.add(s)
     return d
 
 
@@ -153,34 +177,66 @@ def _legend(ctx: Ctx) -> Drawing:
     return d
 
 
-def grid(ctx: Ctx) -> Section:
+def _drawn(ctx: Ctx) -> set[int] | None:
+    """The initiatives drawn on a crowded board: the ``LABELS_UP_TO`` largest by TCO of the
+    scored ones (None: every one is drawn)."""
+    scored = [i for i in ctx.plan.initiatives if i.status != InitiativeStatus.CANCELLED
+              and i.impact is not None and i.feasibility is not None]
+    if len(scored) <= LABELS_UP_TO:
+        return None
+
+    def tco(i: Initiative) -> int:
+        f = ctx.book.figures(i, ctx.scenario)
+        return f.tco_cents if f else 0
+
+    return {id(i) for i in sorted(scored, key=lambda i: -tco(i))[:LABELS_UP_TO]}
+
+
+def _key(ctx: Ctx, cards: list[BoardCard], unscored: list[tuple[int, Initiative]]
+         ) -> Flowable:
     s = ctx.styles
-    flow: list[Flowable] = [ctx.heading("Priority grid")]
-    side = min(ctx.width - 60, ctx.height - 375)
-    active = sum(1 for i in ctx.plan.initiatives if i.status != InitiativeStatus.CANCELLED)
-    low, _ = _radii(active > LABELS_UP_TO)
-    board = layout_board(ctx.plan, ctx.scenario, spacing=2 * low * 1.15 / side,
-                         figures=ctx.book.figures)
-    if not board.cards and not board.unscored:
-        return Section(flow + ctx.empty("No initiatives yet."), short=True)
-    flow.append(s.m(
-        "Each initiative placed by its impact on the business (up) and how easy it is to "
-        "deliver (right). Quick wins: high impact, medium or easy to deliver; strategic bets: "
-        "high impact but hard; everything else waits on the back burner.", s.muted))
-    flow += [Spacer(1, 6), _drawing(ctx, board, side),
-             _legend(ctx), Spacer(1, 8)]
     rows: list[list[object]] = [
         ["#", "Initiative", "Impact", "Feasibility", "Category", f"TCO ({one_line(ctx.currency)})"]
     ]
     w = [ctx.width * x for x in (0.05, 0.45, 0.08, 0.12, 0.16, 0.14)]
-    for card in board.cards:
+    for card in cards:
         rows.append([str(card.number), s.c(card.name, w[1]), f"{card.impact:g}",
                      f"{card.feasibility:g}", label(card.quadrant), money(card.tco_cents)])
-    for number, initiative in board.unscored:
+    for number, initiative in unscored:
         rows.append([str(number), s.c(initiative.name, w[1]), "—", "—", "Not yet scored", ""])
-    flow.append(table(rows, w, right=(0, 2, 3, 5)))
-    if board.unscored:
-        names = ", ".join(para(i.name, 80) for _, i in board.unscored[:10])
-        flow.append(s.m(f"Not on the grid until both scores are set: {names}"
-                        + ("…" if len(board.unscored) > 10 else "") + ".", s.muted))
+    return table(rows, w, right=(0, 2, 3, 5))
+
+
+def grid(ctx: Ctx) -> Section:
+    s = ctx.styles
+    flow: list[Flowable] = [ctx.heading("Priority grid")]
+    side = min(ctx.width - 60, ctx.height - 375)
+    low, high = _radii(False)
+    drawn = _drawn(ctx)
+    spread = low * 1.15 if drawn is None else high * 1.05  # the largest are drawn: big dots
+    board = layout_board(ctx.plan, ctx.scenario, spacing=2 * spread / side,
+                         figures=ctx.book.figures,
+                         include=None if drawn is None else (lambda i: id(i) in drawn))
+    everyone = board if drawn is None else layout_board(
+        ctx.plan, ctx.scenario, spacing=0.04, figures=ctx.book.figures)
+    if not everyone.cards and not everyone.unscored:
+        return Section(flow + ctx.empty("No initiatives yet."), short=True)
+    intro = ("Each initiative placed by its impact on the business (up) and how easy it is to "
+             "deliver (right). Quick wins: high impact, medium or easy to deliver; strategic "
+             "bets: high impact but hard; everything else waits on the back burner.")
+    rest = [c for c in everyone.cards if drawn is not None and all(
+        c.number != d.number for d in board.cards)]
+    if rest:
+        intro += (f" The {len(board.cards)} largest by total cost of ownership are drawn; "
+                  f"the other {len(rest)} are listed below the key.")
+    if everyone.unscored:  # said before the tables: a note after them may end up alone
+        intro += (" Initiatives not yet scored are listed last and are not on the grid until "
+                  "both scores are set.")
+    flow.append(s.m(escape(intro), s.muted))
+    flow += [Spacer(1, 6), _drawing(ctx, board, side, crowded=drawn is not None),
+             _legend(ctx), Spacer(1, 8)]
+    flow.append(_key(ctx, board.cards, everyone.unscored if not rest else []))
+    if rest:
+        flow += [Spacer(1, 8), Caption(f"Not drawn: the other {len(rest)} scored initiatives"),
+                 _key(ctx, rest, everyone.unscored)]
     return Section(flow)

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from smbplanner.analysis.board import priority_order
+from smbplanner.analysis.decision import budget_of
 from smbplanner.analysis.figures import Figures, option_figures
 from smbplanner.analysis.flow_notes import flow_warning
 from smbplanner.analysis.governance import initiative_raci_problems
@@ -18,27 +19,36 @@ from smbplanner.analysis.tco_table import tco_table
 from smbplanner.analysis.timeline import quarter_label
 from smbplanner.domain.enums import RaciRole, Scenario, label
 from smbplanner.domain.model import Initiative
-from smbplanner.domain.numbers import units
+from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
-from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
+from smbplanner.report.portfolio import STATUS_TYPE, name_cell, status_cell
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
 
 YEARS_PER_TABLE = 8
 MUTED_HEX = "#5f6b76"
+KEEP_RISKS_WITH_RACI = 12  # table rows; a longer risk table may split, its RACI after it
 LIST_LIMIT = 10  # goals, milestones and prerequisites listed on a page; the rest are counted
 _CONTRIBUTION = {1: "some", 2: "moderate", 3: "strong"}
 _ROLE = {RaciRole.RESPONSIBLE: "Responsible", RaciRole.ACCOUNTABLE: "Accountable",
          RaciRole.CONSULTED: "Consulted", RaciRole.INFORMED: "Informed"}
 
 
+
+def _are(n: int) -> str:
+    """"1 initiative is", "3 initiatives are"."""
+    return f"{count(n, 'initiative')} {'is' if n == 1 else 'are'}"
+
 def _facts(ctx: Ctx, i: Initiative) -> Flowable:
     s = ctx.styles
     quadrant = label(initiative_quadrant(i))
     if i.impact is not None and i.feasibility is not None:
         quadrant += f" (impact {i.impact:g}, feasibility {i.feasibility:g})"
-    schedule = (f"{quarter_label(i.start_index)} – {quarter_label(i.end_index - 1)} "
-                f"({i.duration_quarters} quarters)")
+    n = i.duration_quarters
+    first, last = quarter_label(i.start_index), quarter_label(i.end_index - 1)
+    schedule = (f"{first} ({n} quarter)" if first == last
+                else f"{first} – {last} ({n} quarters)")
     deps = [d for d in map(ctx.plan.initiative, dict.fromkeys(i.depends_on)) if d is not None]
     after = "; ".join(" ".join(d.name.split()) for d in deps[:LIST_LIMIT]) or DASH
     if len(deps) > LIST_LIMIT:
@@ -49,6 +59,7 @@ def _facts(ctx: Ctx, i: Initiative) -> Flowable:
         ("Status", label(i.status)), ("Portfolio", label(i.portfolio)),
         ("Category", s.c(quadrant, value)), ("Schedule", s.c(schedule, value)),
         ("Owner", s.c(i.owner or DASH, value, 120)), ("Depends on", s.c(after, value, 1500)),
+        ("Budget", budget_of(i)), ("Paid by", label(i.funding)),
     ]
     rows = [[a, av, b, bv] for (a, av), (b, bv) in zip(pairs[::2], pairs[1::2], strict=True)]
     return table(rows, [w * 0.14, value, w * 0.14, value], header_rows=0, zebra=False,
@@ -159,6 +170,7 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
     s = ctx.styles
     w = ctx.width
     out: list[Flowable] = []
+    risk_rows = 0
     if i.risks:
         rows: list[list[object]] = [["Risk", "Score (L × I)", "Mitigation", "Owner", "Status"]]
         widths = [w * 0.3, w * 0.14, w * 0.32, w * 0.14, w * 0.1]
@@ -168,6 +180,7 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
                          s.c(r.mitigation, widths[2], 500), s.c(r.owner, widths[3], 100),
                          label(r.status)])
         out += [Caption("Risks"), table(rows, widths)]
+        risk_rows = len(rows)
     raci = [(ctx.plan.person(e.person_id), e.role) for e in i.raci]
     problems = initiative_raci_problems(ctx.plan, i)
     if raci or problems:
@@ -177,6 +190,9 @@ def _risks_and_raci(ctx: Ctx, i: Initiative) -> list[Flowable]:
         if text:
             block.append(s.m(text, s.small))
         block += [s.m(f"<font color='#b03a2e'>{para(m)}</font>", s.small) for m in problems]
+        if out and risk_rows <= KEEP_RISKS_WITH_RACI:
+            # the risks go with the RACI: a page never holds the RACI's lines alone
+            return [KeepTogether([*out, *block])]
         out.append(KeepTogether(block))
     return out
 
@@ -221,27 +237,31 @@ def _goals_and_milestones(ctx: Ctx, i: Initiative) -> Flowable:
 
 def _table(ctx: Ctx, items: list[Initiative], caption: str) -> list[Flowable]:
     """One row per initiative (no page of its own) and a total that foots."""
-    s = ctx.styles
     w = ctx.width
-    widths = [w * 0.05, w * 0.35, w * 0.1, w * 0.1, w * 0.11, w * 0.11, w * 0.09, w * 0.09]
-    rows: list[list[object]] = [["#", "Initiative", "Start", "Portfolio", "TCO", "NPV", "IRR",
-                                 "Payback"]]
+    widths = [w * x for x in (0.05, 0.29, 0.12, 0.09, 0.09, 0.1, 0.1, 0.08, 0.08)]
+    rows: list[list[object]] = [["#", "Initiative", "Status", "Start", "Portfolio", "TCO",
+                                 "NPV", "IRR", "Payback"]]
+    red: list[tuple[object, ...]] = []
     tco = npv = 0
     for i in items:
         f = ctx.book.figures(i, ctx.scenario)
         shown = (whole(f.tco_cents), whole(f.npv_cents)) if f else (0, 0)
         tco, npv = tco + shown[0], npv + shown[1]
-        rows.append([ctx.number(i), s.c(i.name, widths[1], 160),
+        status, late = status_cell(ctx, i)
+        if late:
+            red.append(("TEXTCOLOR", (2, len(rows)), (2, len(rows)), WARN))
+        rows.append([ctx.number(i), name_cell(ctx, i, widths[1]), status,
                      f"Q{i.start_quarter} {i.start_year}", label(i.portfolio),
                      units(shown[0]), units(shown[1]),
                      rate(f.irr, bound=f.irr_bound) if f else DASH,
                      years(f.payback_years) if f else DASH])
-    rows.append(["", f"Total of {len(items)}", "", "", units(tco), units(npv), "", ""])
+    rows.append(["", f"Total of {len(items)}", "", "", "", units(tco), units(npv), "", ""])
     return [Caption(f"{caption} ({ctx.scenario_note}, {one_line(ctx.currency)})"),
-            table(rows, widths, right=(0, 4, 5, 6, 7), extra=[
+            table(rows, widths, right=(0, 5, 6, 7, 8), extra=[
+                *STATUS_TYPE, *red,
                 ("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
-                ("FONT", (0, -1), (-1, -1), BOLD, 8), ("SPAN", (1, -1), (3, -1))])]
+                ("FONT", (0, -1), (-1, -1), BOLD, 8), ("SPAN", (1, -1), (4, -1))])]
 
 
 def _pages(ctx: Ctx, items: list[Initiative]) -> list[Flowable]:
@@ -260,6 +280,29 @@ def _largest(ctx: Ctx, items: list[Initiative]) -> list[Initiative]:
     return sorted(items, key=lambda i: -tco(i))
 
 
+def _paged(ctx: Ctx, items: list[Initiative]) -> tuple[list[Initiative], list[Initiative]]:
+    """Those of ``items`` with a page of their own and the others, both in priority order
+    (``ReportOptions.detail`` and ``detail_statuses``)."""
+    detail = ctx.options.detail
+    allowed = [i for i in items if i.status in ctx.options.detail_statuses]
+    chosen = [] if detail == "none" else allowed if detail == "all" else _largest(
+        ctx, allowed)[:ASK_PAGES]
+    ids = {id(i) for i in chosen}
+    wanted = {id(i) for i in items}
+    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in wanted]
+    return [i for i in ordered if id(i) in ids], [i for i in ordered if id(i) not in ids]
+
+
+def _why_tables(ctx: Ctx, paged: list[Initiative], rest: list[Initiative]) -> str:
+    if not rest:
+        return "Each has its business case on a page of its own, in priority order."
+    if not paged:
+        return "They are listed in the table below (no page of their own in this export)."
+    largest = "largest by cost " if ctx.options.detail == "ask" else ""
+    return (f"The {len(paged)} {largest}have a page each, in priority order; the other "
+            f"{len(rest)} are in the table below (export with detail “all” for a page each).")
+
+
 def proposals(ctx: Ctx) -> Section:
     """The business case of each proposed initiative (the ask): a page each, in priority
     order; with ``detail="ask"`` only the ``ASK_PAGES`` largest, the rest in a table."""
@@ -269,23 +312,10 @@ def proposals(ctx: Ctx) -> Section:
     if not asked:
         return Section(flow + ctx.empty("No initiative is proposed: nothing new is asked."),
                        short=True)
-    detail = ctx.options.detail
-    paged = [] if detail == "none" else asked if detail == "all" else _largest(
-        ctx, asked)[:ASK_PAGES]
-    ids = {id(i) for i in paged}
-    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
-    asked_ids = {id(i) for i in asked}
-    rest = [i for i in priority_order(ctx.plan.initiatives)
-            if id(i) in asked_ids and id(i) not in ids]
+    ordered, rest = _paged(ctx, asked)
     intro = (f"{len(asked)} initiatives are proposed: the ask of the decision page. "
              if len(asked) > 1 else "One initiative is proposed: the ask of the decision page. ")
-    if ordered and not rest:
-        intro += "Each has its business case on a page of its own, in priority order."
-    elif ordered:
-        intro += (f"The {len(ordered)} largest by cost have a page each, in priority order; "
-                  f"the other {len(rest)} are in the table below (export with detail “all” "
-                  "for a page each).")
-    flow.append(s.m(escape(intro), s.muted))
+    flow.append(s.m(escape(intro + _why_tables(ctx, ordered, rest)), s.muted))
     if rest:
         flow += _table(ctx, rest, "Proposed initiatives without a page of their own")
         if ordered:
@@ -294,18 +324,19 @@ def proposals(ctx: Ctx) -> Section:
 
 
 def initiatives(ctx: Ctx) -> Section:
+    """A page for each funded initiative (approved, in progress or done); with
+    ``detail="ask"`` only the ``ASK_PAGES`` largest, the rest in a table."""
     s = ctx.styles
     funded = funded_initiatives(ctx.plan)
     flow: list[Flowable] = [ctx.heading("Funded initiatives")]
     if not funded:
         return Section(flow + ctx.empty("No initiative is approved, in progress or done yet."),
                        short=True)
-    ids = {id(i) for i in funded}
-    ordered = [i for i in priority_order(ctx.plan.initiatives) if id(i) in ids]
-    if ctx.options.detail == "none":
-        flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done.",
-                        s.muted))
-        return Section(flow + _table(ctx, ordered, "Funded initiatives"))
-    flow.append(s.m(f"{len(funded)} initiatives are approved, in progress or done; each has "
-                    "a page, in priority order.", s.muted))
+    ordered, rest = _paged(ctx, funded)
+    flow.append(s.m(escape(f"{_are(len(funded))} approved, in progress or done. "
+                           + _why_tables(ctx, ordered, rest)), s.muted))
+    if rest:
+        flow += _table(ctx, rest, "Funded initiatives without a page of their own")
+        if ordered:
+            flow.append(PageBreak())
     return Section(flow + _pages(ctx, ordered))

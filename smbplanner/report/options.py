@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from smbplanner.domain.enums import Scenario
+from smbplanner.domain.enums import InitiativeStatus, Scenario
 
 #: Every section, in the order the board pack prints them: (key, title).
 SECTIONS: list[tuple[str, str]] = [
@@ -34,11 +34,14 @@ SECTIONS: list[tuple[str, str]] = [
 SECTION_KEYS = tuple(key for key, _ in SECTIONS)
 SECTION_TITLES = dict(SECTIONS)
 PAPERS = ("a4", "letter")
-#: How many initiatives get a page of their own: ``all`` (every proposed and funded one),
-#: ``ask`` (every funded one and the ask's largest ``ASK_PAGES``; the rest in a table) or
-#: ``none`` (tables only).
+#: How many initiatives get a page of their own: ``all`` (every one whose status is among
+#: ``ReportOptions.detail_statuses``), ``ask`` (of those, the ``ASK_PAGES`` largest proposed
+#: and the ``ASK_PAGES`` largest funded ones; the rest in tables) or ``none`` (tables only).
 DETAILS = ("all", "ask", "none")
 ASK_PAGES = 12
+#: The statuses that can have a page of their own (on hold and cancelled never do).
+DETAIL_STATUSES = (InitiativeStatus.PROPOSED, InitiativeStatus.APPROVED,
+                   InitiativeStatus.IN_PROGRESS, InitiativeStatus.DONE)
 DEFAULT_FOOTER = "Confidential"
 
 #: ``progress(step, steps, what)``; return False to cancel the export (ExportCancelled).
@@ -62,8 +65,10 @@ class ReportOptions:
     footer: str = DEFAULT_FOOTER
     #: The date printed on the cover and used for "next review"; None: today.
     as_of: date | None = None
-    #: Which initiatives get a page of their own (``DETAILS``).
+    #: How many initiatives get a page of their own (``DETAILS``)...
     detail: str = "ask"
+    #: ... among those with these statuses (``DETAIL_STATUSES``); the others are in tables.
+    detail_statuses: tuple[InitiativeStatus, ...] = DETAIL_STATUSES
 
     def checked(self) -> ReportOptions:
         """These options with sections in print order; raises ReportError when unusable."""
@@ -82,10 +87,15 @@ class ReportOptions:
             raise ReportError(f"{self.logo_path}: no such logo image")
         if self.detail not in DETAILS:
             raise ReportError(f"unknown detail {self.detail!r}; choose all, ask or none")
+        odd = [s for s in self.detail_statuses if s not in DETAIL_STATUSES]
+        if odd:
+            raise ReportError(f"no initiative with status {str(odd[0])!r} has a page of its "
+                              "own; choose from proposed, approved, in_progress, done")
         ordered = tuple(key for key in SECTION_KEYS if key in self.sections)
+        statuses = tuple(s for s in DETAIL_STATUSES if s in self.detail_statuses)
         return ReportOptions(
             ordered, self.paper, self.scenario, self.logo_path, self.footer, self.as_of,
-            self.detail,
+            self.detail, statuses,
         )
 
 
@@ -94,3 +104,18 @@ def parse_sections(text: str) -> tuple[str, ...]:
     keys = [part.strip().lower() for part in text.split(",") if part.strip()]
     options = ReportOptions(sections=tuple(keys))
     return options.checked().sections
+
+
+def parse_statuses(text: str) -> tuple[InitiativeStatus, ...]:
+    """``"proposed,approved"`` → the statuses; "" → none; raises ReportError otherwise."""
+    out = []
+    for part in (p.strip().lower().replace(" ", "_") for p in text.split(",")):
+        if not part:
+            continue
+        try:
+            status = InitiativeStatus(part)
+        except ValueError:
+            raise ReportError(f"unknown status {part!r}; choose from proposed, approved, "
+                              "in_progress, done") from None
+        out.append(status)
+    return ReportOptions(detail_statuses=tuple(out)).checked().detail_statuses

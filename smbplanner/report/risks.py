@@ -1,4 +1,5 @@
-"""Risks: the heat map of open risks (likelihood × impact) and the register."""
+"""Risks: the heat map of open risks (impact across, likelihood up, as in the app) and the
+register."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
 
-from smbplanner.analysis.headlines import risk_register
+from smbplanner.analysis.headlines import RankedRisk, risk_register
 from smbplanner.analysis.risks import CRITICAL, HIGH, LOW, MEDIUM, active_risks, band, heat_map
 from smbplanner.domain.enums import RiskStatus, label
 from smbplanner.report.context import Ctx, Section
@@ -14,6 +15,8 @@ from smbplanner.report.styles import MUTED, drawing, table
 from smbplanner.report.text import BOLD, FONT
 
 CELL = 40.0
+#: A longer register prints the open high and critical risks in full, the rest in short.
+FULL_REGISTER_UP_TO = 200
 LEVELS = (  # the bands of analysis.risks, most severe first: (band, fill, name)
     (CRITICAL, colors.HexColor("#e57368"), "Critical (20–25)"),
     (HIGH, colors.HexColor("#f2b366"), "High (10–16)"),
@@ -30,7 +33,8 @@ def _heat_map(ctx: Ctx) -> Drawing:
     d = drawing(ctx.width, 5 * CELL + bottom + 8)
     ink = colors.HexColor("#1f2a36")
     for (likelihood, impact), count in cells.items():
-        x, y = left + (likelihood - 1) * CELL, bottom + (impact - 1) * CELL
+        # as the app's heat map: impact across, likelihood up
+        x, y = left + (impact - 1) * CELL, bottom + (likelihood - 1) * CELL
         d.add(Rect(x, y, CELL, CELL, fillColor=FILLS[band(likelihood * impact)],
                    strokeColor=colors.white, strokeWidth=1.5))
         if count:
@@ -41,9 +45,9 @@ def _heat_map(ctx: Ctx) -> Drawing:
                      fillColor=MUTED, textAnchor="middle"))
         d.add(String(left - 6, bottom + (k - 0.5) * CELL - 3, str(k), fontName=FONT,
                      fontSize=7.5, fillColor=MUTED, textAnchor="end"))
-    d.add(String(left + 2.5 * CELL, bottom - 25, "Likelihood →", fontName=FONT, fontSize=8,
+    d.add(String(left + 2.5 * CELL, bottom - 25, "Impact →", fontName=FONT, fontSize=8,
                  fillColor=MUTED, textAnchor="middle"))
-    g = Group(String(0, 0, "Impact →", fontName=FONT, fontSize=8, fillColor=MUTED,
+    g = Group(String(0, 0, "Likelihood →", fontName=FONT, fontSize=8, fillColor=MUTED,
                      textAnchor="middle"))
     g.transform = (0, 1, -1, 0, left - 20, bottom + 2.5 * CELL)
     d.add(g)
@@ -73,18 +77,47 @@ def risks(ctx: Ctx) -> Section:
                     f"finish; the register lists all {len(register)} risks of initiatives that "
                     f"are not cancelled ({open_count} open), highest score first.", s.muted))
     flow += [Spacer(1, 6), _heat_map(ctx), Spacer(1, 6), s.m("Risk register", s.h2)]
+    full, short = register, []
+    if len(register) > FULL_REGISTER_UP_TO:
+        full = [e for e in register
+                if e.risk.status == RiskStatus.OPEN and band(e.risk.score) in (HIGH, CRITICAL)]
+        short = [e for e in register if all(e is not f for f in full)]
+        flow.append(s.m(f"The {len(full)} open high and critical risks with their mitigation; "
+                        f"the other {len(short)} in the short list after them.", s.muted))
+    if full:
+        flow.append(_full(ctx, full))
+    if short:
+        flow += [s.m("Other risks", s.h3), _short(ctx, short)]
+    return Section(flow)
+
+
+def _full(ctx: Ctx, register: list[RankedRisk]) -> Flowable:
+    s = ctx.styles
     rows: list[list[object]] = [
         ["Risk", "Initiative", "Category", "Score", "Mitigation", "Owner", "Status"]
     ]
     w = [ctx.width * x for x in (0.20, 0.14, 0.16, 0.10, 0.20, 0.11, 0.09)]
     for entry in register:
         r = entry.risk
-        number = ctx.number(entry.initiative)
-        name = f"{number}. {entry.initiative.name}" if number else entry.initiative.name
         rows.append([
-            s.c(r.description, w[0], 500), s.c(name, w[1], 200), label(r.category),
+            s.c(r.description, w[0], 500), s.c(_name(ctx, entry), w[1], 200), label(r.category),
             f"{r.score} ({r.likelihood}×{r.impact})", s.c(r.mitigation, w[4], 500),
             s.c(r.owner, w[5], 100), label(r.status),
         ])
-    flow.append(table(rows, w))
-    return Section(flow)
+    return table(rows, w)
+
+
+def _short(ctx: Ctx, register: list[RankedRisk]) -> Flowable:
+    s = ctx.styles
+    rows: list[list[object]] = [["Risk", "Initiative", "Score", "Status"]]
+    w = [ctx.width * x for x in (0.4, 0.38, 0.12, 0.1)]
+    for entry in register:
+        r = entry.risk
+        rows.append([s.c(r.description, w[0], 300), s.c(_name(ctx, entry), w[1], 200),
+                     f"{r.score} ({r.likelihood}×{r.impact})", label(r.status)])
+    return table(rows, w)
+
+
+def _name(ctx: Ctx, entry: RankedRisk) -> str:
+    number = ctx.number(entry.initiative)
+    return f"{number}. {entry.initiative.name}" if number else entry.initiative.name

@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
+from smbplanner.analysis.schedule import past_due
 from smbplanner.analysis.timeline import Page, Timeline, paginate, quarter_label, timeline
 from smbplanner.domain.enums import Portfolio, label
 from smbplanner.report.context import Ctx, Section
@@ -24,7 +25,7 @@ from smbplanner.report.styles import (
     drawing,
     table,
 )
-from smbplanner.report.text import BOLD, FONT, fit, one_line
+from smbplanner.report.text import BOLD, FONT, day, fit, one_line
 
 LABEL_W = 230.0
 ROW_H = 16.0  # points: the least a row gets; with few rows, up to ROW_MAX
@@ -32,6 +33,8 @@ ROW_MAX = 24.0
 HEAD_H = 30.0
 FOOT_H = 22.0
 YEARS_PER_PAGE = 6
+ALL_MILESTONES_UP_TO = 100  # bars; a larger roadmap lists only the coming milestones
+NEXT_QUARTERS = 4
 INK = colors.HexColor("#1f2a36")
 MILESTONE = colors.HexColor("#1f2a36")
 
@@ -81,13 +84,18 @@ def _drawing(ctx: Ctx, page: Page, rows: int, rh: float, today: float | None) ->
     for bar in page.bars:
         initiative = bar.initiative
         cy = y(bar.row)
+        late = past_due(initiative, ctx.today)
         name = f"{ctx.number(initiative)}  {one_line(initiative.name)}".strip()
-        d.add(String(4, cy - 2.5, fit(name, LABEL_W - 10, FONT, 7.5), fontName=FONT,
-                     fontSize=7.5, fillColor=INK))
+        text = fit(name, LABEL_W - (58 if late else 10), FONT, 7.5)
+        if late:
+            text += " · past due"
+        d.add(String(4, cy - 2.5, text, fontName=FONT, fontSize=7.5,
+                     fillColor=WARN if late else INK))
         x0, x1 = x(max(bar.start, 0)), x(min(bar.end, page.columns))
         if x1 > x0:
             d.add(Rect(x0 + 1, cy - 4.5, x1 - x0 - 2, 9, rx=2, ry=2,
-                       fillColor=PORTFOLIO_COLOURS[initiative.portfolio], strokeColor=None))
+                       fillColor=PORTFOLIO_COLOURS[initiative.portfolio],
+                       strokeColor=WARN if late else None, strokeWidth=1.4))
         for flag, edge, sign in ((bar.continues_left, x0 + 1, 1), (bar.continues_right, x1 - 1,
                                                                      -1)):
             if flag:
@@ -137,9 +145,10 @@ def roadmap(ctx: Ctx) -> Section:
     heading = ctx.heading("Roadmap")
     if not line.rows:
         return Section([heading, *ctx.empty("No initiatives on the roadmap yet.")], short=True)
-    intro = s.m(
+    intro = s.m(escape(
         "Each bar runs from the initiative's start quarter for its planned duration; "
-        "the number is its priority rank. Cancelled initiatives are not shown.", s.muted)
+        "the number is its priority rank. Cancelled initiatives are not shown. Bars outlined "
+        f"in red are past due: planned to end before {day(ctx.today)} and not done."), s.muted)
     room = ctx.land_height - 75 - HEAD_H - FOOT_H
     pages = paginate(line, max(int(room // ROW_H), 1), YEARS_PER_PAGE)
     today = ctx.today.year * 4 + (ctx.today.month - 1) / 3
@@ -159,6 +168,8 @@ def roadmap(ctx: Ctx) -> Section:
 
 
 def _milestones(ctx: Ctx, line: Timeline) -> list[Flowable]:
+    """Every milestone in a table; in a roadmap of more than ``ALL_MILESTONES_UP_TO`` bars,
+    those of the coming ``NEXT_QUARTERS`` quarters (the rest are diamonds on the bars)."""
     s = ctx.styles
     entries = sorted(
         ((q, n, row.initiative, m) for n, row in enumerate(line.rows) for m, q in row.milestones),
@@ -166,6 +177,14 @@ def _milestones(ctx: Ctx, line: Timeline) -> list[Flowable]:
     )
     if not entries:
         return []
+    note = ""
+    if len(line.rows) > ALL_MILESTONES_UP_TO:
+        now = ctx.today.year * 4 + (ctx.today.month - 1) // 3
+        soon = [e for e in entries if now <= e[0] < now + NEXT_QUARTERS]
+        note = (f"The {len(soon)} milestones of the next {NEXT_QUARTERS} quarters "
+                f"({quarter_label(now)} – {quarter_label(now + NEXT_QUARTERS - 1)}); the other "
+                f"{len(entries) - len(soon)} are the diamonds on the roadmap's bars.")
+        entries = soon
     rows: list[list[object]] = [["Quarter", "Initiative",
                                  "Milestone"]]
     w = [ctx.land_width * x for x in (0.1, 0.45, 0.45)]
@@ -174,4 +193,7 @@ def _milestones(ctx: Ctx, line: Timeline) -> list[Flowable]:
         rows.append([quarter_label(q),
                      s.c(f"{number}. {initiative.name}" if number else initiative.name, w[1]),
                      s.c(milestone.name, w[2])])
-    return [PageBreak(), s.m("Milestones", s.h2), table(rows, w)]
+    out: list[Flowable] = [PageBreak(), s.m("Milestones", s.h2)]
+    if note:
+        out.append(s.m(escape(note), s.muted))
+    return out + ([table(rows, w)] if entries else [])

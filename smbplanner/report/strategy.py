@@ -13,8 +13,8 @@ from smbplanner.domain.enums import SwotKind, label
 from smbplanner.domain.model import Goal, SwotItem
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, RULE, WARN, drawing, table
+from smbplanner.report.text import day, para, percent, upright
 from smbplanner.report.text import number as num
-from smbplanner.report.text import para, percent, upright
 
 
 def _bar(progress: float | None) -> Drawing:
@@ -49,13 +49,13 @@ def _kpi_rows(ctx: Ctx, statuses: list[KpiStatus]) -> Table:
         unit = f" {para(kpi.unit, 20)}" if kpi.unit.strip() else ""
         name = para(kpi.name, 300)
         if kpi.replaces_it_metric.strip():
-            name += (f"<br/><font size=7 color='#5f6b76'>instead of: "
-                     f"{para(kpi.replaces_it_metric, 200)}</font>")
+            name += (f"<br/><font size=7 color='#5f6b76'>replaces the IT measure "
+                     f"“{para(kpi.replaces_it_metric, 200)}”</font>")
         direction = "↑" if kpi.direction.value == "increase" else "↓"
         latest = "—"
         if status.latest is not None:
             latest = (f"{num(status.latest.value)}{unit}<br/><font size=7 color='#5f6b76'>"
-                      f"{status.latest.date:%d %b %Y}</font>")
+                      f"{day(status.latest.date)}</font>")
         progress = [_bar(status.progress), s.m(percent(status.progress, 0), s.cell)]
         rows.append([
             s.m(f"{name}", s.cell),
@@ -75,7 +75,9 @@ def goals(ctx: Ctx) -> Section:
     flow.append(s.m(
         "Each goal is measured by business outcomes rather than IT activity. Progress runs "
         "from the baseline to the target in the KPI's direction (↑ higher is better, "
-        "↓ lower is better).", s.muted))
+        "↓ lower is better). Where a KPI replaces an IT measure (such as server uptime), "
+        "that measure is named under it: the board follows the outcome the business feels "
+        "instead of the IT figure behind it.", s.muted))
     for card in scorecard(plan):
         if not card.goals:
             continue

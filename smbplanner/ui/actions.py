@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 Key = QKeySequence.StandardKey
@@ -16,7 +16,7 @@ class Actions:
     open: QAction
     open_sample: QAction
     recent_menu: QMenu
-    save: QAction
+    take_snapshot: QAction
     save_as: QAction
     save_copy: QAction
     restore_backup: QAction
@@ -30,14 +30,16 @@ class Actions:
     history: QAction
     settings: QAction
     pages: list[QAction]
+    themes: dict[str, QAction]
     check_file: QAction
     guide: QAction
     about: QAction
 
     def plan_actions(self) -> list[QAction]:
         """The actions that need an open plan."""
-        return [self.save, self.save_as, self.save_copy, self.restore_backup, self.check_file,
-                self.export_pdf, self.import_sheet, self.export_workbook, self.close,
+        return [self.take_snapshot, self.save_as, self.save_copy, self.restore_backup,
+                self.check_file, self.export_pdf, self.import_sheet, self.export_workbook,
+                self.close,
                 self.history,
                 self.settings, *self.pages]
 
@@ -63,9 +65,13 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         open=_action(window, tr("&Open…"), Key.Open),
         open_sample=_action(window, tr("Open &sample plan")),
         recent_menu=recent,
-        save=_action(window, tr("&Save"), Key.Save, tr("Every change is saved as you make it")),
+        # every change is saved as it is made: what an owner may want is a version to
+        # compare with later (Ctrl+S only says that all is saved; see MainWindow)
+        take_snapshot=_action(window, tr("Ta&ke snapshot…"), tip=tr(
+            "Keep the plan as it is now, named, to compare with later (Roadmap & budget ▸ "
+            "Snapshots). Every change is already saved as you make it")),
         save_as=_action(window, tr("Save &As…"), Key.SaveAs),
-        save_copy=_action(window, tr("Save a &Copy…")),
+        save_copy=_action(window, tr("Save a Cop&y…")),
         restore_backup=_action(window, tr("Res&tore from backup…"), tip=tr(
             "This plan's automatic backups: save one as a new plan or go back to it")),
         export_pdf=_action(window, tr("&Export PDF…"), "Ctrl+E",
@@ -84,6 +90,8 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
         # "&" in a page title is text ("Roadmap & budget"), not a menu mnemonic
         pages=[_action(window, title.replace("&", "&&"), f"Ctrl+{n}")
                for n, title in enumerate(page_titles, 1)],
+        themes={"system": _action(window, tr("&System")), "light": _action(window, tr("&Light")),
+                "dark": _action(window, tr("&Dark"))},
         check_file=_action(window, tr("&Check plan file…"), tip=tr(
             "Check the file's integrity and the plan's consistency; changes nothing")),
         guide=_action(window, tr("&User guide"), Key.HelpContents,
@@ -96,7 +104,7 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     file_menu.addMenu(recent)
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
-    file_menu.addActions([actions.save, actions.save_as, actions.save_copy])
+    file_menu.addActions([actions.take_snapshot, actions.save_as, actions.save_copy])
     file_menu.addAction(actions.restore_backup)
     file_menu.addSeparator()
     file_menu.addAction(actions.export_pdf)
@@ -111,6 +119,13 @@ def build_actions(window: QMainWindow, page_titles: list[str]) -> Actions:
     edit_menu.addAction(actions.settings)
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addActions(actions.pages)
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu(tr("T&heme"))
+    group = QActionGroup(window)
+    for action in actions.themes.values():
+        action.setCheckable(True)
+        group.addAction(action)
+        theme_menu.addAction(action)
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(actions.guide)
     help_menu.addAction(actions.check_file)

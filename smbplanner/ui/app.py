@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from smbplanner import __version__
 from smbplanner.resources import resource
 from smbplanner.ui.mainwindow import MainWindow
-from smbplanner.ui.theme import FUSION_ARGS, apply_scheme
+from smbplanner.ui.theme import FUSION_ARGS, choose_theme, follow_system
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -26,14 +26,16 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("SMB Planner")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "smbplanner.svg"))))
-    apply_scheme(app, set_style=not created)
+    from smbplanner.ui.settings import AppSettings
+
+    choose_theme(app, AppSettings().theme(), set_style=not created)  # View ▸ Theme
     if created:
         from smbplanner.ui import wheelguard
 
         wheelguard.install(app)  # the wheel scrolls; it edits only the focused field
     # Follow the system when the user switches between light and dark while the app runs
     # (setting the style again re-polishes the widgets that use style sheets).
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_scheme(app))
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system(app))
     return app
 
 

@@ -130,6 +130,11 @@ class PlanDocument(QObject):
             self._first = None
         return self._plan
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the whole plan has been read (not only its first look)."""
+        return self._plan is not None
+
     def first_look(self) -> Plan:
         """The plan if it has been read; until then the business profile and goals read
         before the window's first paint (what the first page shows)."""

@@ -1,6 +1,7 @@
 """File ▸ Export PDF…: choose the sections, paper, scenario, logo and footer of the board pack,
-build it with a progress bar, and open it when done. The PDF is built by ``report`` (reportlab
-is imported only when the first export starts)."""
+and which initiatives get a page of their own (as ``export --detail`` and
+``--detail-statuses``), build it with a progress bar, and open it when done. The PDF is
+built by ``report`` (reportlab is imported only when the first export starts)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.domain.enums import Scenario, label
-from smbplanner.report.options import DEFAULT_FOOTER, SECTIONS, ReportError, ReportOptions
+from smbplanner.report.options import (
+    DEFAULT_FOOTER,
+    DETAIL_STATUSES,
+    SECTIONS,
+    ReportError,
+    ReportOptions,
+)
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.filecopy import check_output, write_atomically
 from smbplanner.ui.document import PlanDocument
@@ -72,11 +79,29 @@ class ExportDialog(QDialog):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         self.footer = QLineEdit(DEFAULT_FOOTER)
+        self.detail = QComboBox()
+        self.detail.addItem(self.tr("The 12 largest proposed and the 12 largest funded"), "ask")
+        self.detail.addItem(self.tr("Every initiative"), "all")
+        self.detail.addItem(self.tr("None (tables only)"), "none")
+        self.detail.setToolTip(self.tr(
+            "Which initiatives get a business case page of their own; the others are rows "
+            "of a table. In a large plan the default keeps the pack readable."))
+        self.detail_statuses: dict[str, QCheckBox] = {}
+        statuses = QHBoxLayout()
+        for status in DETAIL_STATUSES:
+            check = QCheckBox(label(status))
+            check.setChecked(True)
+            self.detail_statuses[status.value] = check
+            statuses.addWidget(check)
+        statuses.addStretch(1)
+        self.detail.currentIndexChanged.connect(self._detail_changed)
         form = QFormLayout()
         form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.tr("Scenario"), self.scenario)
         form.addRow(self.tr("Logo"), logo_row)
         form.addRow(self.tr("Footer text"), self.footer)
+        form.addRow(self.tr("Business case pages"), self.detail)
+        form.addRow(self.tr("Statuses with pages"), statuses)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -110,7 +135,16 @@ class ExportDialog(QDialog):
             scenario=Scenario(self.scenario.currentData()),
             logo_path=Path(logo) if logo else None,
             footer=self.footer.text(),
+            detail=str(self.detail.currentData()),
+            detail_statuses=tuple(s for s in DETAIL_STATUSES
+                                  if self.detail_statuses[s.value].isChecked()),
         )
+
+    def _detail_changed(self) -> None:
+        """With no pages at all, the statuses have nothing to choose."""
+        paged = self.detail.currentData() != "none"
+        for check in self.detail_statuses.values():
+            check.setEnabled(paged)
 
     def _ask_save_path(self) -> Path | None:
         suggested = self.document.path.with_suffix(".pdf")

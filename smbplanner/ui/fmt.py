@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from smbplanner.domain import numbers
 from smbplanner.domain.money import MoneyError, to_cents
@@ -52,13 +52,18 @@ def money_edit(cents: int) -> str:
 
 
 def parse_money(text: str) -> int:
-    """What the user typed, in their locale ("12.500,50" in German), to cents."""
-    locale = QLocale()
-    group, point = locale.groupSeparator(), locale.decimalPoint()
-    cleaned = text.strip()
-    if point != ".":
-        cleaned = cleaned.replace(group, "").replace(point, ".")
-    return to_cents(cleaned)
+    """What the user typed, in their locale ("12.000,50" in German, "12,000.50" in English),
+    to cents; the locale's thousands separator is welcome, in groups of three."""
+    try:
+        plain = numbers.read(text, style())
+    except ValueError as e:
+        raise MoneyError(str(e)) from None
+    return to_cents(plain)
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """"1 response", "2 responses" (``domain.numbers.count``, the one plural rule)."""
+    return numbers.count(n, one, many, style())
 
 
 def number(value: float, decimals: int = 2) -> str:
@@ -72,29 +77,39 @@ def number(value: float, decimals: int = 2) -> str:
 
 def parse_number(text: str) -> float:
     """What the user typed (or what ``number`` showed, thousands grouped) to a float."""
-    locale = QLocale()
-    group, point = locale.groupSeparator(), locale.decimalPoint()
-    cleaned = text.strip()
-    if group and group != point:
-        cleaned = cleaned.replace(group, "")
-    value, ok = locale.toDouble(cleaned)
-    if not ok:
-        try:
-            value = float(cleaned)
-        except ValueError:
-            raise MoneyError(f"{text.strip()!r} is not a number") from None
-    return value
+    try:
+        return float(numbers.read(text, style()))
+    except ValueError:
+        raise MoneyError(f"{text.strip()!r} is not a number") from None
+
+
+def date_format() -> str:
+    """The user's locale's short date format with a four-digit year ("M/d/yyyy",
+    "dd.MM.yyyy"): what tables show and the calendar pickers edit."""
+    text = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in text:
+        text = text.replace("yy", "yyyy")
+    return text
 
 
 def day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    """A date in the user's locale ("12/31/2027" in the US, "31.12.2027" in Germany)."""
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
 
 
 def parse_day(text: str, *, optional: bool = True) -> date | None:
+    """A date as the locale writes it (``day``) or as YYYY-MM-DD."""
     text = text.strip()
     if not text and optional:
         return None
+    shown = QLocale().toDate(text, date_format())
+    if shown.isValid():
+        return date(shown.year(), shown.month(), shown.day())
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise MoneyError(f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2027-06-30") from None
+        example = day(date(2027, 6, 30))
+        raise MoneyError(f"{text!r} is not a date: pick one from the calendar, or type it "
+                         f"like {example}") from None

@@ -14,6 +14,16 @@ from smbplanner.storage.paths import backup_dir, data_dir
 GUIDE = ("guide", "guide.html")
 
 
+def _words() -> str:
+    """The section "Words used": every term of ``ui/terms.py`` under its own anchor, so a
+    term's "?" opens the guide at its meaning."""
+    from smbplanner.ui.terms import TERMS, anchor
+
+    rows = "".join(f"<dt><a name='{anchor(key)}'></a><b>{html.escape(term)}</b></dt>"
+                   f"<dd>{html.escape(meaning)}</dd>" for key, (term, meaning) in TERMS.items())
+    return f"<h2><a name='words'></a>Words used</h2><dl>{rows}</dl>"
+
+
 def guide_html() -> str:
     """The guide's HTML, ending with where this computer keeps the data and backups."""
     path = resource(*GUIDE)
@@ -21,7 +31,7 @@ def guide_html() -> str:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         text = f"<h1>User guide</h1><p>The guide cannot be read: {html.escape(str(e))}</p>"
-    return text + (
+    return text + _words() + (
         "<h3>On this computer</h3><ul>"
         f"<li>Data folder: <code>{html.escape(str(data_dir()))}</code></li>"
         f"<li>Backups: <code>{html.escape(str(backup_dir()))}</code></li></ul>"

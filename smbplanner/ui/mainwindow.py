@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.navlist import PhaseList
 from smbplanner.ui.pages.registry import PAGE_TITLES
 from smbplanner.ui.pagestack import PageStack
+from smbplanner.ui.phaseguide import PhaseGuide
 from smbplanner.ui.planfiles import PlanFiles
 from smbplanner.ui.readonly import ReadOnlyBanner
 from smbplanner.ui.settings import AppSettings
@@ -48,6 +50,14 @@ class MainWindow(QMainWindow):
         self.nav = PhaseList(PAGE_TITLES)
         self.nav.setAccessibleName(self.tr("Phases"))
         self.nav.setFixedWidth(190)
+        rows = sum(self.nav.sizeHintForRow(r) for r in range(self.nav.count()))
+        self.nav.setFixedHeight(rows + 2 * self.nav.frameWidth() + 2)
+        self.guide = PhaseGuide()  # the current phase's checklist, under the pages
+        self.guide.setFixedWidth(190)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.nav, 0)
+        side.addWidget(self.guide, 1)
         self.pages = PageStack()
         self.banner = ReadOnlyBanner()
         workspace = QWidget()
@@ -56,7 +66,7 @@ class MainWindow(QMainWindow):
         inner.addWidget(self.banner)
         inner.addWidget(self.pages, 1)
         row = QHBoxLayout(workspace)
-        row.addWidget(self.nav)
+        row.addLayout(side)
         row.addLayout(inner, 1)
         self.stack = QStackedWidget()
         self.blank = QWidget()  # shown while pages are swapped, and until the window shows
@@ -84,14 +94,16 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, f = self.actions, self.files
-        a.new.triggered.connect(f.new_plan)
+        a.new.triggered.connect(self.new_plan)
         a.open.triggered.connect(f.open_dialog)
         a.open_sample.triggered.connect(f.open_sample)
-        a.save.triggered.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("All changes are saved as you make them."), 4000
-            )
-        )
+        a.take_snapshot.triggered.connect(self.take_snapshot)
+        saved = QShortcut(QKeySequence.StandardKey.Save, self)  # a habit: say it is done
+        saved.activated.connect(lambda: self.statusBar().showMessage(
+            self.tr("All changes are saved as you make them."), 4000))
+        for theme, action in a.themes.items():
+            action.setChecked(theme == self.settings.theme())
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
         a.save_as.triggered.connect(lambda: f.save_as())
         a.save_copy.triggered.connect(lambda: f.save_as(copy=True))
         a.close.triggered.connect(f.close_plan)
@@ -115,6 +127,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
         a.recent_menu.aboutToShow.connect(self._fill_recent)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(
+            lambda row: self.guide.set_page(PAGE_TITLES[row]) if row >= 0 else None)
+        self.guide.go_to.connect(lambda title: self.nav.setCurrentRow(PAGE_TITLES.index(title)))
         self.pages.open_initiative.connect(self.show_initiative)
         f.opened.connect(self._show_document)
         f.closed.connect(lambda: self._show_document(None))
@@ -128,7 +143,7 @@ class MainWindow(QMainWindow):
 
             f = self.files
             page = WelcomePage()
-            page.new_requested.connect(f.new_plan)
+            page.new_requested.connect(self.new_plan)
             page.open_requested.connect(f.open_dialog)
             page.sample_requested.connect(f.open_sample)
             page.guide_requested.connect(self.show_guide)
@@ -164,6 +179,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         for action in (a.undo, a.redo):
             action.setEnabled(False)
+        self.guide.set_document(document)
         if document is None:
             self.history.setStack(None)
             if self.isVisible() and not self._closing:  # else the first show does it
@@ -204,6 +220,34 @@ class MainWindow(QMainWindow):
         index = PAGE_TITLES.index("Initiatives")
         self.nav.setCurrentRow(index)
         self.pages.page(index).select_initiative(initiative_id)  # type: ignore[attr-defined]
+
+    def new_plan(self) -> bool:
+        """File ▸ New plan: the wizard does phase 1 (goals, vision), so the new plan opens
+        on phase 2, Assessment, as the wizard's last page says."""
+        if not self.files.new_plan():
+            return False
+        document = self.files.document
+        if document is not None and document.first_look().goals:
+            self.nav.setCurrentRow(PAGE_TITLES.index("Assessment"))
+        return True
+
+    def take_snapshot(self) -> int | None:
+        """File ▸ Take snapshot: on the Snapshots tab, so the owner sees it listed."""
+        index = PAGE_TITLES.index("Roadmap & budget")
+        self.nav.setCurrentRow(index)
+        page = self.pages.page(index)
+        page.tabs.setCurrentWidget(page.snapshots)  # type: ignore[attr-defined]
+        return page.snapshots.take_snapshot()  # type: ignore[attr-defined, no-any-return]
+
+    def set_theme(self, theme: str) -> None:
+        """View ▸ Theme: System, Light or Dark, remembered for the next start."""
+        from smbplanner.ui.theme import choose_theme
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        choose_theme(app, theme)
+        self.settings.set_theme(theme)
+        self.actions.themes[theme].setChecked(True)
 
     def open_path(self, path: Path, *, first_look: bool = False) -> bool:
         return self.files.open_path(path, first_look=first_look)

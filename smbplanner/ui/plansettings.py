@@ -1,4 +1,6 @@
-"""Plan settings: the discount rate, the scenario factors, the horizon and the currency.
+"""Plan settings: the discount rate (and why it is what it is), the scenario factors, the
+horizon and the currency; and the board pack's own words: the resolution sought (empty: the
+sentence built from the figures, shown as the placeholder) and who prepared the plan.
 
 Each change applies at once as one undo step (``document.update_business``); a value that
 cannot be a rate or factor is refused with a message naming the field, and nothing is stored.
@@ -9,19 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from smbplanner.analysis.cash_statement import rate_rationale
+from smbplanner.analysis.decision import decision
 from smbplanner.analysis.options import trimmed
 from smbplanner.domain.currency import CURRENCIES
 from smbplanner.domain.model import Business
@@ -101,6 +109,21 @@ def _factor(bp: int) -> str:
     return f"× {trimmed(bp / BP, 4, locale_number)}"
 
 
+class _Text(QPlainTextEdit):
+    """A few lines of the owner's text, stored when the field loses focus."""
+
+    def __init__(self, commit: Callable[[], None], label: str, lines: int = 4) -> None:
+        super().__init__()
+        self._commit = commit
+        self.setAccessibleName(label)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._commit()
+
+
 class PlanSettingsDialog(QDialog):
     """Non-blocking: changes apply as they are made and follow undo and redo."""
 
@@ -145,6 +168,9 @@ class PlanSettingsDialog(QDialog):
             "present values and discounted payback use it. 8 % is a common choice."))
         rate_hint.setWordWrap(True)
         form.addRow(rate_hint)
+        self.rationale = _Text(lambda: self._commit_text(
+            "rate_rationale", self.rationale, self.tr("Why this rate")), self.tr("Why this rate"))
+        form.addRow(self.tr("Why this rate"), self.rationale)
         scenarios = QGroupBox(self.tr("Scenario factors"))
         sform = QFormLayout(scenarios)
         for field in self.factors:
@@ -154,18 +180,56 @@ class PlanSettingsDialog(QDialog):
             "pessimistic scenarios; the likely scenario uses the amounts as entered."))
         factor_hint.setWordWrap(True)
         sform.addRow(factor_hint)
+        board = QGroupBox(self.tr("Board pack"))
+        bform = QFormLayout(board)
+        self.resolution = _Text(lambda: self._commit_text(
+            "resolution", self.resolution, self.tr("Resolution")), self.tr("Resolution"), 8)
+        self.start_from_built = QPushButton(self.tr("Start from the built sentence"))
+        self.start_from_built.setToolTip(self.tr(
+            "Copy the sentence built from the figures into the field, to edit it."))
+        self.start_from_built.setAutoDefault(False)  # Return in a field must not press it
+        self.start_from_built.clicked.connect(self._start_from_built)
+        resolution_hint = QLabel(self.tr(
+            "Leave empty to print the sentence built from the figures (shown in grey); it "
+            "follows every change to the proposed initiatives."))
+        resolution_hint.setWordWrap(True)
+        self.prepared_by = QLineEdit()
+        self.prepared_by.setAccessibleName(self.tr("Prepared by"))
+        self.prepared_by.setPlaceholderText(self.tr("e.g. Marta Jensen, owner"))
+        self.prepared_by.editingFinished.connect(lambda: self._commit_text(
+            "prepared_by", self.prepared_by, self.tr("Prepared by")))
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_from_built)
+        start_row.addStretch(1)
+        bform.addRow(self.tr("Resolution"), self.resolution)
+        bform.addRow("", start_row)
+        bform.addRow(resolution_hint)
+        bform.addRow(self.tr("Prepared by"), self.prepared_by)
+        pack_hint = QLabel(self.tr(
+            "Printed on the decision page and in the cover's document control."))
+        pack_hint.setWordWrap(True)
+        bform.addRow(pack_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         note = QLabel(self.tr("Changes apply at once; Undo takes them back one by one."))
         layout = QVBoxLayout(self)
-        layout.addWidget(money)
-        layout.addWidget(scenarios)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(money)
+        left.addWidget(scenarios)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(board)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(note)
         layout.addWidget(buttons)
         document.changed.connect(self.load)
         self.load()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(860)
 
     def business(self) -> Business:
         return self.document.plan().business
@@ -184,6 +248,41 @@ class PlanSettingsDialog(QDialog):
         self.currency.blockSignals(False)
         self.horizon.setEnabled(not readonly)
         self.currency.setEnabled(not readonly)
+        for edit, text in ((self.rationale, business.rate_rationale),
+                           (self.resolution, business.resolution),
+                           (self.prepared_by, business.prepared_by)):
+            edit.setReadOnly(readonly)
+            typed = (edit.isModified() if isinstance(edit, QLineEdit)
+                     else edit.document().isModified())
+            if edit.hasFocus() and typed and self._text(edit) != text:
+                continue  # being typed: stored when the field is left
+            if isinstance(edit, QLineEdit):
+                edit.setText(text)
+            elif edit.toPlainText() != text:
+                edit.setPlainText(text)
+            else:
+                edit.document().setModified(False)
+        self.start_from_built.setEnabled(not readonly)
+        self.rationale.setPlaceholderText(rate_rationale(business.discount_rate_bp))
+        self.resolution.setPlaceholderText(self.built_resolution())
+
+    def built_resolution(self) -> str:
+        """The sentence the pack prints when the owner writes none (likely scenario)."""
+        return decision(self.document.plan(), cache=self.document.figure_cache).built
+
+    def _start_from_built(self) -> None:
+        self.resolution.setPlainText(self.built_resolution())
+        self.resolution.setFocus()
+
+    @staticmethod
+    def _text(edit: QLineEdit | QPlainTextEdit) -> str:
+        text = edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+        return text.strip()
+
+    def _commit_text(self, field: str, edit: QLineEdit | QPlainTextEdit, label: str) -> None:
+        if self.document.readonly:
+            return
+        self._commit(field, self._text(edit), label)
 
     def _commit_currency(self) -> None:
         self._commit("currency", self.currency.currentText().strip().upper(),

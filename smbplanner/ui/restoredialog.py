@@ -40,6 +40,7 @@ from smbplanner.storage.backups import (
 )
 from smbplanner.storage.errors import PlanFileError
 from smbplanner.storage.planfile import PLAN_SUFFIX
+from smbplanner.ui import fmt
 from smbplanner.ui.planfiles import PlanFiles
 from smbplanner.ui.shared.widgets import ErrorLine
 
@@ -157,7 +158,8 @@ class RestoreDialog(QDialog):
         self._enable()
 
     def _contents(self, summary: BackupSummary) -> str:
-        text = self.tr("{0} goals, {1} initiatives").format(summary.goals, summary.initiatives)
+        text = self.tr("{0}, {1}").format(fmt.count(summary.goals, "goal"),
+                                          fmt.count(summary.initiatives, "initiative"))
         if summary.business != self.document.plan().business.name:
             text = f"{summary.business}: {text}"
         return text

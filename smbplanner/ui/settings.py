@@ -27,6 +27,14 @@ class AppSettings:
         files = [p for p in self.recent_files() if p != path.resolve()]
         self.qsettings.setValue("recent_files", [str(p) for p in files])
 
+    def theme(self) -> str:
+        """View ▸ Theme: "system" (the default), "light" or "dark"."""
+        value = self.qsettings.value("view/theme", "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.qsettings.setValue("view/theme", theme)
+
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -112,6 +112,28 @@ def _light_palette() -> QPalette:
 FUSION_ARGS = ["-style", "Fusion"]
 
 
+#: View ▸ Theme: follow the system, or always light or dark (remembered in the settings).
+THEMES = ("system", "light", "dark")
+_chosen = "system"
+
+
+def chosen_theme() -> str:
+    return _chosen
+
+
+def choose_theme(app: QApplication, theme: str, *, set_style: bool = True) -> None:
+    """Use ``theme`` (one of ``THEMES``; anything else means "system") from now on."""
+    global _chosen
+    _chosen = theme if theme in THEMES else "system"
+    apply_scheme(app, None if _chosen == "system" else _chosen == "dark", set_style=set_style)
+
+
+def follow_system(app: QApplication) -> None:
+    """The system switched between light and dark: follow it unless a theme was chosen."""
+    if _chosen == "system":
+        apply_scheme(app)
+
+
 def apply_scheme(app: QApplication, dark: bool | None = None, *, set_style: bool = True) -> None:
     """Fusion style with a light or dark palette (None: follow the system); ``set_style``
     False when the app was started with ``FUSION_ARGS``."""

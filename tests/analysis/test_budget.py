@@ -135,3 +135,30 @@ def test_system_in_service() -> None:
     assert not system_in_service(replace, 2023)
     retire_no_date = System("C", action=SystemAction.RETIRE)
     assert system_in_service(retire_no_date, 2050)
+
+
+def test_a_system_runs_until_the_initiative_replacing_it_ends() -> None:
+    """Issue 18: the old server's run cost stops when its replacement is planned to end,
+    not at its end-of-life year; a slip of the initiative adds a year of run cost."""
+    from smbplanner.analysis.budget import system_last_year
+
+    project = Initiative("New server", id=7, portfolio=Portfolio.RUN, start_year=2026,
+                         start_quarter=3, duration_quarters=2)  # 2026 Q3 – Q4
+    server = System("Old server", annual_run_cost_cents=500_000, end_of_life_year=2025,
+                    action=SystemAction.REPLACE, replaced_by_id=7)
+    plan = Plan(Business("B", start_year=2026, horizon_years=3), initiatives=[project],
+                systems=[server])
+    assert system_last_year(server, plan.initiatives) == 2026
+    assert [y.planned_run_cents for y in planned_spend(plan)] == [500_000, 0, 0]
+    project.duration_quarters = 3  # slips into 2027 Q1: another year of the old server
+    assert [y.planned_run_cents for y in planned_spend(plan)] == [500_000, 500_000, 0]
+    project.status = InitiativeStatus.ON_HOLD  # nothing replaces it while on hold
+    assert system_last_year(server, plan.initiatives) is None
+    assert [y.planned_run_cents for y in planned_spend(plan)] == [500_000] * 3
+    assert [y.planned_run_cents for y in planned_spend(plan, include_on_hold=True)] == [
+        500_000, 500_000, 0]
+    project.status = InitiativeStatus.CANCELLED
+    assert [y.planned_run_cents for y in planned_spend(plan)] == [500_000] * 3
+    keep = System("Kept", action=SystemAction.KEEP, replaced_by_id=7)
+    project.status = InitiativeStatus.DONE  # the link, not the action, says when it stops
+    assert system_last_year(keep, plan.initiatives) == 2027

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from smbplanner.analysis.cash_statement import cash_statement, is_capital, rate_rationale
+from smbplanner.analysis.cash_statement import (
+    cash_statement,
+    default_capital,
+    is_capital,
+    rate_rationale,
+)
 from smbplanner.analysis.headlines import plan_totals
 from smbplanner.domain.enums import CostCategory, LineKind, Scenario
 from smbplanner.domain.model import CostLine
@@ -27,17 +32,23 @@ def test_capital_by_default_and_by_a_stored_flag() -> None:
     training = CostLine(CostCategory.TRAINING, 100, id=9)
     assert is_capital(licence) and not is_capital(subscription) and not is_capital(training)
     assert is_capital(CostLine(CostCategory.IMPLEMENTATION, 5))
-    assert is_capital(training, {9: True}) and not is_capital(licence, {7: False})
+    assert default_capital(licence) and not default_capital(training)
+    training.capital, licence.capital = True, False
+    assert is_capital(training) and not is_capital(licence)
     plan = sample_plan()
-    every = {line.id: True for i in plan.initiatives for o in i.options for line in o.costs
-             if line.id is not None}
-    c = cash_statement(plan, capital_flags=every)
+    for line in (line for i in plan.initiatives for o in i.options for line in o.costs):
+        line.capital = True
+    c = cash_statement(plan)
     assert c.total("operating") == 0
+    assert c.total("capital") == cash_statement(sample_plan()).total("costs")
 
 
 def test_the_rate_has_a_rationale() -> None:
     assert "default" in rate_rationale(800) and "8 %" in rate_rationale(800)
     assert "10 %" in rate_rationale(1000)
-    c = cash_statement(sample_plan(), rationale="Our bank loan costs 6.5 %.")
-    assert c.rationale == "Our bank loan costs 6.5 %."
+    plan = sample_plan()
+    plan.business.rate_rationale = " Our bank loan\n costs 6.5 %. "
+    assert cash_statement(plan).rationale == "Our bank loan costs 6.5 %."
+    plan.business.rate_rationale = ""
+    assert cash_statement(plan).rationale == rate_rationale(800)
     assert cash_statement(sample_plan()).turns_positive == 2029

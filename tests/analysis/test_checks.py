@@ -343,3 +343,26 @@ def test_every_loop_reported_once(edges: list[list[int]]) -> None:
         assert names in loops
     selfish = [f.message for f in check_plan(plan) if "itself" in f.message]
     assert len(selfish) == sum(1 for k in reach if k in plan.initiatives[k - 1].depends_on)
+
+
+def test_actuals_that_do_not_add_up_are_warnings() -> None:
+    from smbplanner.domain.enums import CostCategory
+    from smbplanner.domain.model import ActualCost, Business, Initiative, Plan
+
+    spent = [ActualCost(2026, CostCategory.PURCHASE, 10_000)]
+    plan = Plan(Business("Bakery"), initiatives=[
+        Initiative("Tills", id=1, actual_costs=list(spent)),
+        Initiative("Wi-Fi", id=2, status=InitiativeStatus.APPROVED, percent_complete=100),
+    ])
+    messages = [str(f) for f in check_plan(plan) if "actual" in f.message]
+    assert messages == [
+        "warning: initiative 'Tills': 'Tills' is only proposed but has actual spend recorded: "
+        "approve it, or check the spend",
+        "warning: initiative 'Tills': 'Tills' has actual spend but no actual start: record "
+        "when the work started",
+        "warning: initiative 'Wi-Fi': 'Wi-Fi' is 100 % complete but has no actual finish: "
+        "record when it finished",
+    ]
+    from smbplanner.sample import sample_plan
+
+    assert not [f for f in check_plan(sample_plan()) if "actual" in f.message]

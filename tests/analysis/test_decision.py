@@ -7,13 +7,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from smbplanner.analysis.decision import (
     asked_range,
+    budget_of,
     decision,
-    funding_source,
+    funding_split,
     return_sentence,
 )
+from smbplanner.analysis.figures import initiative_figures
 from smbplanner.analysis.plan_figures import plan_figures
 from smbplanner.analysis.uncertainty.words import chance_sentence
-from smbplanner.domain.enums import InitiativeStatus
+from smbplanner.domain.enums import FundingSource, InitiativeStatus
 from smbplanner.domain.model import Plan
 from smbplanner.domain.numbers import units
 from smbplanner.sample import sample_plan
@@ -67,17 +69,37 @@ def test_chances_in_words_are_the_apps() -> None:
         "The ask is very unlikely to return more than it costs.")
 
 
-def test_stored_choices_override_the_defaults() -> None:
+def test_the_owner_s_resolution_replaces_the_built_one() -> None:
     plan = sample_plan()
-    first = next(i for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED)
-    assert funding_source(first) == "IT Change budget"
-    assert first.id is not None
-    assert funding_source(first, {first.id: " Growth  fund "}) == "Growth fund"
-    d = decision(plan, funding={first.id: "Growth fund"})
-    assert d.sources == ["Growth fund", "IT Change budget"]
-    assert "the Growth fund and the IT Change budget" in d.resolution
-    own = decision(plan, resolution="Approve the online shop.")
+    built = decision(plan)
+    assert built.resolution == built.built
+    plan.business.resolution = "  Approve the online\nshop.  "
+    own = decision(plan)
     assert own.resolution == "Approve the online shop."
+    assert own.built == built.built  # still there: the app's starting point
+
+
+def test_the_ask_is_split_by_funding_source_and_foots() -> None:
+    plan = sample_plan()
+    proposed = [i for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED]
+    proposed[0].funding = FundingSource.LOAN
+    proposed[1].funding = FundingSource.GRANT
+    d = decision(plan)
+    assert [r.source for r in d.funding] == [FundingSource.CASH, FundingSource.LOAN,
+                                             FundingSource.GRANT]
+    assert sum(r.amount for r in d.funding) == d.asked_tco
+    assert sum(r.count for r in d.funding) == len(d.asked)
+    loan = next(r for r in d.funding if r.source == FundingSource.LOAN)
+    assert f"{loan.amount:,} EUR by a loan" in d.resolution
+    assert budget_of(proposed[0]) == "IT Change budget"
+    everything = [(i, f) for i in plan.initiatives
+                  if (f := initiative_figures(i, plan.business)) is not None]
+    assert sum(r.count for r in funding_split(everything)) == len(everything)
+
+
+def test_one_funding_source_is_said_in_words() -> None:
+    d = decision(sample_plan())
+    assert d.resolution.endswith("and paid from the business's own cash.")
 
 
 def test_doing_nothing_lists_the_systems_past_end_of_life() -> None:
@@ -99,3 +121,20 @@ def test_no_proposal_asks_for_nothing() -> None:
     assert return_sentence(d, "EUR") == ""
     empty = decision(Plan(business=plan.business))
     assert not empty.rows and "No new spending" in empty.resolution
+
+
+def test_an_empty_cache_given_is_the_cache_used() -> None:
+    """A FigureCache has a length, so an empty one is falsy: ``cache or FigureCache()``
+    threw the pack's cache away and every figure was computed twice."""
+    from smbplanner.analysis.cash_statement import cash_statement
+    from smbplanner.analysis.figure_cache import FigureCache
+    from smbplanner.analysis.headlines import FigureBook
+    from smbplanner.analysis.portfolio import run_change_split
+
+    plan = sample_plan()
+    for use in (lambda c: decision(plan, cache=c), lambda c: cash_statement(plan, cache=c),
+                lambda c: FigureBook(plan, c).figures(plan.initiatives[0]),
+                lambda c: run_change_split(plan, cache=c)):
+        cache = FigureCache()
+        use(cache)
+        assert len(cache) > 0

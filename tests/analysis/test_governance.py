@@ -140,7 +140,7 @@ def test_next_review_three_months_after_the_latest() -> None:
     assert next_review_date(reviews, date(2026, 8, 1)) == date(2026, 10, 14)
     assert next_review_date(reviews, date(2026, 10, 14)) == date(2026, 10, 14)  # due today
     found = next_review(reviews, date(2026, 8, 1))
-    assert found.reason == "three months after the last review (2026-07-14)"
+    assert found.reason == "three months after the last review on 14 July 2026"
 
 
 def test_next_review_when_overdue_or_none() -> None:

@@ -90,3 +90,19 @@ def test_detail_chooses_which_initiatives_get_a_page(plan_path: Path, tmp_path: 
         pack = Pack(out.read_bytes())
         pages[detail] = sum("Figures in three scenarios" in p for p in pack.pages)
     assert pages["none"] == 0 < pages["all"]
+
+
+def test_detail_statuses_choose_whose_initiatives_get_a_page(
+    plan_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.report.conftest import Pack
+
+    out = tmp_path / "proposed.pdf"
+    assert main(["export", str(plan_path), "-o", str(out), "--detail", "all",
+                 "--detail-statuses", "proposed", "--sections", "proposals,initiatives"]) == 0
+    pages = sum("Figures in three scenarios" in p for p in Pack(out.read_bytes()).pages)
+    assert pages == 1  # the tiny plan's one proposed initiative
+    assert main(["export", str(plan_path), "-o", str(tmp_path / "x.pdf"),
+                 "--detail-statuses", "proposed,someday"]) == 2
+    assert capsys.readouterr().err.strip().endswith(
+        "unknown status 'someday'; choose from proposed, approved, in_progress, done")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from smbplanner.analysis.decision import decision
+from smbplanner.domain.enums import InitiativeStatus
 from smbplanner.domain.numbers import units
 from smbplanner.report import ReportOptions, build_board_pack
 from smbplanner.sample import sample_plan
@@ -48,6 +49,33 @@ def test_the_ask_and_the_years_foot_on_the_printed_rows(sample_pack: Pack) -> No
 def test_the_decision_alone_builds() -> None:
     pdf = build_board_pack(sample_plan(), ReportOptions(sections=("decision",)))
     assert Pack(pdf).contains("Resolution sought.")
+
+
+def test_the_owner_s_resolution_is_printed_and_the_ask_split_by_funding() -> None:
+    from smbplanner.domain.enums import FundingSource
+    from tests.report.conftest import build
+
+    plan = sample_plan()
+    plan.business.resolution = "Approve the online pre-orders now; the rest in March."
+    asked = [i for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED]
+    asked[0].funding = FundingSource.LOAN
+    pack = build(plan, sections=("cover", "decision"))
+    page = _squash(pack.pages[1])
+    assert _squash("Resolution sought. Approve the online pre-orders now; the rest in "
+                   "March.") in page
+    assert "How the ask is paid" in pack.pages[1]
+    d = decision(plan)
+    tight = re.sub(r"\s+", "", page)
+    for row in d.funding:
+        assert f"{row.source.value.capitalize()}{row.count}{units(row.amount)}" in tight
+
+
+def test_the_cover_has_document_control(sample_pack: Pack) -> None:
+    cover = _squash(sample_pack.pages[0])
+    plan = sample_plan()
+    for text in ("Document control", "Version", "2026-11-23", "Date", "23 November 2026",
+                 "Status", "For decision", "Prepared by", plan.business.prepared_by):
+        assert _squash(text) in cover, text
 
 
 def test_the_decision_page_names_approved_work_running_over(sample_pack: Pack) -> None:

@@ -23,4 +23,23 @@ def test_the_cash_flow_table_foots(sample_pack: Pack) -> None:
     for column in range(1, 6):
         assert sum(number(r[column]) or 0 for r in years) == number(total[column])
     assert number(total[3]) == plan_totals(sample_plan()).tco
-    assert sample_pack.contains("Discount rate. Future amounts are discounted at 8 %")
+    owner = sample_plan().business.rate_rationale
+    assert owner and sample_pack.contains(f"Discount rate. {owner}")
+
+
+def test_the_default_rationale_and_the_funding_split() -> None:
+    from smbplanner.analysis.cash_statement import rate_rationale
+    from smbplanner.domain.enums import FundingSource
+    from tests.report.conftest import build
+
+    plan = sample_plan()
+    plan.business.rate_rationale = ""
+    plan.initiatives[0].funding = FundingSource.LEASE
+    pack = build(plan, sections=("finance",))
+    assert pack.contains(f"Discount rate. {rate_rationale(800)}")
+    at = next(n for n, p in enumerate(pack.pages) if "How the counted initiatives are paid" in p)
+    rows = lines(pack.pdf)[at]
+    paid = [r for r in rows if r and r[0] in ("Cash", "Loan", "Lease", "Grant", "Other")]
+    total = [r for r in rows if r and r[0] == "Total"][-1]
+    assert any(r[0] == "Lease" for r in paid)
+    assert sum(number(r[2]) or 0 for r in paid) == number(total[2]) == plan_totals(plan).tco

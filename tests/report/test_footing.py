@@ -67,7 +67,7 @@ def check_portfolio(pages: list[Rows]) -> tuple[int, int]:
     total: tuple[int, int] | None = None
     after_total = False
     for page in pages:
-        if not any(row[:3] == ["#", "Initiative", "Category"] for row in page):
+        if not any(row[:4] == ["#", "Initiative", "Status", "Category"] for row in page):
             continue
         for row in page:
             if len(row) >= 9 and row[0].isdigit():

@@ -78,3 +78,52 @@ def test_each_business_case_says_how_sure_its_return_is_as_the_app_does(
         assert money(found.p50_cents) in page, initiative.name
         shown += 1
     assert shown >= 5
+
+
+def test_many_funded_initiatives_page_only_the_largest_unless_all() -> None:
+    """A large plan's default pack stays readable: the ``ASK_PAGES`` largest funded
+    initiatives get a page, the rest are rows of a table (each named once)."""
+    plan = sample_plan()
+    template = next(i for i in plan.initiatives if i.status == InitiativeStatus.APPROVED)
+    extra = [dataclasses.replace(template, id=100 + n, name=f"Extra funded {n:02d}")
+             for n in range(ASK_PAGES + 3)]
+    plan = dataclasses.replace(plan, initiatives=[*plan.initiatives, *extra])
+    funded = sum(1 for i in plan.initiatives if i.status in (
+        InitiativeStatus.APPROVED, InitiativeStatus.IN_PROGRESS, InitiativeStatus.DONE))
+    pack = build(plan, sections=("initiatives",))
+    assert sum(1 for page in pack.pages if "Figures in three scenarios" in page) == ASK_PAGES
+    assert pack.contains("Funded initiatives without a page of their own")
+    full = build(plan, sections=("initiatives",), detail="all")
+    assert sum(1 for page in full.pages if "Figures in three scenarios" in page) == funded
+
+
+def test_the_owner_chooses_which_statuses_get_pages() -> None:
+    plan = sample_plan()
+    pack = build(plan, sections=("proposals", "initiatives"), detail="all",
+                 detail_statuses=(InitiativeStatus.PROPOSED,))
+    proposed = [i for i in plan.initiatives if i.status == InitiativeStatus.PROPOSED]
+    assert sum(1 for page in pack.pages if "Figures in three scenarios" in page) == len(
+        proposed)
+    titles = " ".join(str(entry.title) for entry in _flat(pack.reader.outline))
+    for initiative in plan.initiatives:
+        if initiative.status == InitiativeStatus.APPROVED:
+            assert pack.contains(initiative.name)
+            assert initiative.name not in titles
+        elif initiative.status == InitiativeStatus.PROPOSED:
+            assert initiative.name in titles
+
+
+def _flat(outline: list) -> list:
+    return [e for item in outline for e in (_flat(item) if isinstance(item, list) else [item])]
+
+
+def test_statuses_are_parsed_and_checked() -> None:
+    from smbplanner.report.options import parse_statuses
+
+    assert parse_statuses("Approved, in progress,proposed") == (
+        InitiativeStatus.PROPOSED, InitiativeStatus.APPROVED, InitiativeStatus.IN_PROGRESS)
+    assert parse_statuses("") == ()
+    with pytest.raises(ReportError, match="unknown status 'soon'"):
+        parse_statuses("soon")
+    with pytest.raises(ReportError, match="on_hold"):
+        parse_statuses("on_hold")

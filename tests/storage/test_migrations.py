@@ -114,3 +114,12 @@ def test_actuals_are_stored_after_migration_and_go_with_their_initiative(v4_copy
         replay(plan_file, done.undo)
         again = plan_file.load()
         assert plan_to_dict(again) == plan_to_dict(plan)
+
+
+def test_a_version_4_json_document_loads_with_nothing_tracked() -> None:
+    from smbplanner.storage.jsonio import parse_document
+
+    plan = parse_document((DATA / "sample-v4.json").read_bytes())
+    assert plan_to_dict(plan) == expected_v4_plan()
+    assert not any(i.has_actuals for i in plan.initiatives)
+    assert all(r.verdicts == [] and r.snapshot_id is None for r in plan.reviews)

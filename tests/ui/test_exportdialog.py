@@ -82,3 +82,32 @@ def test_cancel_during_export_writes_nothing(
     assert "cancelled" in dialog.status.text()
     assert not target.exists()
     assert list(target.parent.iterdir()) == []
+
+
+def test_the_owner_chooses_which_initiatives_get_a_page(
+    qtbot: QtBot, document: PlanDocument, tmp_path: Path
+) -> None:
+    """As ``export --detail`` and ``--detail-statuses``: the level and the statuses."""
+    from smbplanner.domain.enums import InitiativeStatus
+
+    target = tmp_path / "pack.pdf"
+    dialog = _dialog(qtbot, document, target)
+    assert dialog.options().detail == "ask"
+    assert InitiativeStatus.DONE in dialog.options().detail_statuses
+    for key, check in dialog.sections.items():
+        check.setChecked(key in ("proposals", "initiatives"))
+    dialog.detail.setCurrentIndex(dialog.detail.findData("all"))
+    for key, check in dialog.detail_statuses.items():
+        check.setChecked(key == "proposed")
+    options = dialog.options()
+    assert (options.detail, options.detail_statuses) == ("all", (InitiativeStatus.PROPOSED,))
+    assert dialog.export()
+    text = [page.extract_text() for page in PdfReader(target).pages]
+    proposed = [i for i in document.plan().initiatives
+                if i.status == InitiativeStatus.PROPOSED]
+    assert sum("Figures in three scenarios" in page for page in text) == len(proposed)
+    dialog.detail.setCurrentIndex(dialog.detail.findData("none"))
+    assert not dialog.detail_statuses["approved"].isEnabled()
+    assert dialog.export()
+    text = [page.extract_text() for page in PdfReader(target).pages]
+    assert not any("Figures in three scenarios" in page for page in text)

@@ -87,6 +87,17 @@ def test_the_wizard_creates_the_plan_with_goals_and_vision(
     assert errors == []
     assert suggested == ["Smile Dental.smbplan"]
     assert window.windowTitle().startswith("Smile Dental — clinic.smbplan")
+    # as the wizard's last page says: the Assessment page comes next, and the side bar's
+    # guide says what to do there
+    assert window.nav.currentItem().text() == "Assessment"
+    assert window.pages.currentWidget().title == "Assessment"  # type: ignore[attr-defined]
+    window.files.document.complete()  # type: ignore[union-attr]  # read after the first paint
+    guide = window.guide
+    assert guide.heading.text().startswith("<b>Phase 2 of 5 · Assessment</b>")
+    assert "▸&nbsp;</td><td><b>SWOT: at least one strength" in guide.steps.text()
+    window.nav.setCurrentRow(0)
+    assert guide.heading.text().startswith("<b>Phase 1 of 5 · Destination</b>")
+    assert guide.steps.text().count("✓") == 2  # industry and vision; one goal of 3 to 5
     window.files.close_plan()
     with PlanFile.open(target, readonly=True) as f:
         plan = f.load()

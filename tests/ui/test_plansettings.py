@@ -99,3 +99,40 @@ def test_parsers() -> None:
             parse_percent(bad)
     with pytest.raises(MoneyError):
         parse_factor("1.00001")
+
+
+def test_the_board_pack_s_own_words_are_stored_and_undone(
+    dialog: PlanSettingsDialog, document: PlanDocument, qtbot: QtBot
+) -> None:
+    from smbplanner.analysis.cash_statement import rate_rationale
+    from smbplanner.analysis.decision import decision
+
+    business = document.plan().business
+    assert dialog.rationale.toPlainText() == business.rate_rationale
+    assert dialog.prepared_by.text() == business.prepared_by
+    built = decision(document.plan()).built
+    assert dialog.resolution.toPlainText() == ""
+    assert dialog.resolution.placeholderText() == built
+    dialog.start_from_built.click()
+    assert dialog.resolution.toPlainText() == built
+    dialog.resolution.setPlainText("Approve the online shop for 40,000 EUR in 2028.")
+    dialog.prepared_by.setFocus()  # leaving the field stores it
+    assert document.plan().business.resolution == (
+        "Approve the online shop for 40,000 EUR in 2028.")
+    dialog.prepared_by.setText("Ola Nordmann, finance")
+    dialog.prepared_by.editingFinished.emit()
+    assert document.plan().business.prepared_by == "Ola Nordmann, finance"
+    dialog.rationale.setFocus()
+    assert dialog.rationale.hasFocus()
+    dialog.rationale.setPlainText("  ")
+    dialog.resolution.setFocus()
+    assert document.plan().business.rate_rationale == ""
+    assert dialog.rationale.placeholderText() == rate_rationale(800)
+    assert [document.undo_stack.text(i) for i in range(document.undo_stack.count())] == [
+        "Change resolution", "Change prepared by", "Change why this rate"]
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.plan().business.resolution == ""
+    assert dialog.resolution.toPlainText() == ""
+    assert dialog.prepared_by.text() == business.prepared_by

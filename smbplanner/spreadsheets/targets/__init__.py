@@ -2,12 +2,13 @@
 
 ``TARGETS`` is the registry, in the order of the exported workbook's sheets;
 ``import_order`` puts each table after the ones it names (goals before KPIs, initiatives
-before their lines and before the systems they replace). Another table (actual
-spend, say) is one more ``Target`` subclass added here.
+before their lines, the systems they replace and their actual spend). Another table is one
+more ``Target`` subclass added here.
 """
 
 from __future__ import annotations
 
+from smbplanner.spreadsheets.targets.actuals import ActualSpend
 from smbplanner.spreadsheets.targets.base import Column, Planned, RowProblem, Target, Values
 from smbplanner.spreadsheets.targets.initiatives import Initiatives
 from smbplanner.spreadsheets.targets.kpis import Kpis, Measurements
@@ -17,7 +18,7 @@ from smbplanner.spreadsheets.targets.simple import Budget, Goals, People, System
 TARGETS: dict[str, Target] = {
     t.name: t
     for t in (Systems(), Budget(), Goals(), Kpis(), Measurements(), People(), Initiatives(),
-              Lines())
+              Lines(), ActualSpend())
 }
 
 

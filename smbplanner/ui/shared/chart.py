@@ -5,6 +5,7 @@ light and in dark mode, and a deferred draw tied to its canvas."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import shiboken6
@@ -73,6 +74,20 @@ def draw_soon(canvas: QWidget) -> None:
     QTimer.singleShot(0, canvas, draw)
 
 
+@cache
+def canvas_class() -> type:
+    """matplotlib's Qt canvas whose own deferred draws (after a resize, say) go through
+    ``draw_soon``: matplotlib's ``draw_idle`` uses a timer with no owner, which fired after the
+    canvas was deleted and printed a traceback. Made (and matplotlib imported) on first use."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    class Canvas(FigureCanvasQTAgg):  # type: ignore[misc]
+        def draw_idle(self) -> None:
+            draw_soon(self)
+
+    return Canvas
+
+
 class ChartFrame(QWidget):
     """A chart of a page: shows ``empty`` (a message) or its matplotlib canvas, made by
     ``ensure_canvas`` when first needed. ``draw()`` (a subclass's) runs when the chart is shown
@@ -122,10 +137,9 @@ class ChartFrame(QWidget):
     def ensure_canvas(self, width: float, height: float, layout: str | None = None) -> Any:
         """The canvas (a ``width`` × ``height`` inch figure), made on the first call."""
         if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=(width, height), layout=layout))
+            self.canvas = canvas_class()(Figure(figsize=(width, height), layout=layout))
             self.canvas.setAccessibleName(self.accessibleName())
             self._stack.addWidget(self.canvas)
         return self.canvas

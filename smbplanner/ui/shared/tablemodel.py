@@ -24,6 +24,9 @@ from smbplanner.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: The header tooltip of a date column (its cells open a calendar picker).
+DATE_TIP = "Double-click (or type) to pick the date from a calendar"
+
 
 @dataclass(frozen=True)
 class Column:

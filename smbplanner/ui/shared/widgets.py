@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import label
 from smbplanner.domain.validation import Problem
+from smbplanner.ui.shared.datefield import DateField
 from smbplanner.ui.shared.tablemodel import EntityTableModel
 from smbplanner.ui.theme import error_red
 
@@ -83,6 +84,35 @@ class ChoiceDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class DateDelegate(QStyledItemDelegate):
+    """A date cell: typed in the locale's format (or YYYY-MM-DD), or picked from a calendar
+    (the field's calendar button, or Alt+Down); a picked date is stored at once."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = DateField(parent)
+        editor.picked.connect(lambda: self._picked(editor))
+        return editor
+
+    def _picked(self, editor: DateField) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def updateEditorGeometry(
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        width = max(rect.width(), editor.sizeHint().width())
+        editor.setGeometry(rect.x(), rect.y(), width, rect.height())
 
 
 class ErrorLine(QLabel):
@@ -151,6 +181,9 @@ class TablePanel(QWidget):
             if column.kind == "enum" and column.choices is not None:
                 choices = [(c.value, label(c)) for c in column.choices]
                 self.view.setItemDelegateForColumn(position, ChoiceDelegate(choices, self.view))
+            elif column.kind == "date":
+                self.view.setItemDelegateForColumn(
+                    position, DateDelegate(self.view))
         self.add_button = QPushButton(add_text)
         self.add_button.setAccessibleName(f"{add_text} ({title})")
         self.delete_button = QPushButton("Delete")

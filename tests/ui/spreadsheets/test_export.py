@@ -20,9 +20,9 @@ def test_the_workbook_and_the_csv_folder(document: PlanDocument, tmp_path: Path)
     book = tmp_path / "plan.xlsx"
     assert export.write_export(document, book, as_csv=False).startswith("Wrote the workbook")
     assert sheet_names(book) == ["Systems", "Budget", "Goals", "KPIs", "Measurements",
-                                 "People", "Initiatives", "Lines", "Figures"]
+                                 "People", "Initiatives", "Lines", "Actual spend", "Figures"]
     message = export.write_export(document, tmp_path / "tables", as_csv=True)
-    assert message.startswith("Wrote 8 CSV files")
+    assert message.startswith("Wrote 9 CSV files")
 
 
 def test_never_over_the_plan(document: PlanDocument) -> None:

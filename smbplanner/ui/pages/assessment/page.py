@@ -29,6 +29,12 @@ from smbplanner.domain.model import Feedback, Plan, System
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.assessment.swot_board import SwotBoard
+from smbplanner.ui.pages.assessment.systems import (
+    REPLACED_BY,
+    InitiativeDelegate,
+    SystemTableModel,
+    replacement_sentence,
+)
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
 from smbplanner.ui.shared.widgets import TablePanel
@@ -51,6 +57,7 @@ SYSTEM_COLUMNS = [
            tooltip="How much the business suffers when it stops"),
     Column("action", "Action", "enum", SystemAction,
            tooltip="Keep as it is, invest in it, replace it, or retire it"),
+    REPLACED_BY,
     Column("notes", "Notes"),
 ]  # fmt: skip
 FEEDBACK_COLUMNS = [
@@ -86,13 +93,15 @@ class SystemsTab(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        model = EntityTableModel(
+        model = SystemTableModel(
             document, System, SYSTEM_COLUMNS, lambda plan: plan.systems, highlight=_eol
         )
         self.panel = TablePanel(
             self.tr("Current IT systems"), model, on_add=self._add, add_text=self.tr("Add system")
         )
         self.panel.add_button.clicked.connect(self.panel.view.setFocus)
+        self.panel.view.setItemDelegateForColumn(
+            SYSTEM_COLUMNS.index(REPLACED_BY), InitiativeDelegate(document, self.panel.view))
         _cap_widths(self.panel)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -107,7 +116,8 @@ class SystemsTab(QWidget):
         )
         self.total_label, self.eol_label, self.outgoing_label = QLabel(), QLabel(), QLabel()
         self.outgoing_label.setToolTip(
-            self.tr("Annual run cost of the systems whose action is replace or retire")
+            self.tr("Annual run cost of the systems whose action is replace or retire, or that "
+                    "an initiative replaces")
         )
         totals = QHBoxLayout()
         totals.setSpacing(24)
@@ -139,6 +149,8 @@ class SystemsTab(QWidget):
         if reason:
             red = error_red(self.palette())
             parts.append(f"<span style='color:{red}'>{escape(reason)}.</span>")
+        if replaced := replacement_sentence(system, plan):
+            parts.append(escape(replaced))
         parts.append(escape(system.notes) or self.tr("No notes."))
         self.detail.setText(" ".join(parts))
 
@@ -236,8 +248,8 @@ class FeedbackTab(QWidget):
             self.overall.setText(self.tr("Overall: no responses yet"))
         else:
             self.overall.setText(
-                self.tr("Overall: <b>{0}</b> out of 5 from {1} responses").format(
-                    _one_decimal(overall), len(feedback)
+                self.tr("Overall: <b>{0}</b> out of 5 from {1}").format(
+                    _one_decimal(overall), fmt.count(len(feedback), "response")
                 )
             )
 

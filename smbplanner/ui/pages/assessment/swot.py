@@ -37,6 +37,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 GOALS_ROLE = Qt.ItemDataRole.UserRole + 2
+ANSWERS_ROLE = Qt.ItemDataRole.UserRole + 3  # names of the initiatives that answer it
 
 PLURALS = {
     SwotKind.STRENGTH: "Strengths",
@@ -75,11 +76,18 @@ class SwotListModel(QAbstractListModel):
         super().__init__(parent)
         self.items: list[SwotItem] = []
         self.goal_titles: dict[int, str] = {}
+        self.initiative_names: dict[int, str] = {}
 
-    def set_items(self, items: list[SwotItem], goal_titles: dict[int, str]) -> None:
+    def set_items(self, items: list[SwotItem], goal_titles: dict[int, str],
+                  initiative_names: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self.items, self.goal_titles = list(items), goal_titles
+        self.initiative_names = initiative_names or {}
         self.endResetModel()
+
+    def answers(self, item: SwotItem) -> list[str]:
+        return [self.initiative_names[i] for i in item.initiative_ids
+                if i in self.initiative_names]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -99,13 +107,23 @@ class SwotListModel(QAbstractListModel):
             return item.it_question
         if role == GOALS_ROLE:
             return self.goals(item)
+        if role == ANSWERS_ROLE:
+            return self.answers(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             goals = "; ".join(self.goals(item)) or "none"
-            return f"{item.text}. IT question: {item.it_question or 'none'}. Goals: {goals}"
+            answers = "; ".join(self.answers(item)) or "none yet"
+            return (f"{item.text}. IT question: {item.it_question or 'none'}. Goals: {goals}. "
+                    f"Answered by: {answers}")
         return None
 
     def row_of(self, item_id: int | None) -> int:
         return next((r for r, i in enumerate(self.items) if i.id == item_id), -1)
+
+
+def _cut(name: str, limit: int = 60) -> str:
+    """A goal or initiative named under an item, at most ``limit`` characters (in full in
+    the item's dialog and accessible text)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def _blend(a: QColor, b: QColor, share: float) -> str:
@@ -140,8 +158,12 @@ class SwotDelegate(QStyledItemDelegate):
             parts.append(f"<div style='color:{muted}'><i>IT question:</i> {escape(question)}</div>")
         else:
             parts.append(f"<div style='color:{muted}'><i>IT question: none yet</i></div>")
-        goal_text = "; ".join(escape(g) for g in goals) if goals else "<i>none linked</i>"
+        goal_text = "; ".join(escape(_cut(g)) for g in goals) if goals else "<i>none linked</i>"
         parts.append(f"<div style='color:{muted}'><i>Goals:</i> {goal_text}</div>")
+        answers = index.data(ANSWERS_ROLE) or []
+        if answers:
+            answer_text = "; ".join(escape(_cut(a)) for a in answers)
+            parts.append(f"<div style='color:{muted}'><i>Answered by:</i> {answer_text}</div>")
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(self.MARGIN)
@@ -189,8 +211,12 @@ class QuadrantPanel(QFrame):
         title = QLabel(
             f"<b>{self.tr(PLURALS[kind])}</b><br><small>{self.tr(SUBTITLES[kind])}</small>"
         )
-        self.add_button = QPushButton(self.tr("Add {0}").format(noun))
+        title.setWordWrap(True)
+        # "Add" (the quadrant's title names what): two quadrants side by side fit a 1024 px
+        # window ("Add opportunity" made the page 1,124 px wide)
+        self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setAccessibleName(self.tr("Add {0}").format(noun))
+        self.add_button.setToolTip(self.tr("Add {0}").format(noun))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setAccessibleName(self.tr("Edit selected {0}").format(noun))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -236,9 +262,10 @@ class QuadrantPanel(QFrame):
         layout.addWidget(self.stack, 1)
         self.readonly = False
 
-    def set_items(self, items: list[SwotItem], goal_titles: dict[int, str]) -> None:
+    def set_items(self, items: list[SwotItem], goal_titles: dict[int, str],
+                  initiative_names: dict[int, str] | None = None) -> None:
         current = self.current_id()
-        self.model.set_items(items, goal_titles)
+        self.model.set_items(items, goal_titles, initiative_names)
         self.stack.setCurrentWidget(self.view if items else self.hint)
         if current is not None:
             self.select_id(current)

@@ -69,9 +69,10 @@ class SwotBoard(QWidget):
     def refresh(self) -> None:
         plan = self.document.plan()
         titles = {g.id: g.title for g in plan.goals if g.id is not None}
+        names = {i.id: i.name for i in plan.initiatives if i.id is not None}
         board = swot_board(plan.swot)
         for kind, panel in self.panels.items():
-            panel.set_items(board[kind], titles)
+            panel.set_items(board[kind], titles, names)
             panel.set_readonly(self.document.readonly)
 
     def item(self, item_id: int) -> SwotItem | None:
@@ -79,7 +80,9 @@ class SwotBoard(QWidget):
 
     # --- the dialog ----------------------------------------------------------------------
     def add_item(self, kind: SwotKind) -> SwotItemDialog:
-        return self._open(SwotItemDialog(kind, self.document.plan().goals, self._add, None, self))
+        plan = self.document.plan()
+        return self._open(SwotItemDialog(kind, plan.goals, self._add, None, self,
+                                         plan.initiatives))
 
     def edit_item(self, item_id: int) -> SwotItemDialog | None:
         item = self.item(item_id)
@@ -89,7 +92,9 @@ class SwotBoard(QWidget):
         def submit(values: SwotValues) -> str | None:
             return self._edit(item, values)
 
-        return self._open(SwotItemDialog(item.kind, self.document.plan().goals, submit, item, self))
+        plan = self.document.plan()
+        return self._open(SwotItemDialog(item.kind, plan.goals, submit, item, self,
+                                         plan.initiatives))
 
     def _open(self, dialog: SwotItemDialog) -> SwotItemDialog:
         if self.dialog is not None:
@@ -112,7 +117,8 @@ class SwotBoard(QWidget):
         problem = self._check(values)
         if problem:
             return problem
-        item = SwotItem(values.kind, values.text, values.it_question, sorted(values.goal_ids))
+        item = SwotItem(values.kind, values.text, values.it_question, sorted(values.goal_ids),
+                        sorted(values.initiative_ids))
         noun = label(values.kind).lower()
         text = self.tr("Add {0} '{1}'").format(noun, short(values.text))
         outcome = self.document.edit(text, lambda e: e.add(item))
@@ -144,9 +150,17 @@ class SwotBoard(QWidget):
         else:
             text = self.tr("Change {0} IT question").format(noun)
         relinked = sorted(values.goal_ids ^ set(item.goal_ids))
-        if not changes and not relinked:
+        answers = sorted(values.initiative_ids ^ set(item.initiative_ids))
+        if not changes and not relinked and not answers:
             return None
-        if (changes and relinked) or len(relinked) > 1:
+        if answers and not changes and not relinked and len(answers) == 1:
+            initiative = self.document.plan().initiative(answers[0])
+            text = (
+                self.tr("Link {0} '{1}' to initiative '{2}'")
+                if answers[0] in values.initiative_ids
+                else self.tr("Unlink {0} '{1}' from initiative '{2}'")
+            ).format(noun, name, short(initiative.name if initiative else "?"))
+        elif answers or (changes and relinked) or len(relinked) > 1:
             text = self.tr("Edit {0} '{1}'").format(noun, name)
         elif relinked:
             goal = self.document.plan().goal(relinked[0])
@@ -161,6 +175,9 @@ class SwotBoard(QWidget):
                 e.update(SwotItem, item_id, **changes)
             for goal_id in relinked:
                 e.link("set_swot_goal", (item_id, goal_id), goal_id in values.goal_ids)
+            for initiative_id in answers:
+                e.link("set_swot_initiative", (item_id, initiative_id),
+                       initiative_id in values.initiative_ids)
 
         message = self._refusal(self.document.edit(text, steps))  # one undo step
         if message is None:

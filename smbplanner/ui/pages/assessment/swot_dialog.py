@@ -1,4 +1,5 @@
-"""The dialog that adds or edits one SWOT item: its text, IT question, quadrant and goals."""
+"""The dialog that adds or edits one SWOT item: its text, IT question, quadrant, the goals it
+affects and the initiatives that answer it."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.domain.enums import SwotKind, label
-from smbplanner.domain.model import Goal, SwotItem
+from smbplanner.domain.model import Goal, Initiative, SwotItem
 from smbplanner.ui.shared.widgets import ErrorLine
 
 
@@ -29,6 +30,7 @@ class SwotValues:
     text: str
     it_question: str
     goal_ids: set[int] = field(default_factory=set)
+    initiative_ids: set[int] = field(default_factory=set)
 
 
 class SwotItemDialog(QDialog):
@@ -42,6 +44,7 @@ class SwotItemDialog(QDialog):
         on_submit: Callable[[SwotValues], str | None],
         item: SwotItem | None = None,
         parent: QWidget | None = None,
+        initiatives: list[Initiative] | None = None,
     ):
         super().__init__(parent)
         self.on_submit = on_submit
@@ -84,6 +87,31 @@ class SwotItemDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(min(60 + 26 * len(goals), 200))
 
+        initiatives = initiatives or []
+        answering = set(item.initiative_ids) if item else set()
+        self.initiative_boxes: dict[int, QCheckBox] = {}
+        answers_widget = QWidget()
+        answers_layout = QVBoxLayout(answers_widget)
+        answers_layout.setContentsMargins(4, 4, 4, 4)
+        for initiative in initiatives:
+            assert initiative.id is not None
+            name = initiative.name if len(initiative.name) <= 90 else initiative.name[:89] + "…"
+            box = QCheckBox(name)
+            box.setToolTip(initiative.name)
+            box.setChecked(initiative.id in answering)
+            box.setAccessibleName(self.tr("Answered by initiative: {0}").format(initiative.name))
+            answers_layout.addWidget(box)
+            self.initiative_boxes[initiative.id] = box
+        if not initiatives:
+            answers_layout.addWidget(QLabel(self.tr(
+                "No initiatives yet: once you add them (phase 3), tick here the ones that "
+                "answer this item.")))
+        answers_layout.addStretch(1)
+        answers = QScrollArea()
+        answers.setWidget(answers_widget)
+        answers.setWidgetResizable(True)
+        answers.setMinimumHeight(min(60 + 26 * len(initiatives), 200))
+
         form = QFormLayout()
         for caption, edit in (
             (self.tr("&Quadrant:"), self.kind_combo),
@@ -104,6 +132,8 @@ class SwotItemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Goals this item affects:")))
         layout.addWidget(scroll, 1)
+        layout.addWidget(QLabel(self.tr("Initiatives that answer it:")))
+        layout.addWidget(answers, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         for edit in (self.text_edit, self.question_edit):
@@ -116,6 +146,7 @@ class SwotItemDialog(QDialog):
             text=self.text_edit.text().strip(),
             it_question=self.question_edit.text().strip(),
             goal_ids={gid for gid, box in self.goal_boxes.items() if box.isChecked()},
+            initiative_ids={i for i, box in self.initiative_boxes.items() if box.isChecked()},
         )
 
     def submit(self) -> None:

@@ -149,9 +149,10 @@ class FitDialog(QDialog):
                   if c.verdict not in (Verdict.NOT_FUNDED, Verdict.FIXED)]
         edits = proposal.edits()
         text = self.tr("{0} funded, {1} not funded; value of the funded: {2}. "
-                       "{3} initiatives change.").format(
+                       "{3} change.").format(
             len(funded), sum(c.verdict == Verdict.NOT_FUNDED for c in proposal.choices),
-            self._value_text(proposal.total_value, currency), len(edits))
+            self._value_text(proposal.total_value, currency),
+            fmt.count(len(edits), "initiative"))
         self.summary.setText(" ".join([text, *proposal.notes]))
         years = [
             self.tr("<b>{0}</b>: {1} → {2} of {3}").format(

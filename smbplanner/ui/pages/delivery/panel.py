@@ -46,8 +46,8 @@ from smbplanner.ui.theme import error_red
 
 Index = QModelIndex | QPersistentModelIndex
 
-HEADERS = ["Initiative", "Status", "Done", "Spent", "Planned", "+ / −", "Benefits",
-           "Planned", "Forecast", "+ / −"]
+HEADERS = ["Initiative", "Status", "Done", "Spent", "Plan", "+ / −", "Benefits",
+           "Plan", "Forecast", "vs TCO"]
 TOOLTIPS = [
     "", "The owner's status colour; “past due”: its planned end has passed, not finished",
     "Per cent complete, as reported", "Actual spend to date", "Planned spend to date",
@@ -222,7 +222,7 @@ class DeliveryPanel(QWidget):
         spent, planned, variance, benefits, planned_benefits, forecast, overrun = (
             self.model.total)
         cur = plan.business.currency
-        late = sum(1 for i in plan.initiatives if overdue(i, self.today()))
+        late = sum(1 for _, _, past_due in self.model.rows if past_due)
         text = self.tr(
             "To the end of {0}, the {1} initiatives below: spent {2} against {3} planned "
             "({4}); benefits realised {5} against {6} planned. Forecast cost at completion "

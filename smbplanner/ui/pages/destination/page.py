@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smbplanner.analysis.alignment import served_goal_ids
 from smbplanner.domain.currency import CURRENCIES
 from smbplanner.domain.enums import Perspective
-from smbplanner.domain.model import Goal
+from smbplanner.domain.model import Goal, Plan
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
-from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
+from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
 VISION_HINT = (
@@ -32,13 +34,28 @@ MISSION_HINT = (
     "where it moves margin, customer loyalty and waste."
 )
 
+_served: tuple[Plan | None, set[int]] = (None, set())
+
+
+def unserved(goal: Goal, plan: Plan) -> str | None:
+    """Why a goal is flagged: no initiative serves it (``analysis.alignment``; worked out
+    once per version of the plan, not per cell)."""
+    global _served
+    if _served[0] is not plan:
+        _served = (plan, served_goal_ids(plan))
+    if goal.id in _served[1]:
+        return None
+    return ("No initiative serves this goal yet: on the Initiatives page, tick it on an "
+            "initiative's Goals served tab, or add one that moves it")
+
+
 GOAL_COLUMNS = [
     Column("title", "Goal"),
     Column(
-        "perspective", "Perspective", "enum", Perspective, tooltip="Balanced-scorecard perspective"
+        "perspective", "Perspective", "enum", Perspective, tooltip=terms.tip("perspective")
     ),
     Column("weight", "Weight", "int", optional=False, tooltip="1 nice to have … 5 vital"),
-    Column("target_date", "Target date", "date", tooltip="YYYY-MM-DD"),
+    Column("target_date", "Target date", "date", tooltip=DATE_TIP),
     Column("description", "Description"),
 ]
 
@@ -54,6 +71,7 @@ class DestinationPage(QWidget):
         self.industry = QLineEdit()
         self.employees = QSpinBox()
         self.employees.setRange(0, 10_000_000)
+        self.employees.setGroupSeparatorShown(True)
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(sorted(CURRENCIES))
@@ -153,7 +171,8 @@ class DestinationPage(QWidget):
         dform.addRow(self.tr("IT vision"), self.vision)
         dform.addRow(self.tr("IT mission"), self.mission)
 
-        self.goals_model = EntityTableModel(document, Goal, GOAL_COLUMNS, lambda p: p.goals)
+        self.goals_model = EntityTableModel(document, Goal, GOAL_COLUMNS, lambda p: p.goals,
+                                            highlight=unserved)
         self.goals = TablePanel(
             self.tr("Business goals (3–5 years)"),
             self.goals_model,

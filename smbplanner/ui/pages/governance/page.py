@@ -34,7 +34,8 @@ from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance.decisions import DecisionsPanel
 from smbplanner.ui.pages.governance.raci import CHECK_COLUMN, RaciModel, RaciView
 from smbplanner.ui.refresh import watch
-from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
+from smbplanner.ui.shared.people import PeopleDelegate
+from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
 
@@ -82,7 +83,9 @@ class RaciPanel(QWidget):
         header.resizeSection(0, min(max(header.sectionSize(0), 220), 380))
         header.resizeSection(CHECK_COLUMN, 56)
         for column in range(CHECK_COLUMN + 1, self.model.columnCount()):
-            header.resizeSection(column, max(header.sectionSize(column), 90))
+            # a long name must not make its column half the matrix (it shows in full in
+            # the header's tooltip)
+            header.resizeSection(column, min(max(header.sectionSize(column), 90), 170))
 
     def refresh(self, *, model: bool = True) -> None:
         if model:
@@ -101,8 +104,8 @@ class RaciPanel(QWidget):
         else:
             text = self.tr(
                 "R Responsible (does the work) · A Accountable (answers for it, "
-                "exactly one) · C Consulted · I Informed. Select a cell and type "
-                "R, A, C or I (Delete clears it), or double-click it to choose. "
+                "exactly one) · C Consulted · I Informed. Click a cell for R, A, C, I "
+                "and none in turn, or type the letter (Delete clears it). "
                 "Cancelled initiatives are greyed and not checked."
             )
         self.hint.setText(text)
@@ -190,7 +193,7 @@ class GovernancePage(QWidget):
             Review,
             [
                 Column(
-                    "date", self.tr("Date"), "date", optional=False, tooltip=self.tr("YYYY-MM-DD")
+                    "date", self.tr("Date"), "date", optional=False, tooltip=DATE_TIP
                 ),
                 Column("attendees", self.tr("Attendees")),
                 Column("decisions", self.tr("Decisions")),
@@ -204,6 +207,8 @@ class GovernancePage(QWidget):
             on_add=self._add_review,
             add_text=self.tr("Add review"),
         )
+        self.reviews.view.setItemDelegateForColumn(  # names from People, or any other
+            1, PeopleDelegate(document, multiple=True, parent=self.reviews.view))
         self.next_review = _hint()
         self.next_review.setAccessibleName(self.tr("Next quarterly review"))
         self.reviews.layout().addWidget(self.next_review)

@@ -1,9 +1,10 @@
 """The RACI matrix: initiatives down, people across, R / A / C / I in the cells.
 
-Select a cell and type R, A, C or I (Delete, Backspace or Space clears it), or double-click
-it (or press F2, or click it again once selected) for a list of roles. Each change is one
-undo command. Cancelled initiatives are shown greyed and are not checked (as in
-``smbplanner check``); their cells stay editable in case the initiative comes back.
+A click on a cell moves it to the next role: R, A, C, I, none, R again (each click one undo
+command). Typing R, A, C or I sets the cell the owner is on — the one last clicked or moved
+to with the arrow keys — and Delete, Backspace or Space clears it; F2 opens a list of the
+roles. Cancelled initiatives are shown greyed and are not checked (as in ``smbplanner
+check``); their cells stay editable in case the initiative comes back.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -62,6 +71,14 @@ _ROLE_KEYS = {
     Qt.Key.Key_I: RaciRole.INFORMED,
 }
 NAME_COLUMN, CHECK_COLUMN, FIRST_PERSON = 0, 1, 2
+#: What a click on a cell sets, after each role (None: no role).
+CYCLE: dict[RaciRole | None, RaciRole | None] = {
+    None: RaciRole.RESPONSIBLE,
+    RaciRole.RESPONSIBLE: RaciRole.ACCOUNTABLE,
+    RaciRole.ACCOUNTABLE: RaciRole.CONSULTED,
+    RaciRole.CONSULTED: RaciRole.INFORMED,
+    RaciRole.INFORMED: None,
+}
 
 
 class RaciModel(QAbstractTableModel):
@@ -156,10 +173,11 @@ class RaciModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if current is None:
-                return self.tr("{0} has no role on '{1}'. Type R, A, C or I.").format(
-                    person.name, initiative.name
-                )
-            return f"{person.name}: {ROLE_NAMES[current]} — {ROLE_HINTS[current]}"
+                return self.tr(
+                    "{0} has no role on '{1}'. Click for R, A, C, I in turn, or type the letter."
+                ).format(person.name, initiative.name)
+            return self.tr("{0}: {1} — {2}. Click for the next role.").format(
+                person.name, ROLE_NAMES[current], ROLE_HINTS[current])
         return None
 
     def _name_data(self, initiative: Initiative, checked: bool, role: int) -> Any:
@@ -196,6 +214,12 @@ class RaciModel(QAbstractTableModel):
         return base
 
     # --- editing -------------------------------------------------------------------------
+    def role_at(self, index: Index) -> RaciRole | None:
+        person = self.person(index.column())
+        if person is None or person.id is None:
+            return None
+        return raci_role(self.initiatives[index.row()], person.id)
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         person = self.person(index.column()) if index.isValid() else None
         if role != Qt.ItemDataRole.EditRole or person is None or self.document.readonly:
@@ -251,7 +275,8 @@ class RaciDelegate(QStyledItemDelegate):
 
 
 class RaciView(QTableView):
-    """The matrix view: R, A, C, I set the current cell; Delete, Backspace, Space clear it."""
+    """The matrix view: a click moves a cell to its next role; R, A, C, I set the current
+    cell; Delete, Backspace, Space clear it; F2 opens the list of roles."""
 
     def __init__(self, model: RaciModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -260,15 +285,39 @@ class RaciView(QTableView):
         self.setItemDelegate(RaciDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        # clicks cycle the role: no editor opens on a click or a double-click
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.setAccessibleName(self.tr("RACI matrix"))
+        self._pressed = QPersistentModelIndex()
+
+    def _role_cell(self, event: QMouseEvent) -> QModelIndex:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() >= FIRST_PERSON:
+            return index
+        return QModelIndex()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)  # makes the cell under the pointer current
+        left = event.button() == Qt.MouseButton.LeftButton
+        self._pressed = QPersistentModelIndex(self._role_cell(event) if left else QModelIndex())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """The second click of a double-click is a click: it moves the role on again."""
+        self.mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, QPersistentModelIndex()
+        index = self._role_cell(event)
+        if (event.button() == Qt.MouseButton.LeftButton and index.isValid()
+                and pressed.isValid() and QModelIndex(pressed) == index
+                and not self.raci_model.document.readonly):
+            self.setCurrentIndex(index)
+            self.raci_model.setData(index, CYCLE[self.raci_model.role_at(index)])
+            event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -22,7 +23,7 @@ from smbplanner.analysis import benefit_estimates as est
 from smbplanner.domain.enums import BenefitCategory, LineKind
 from smbplanner.domain.model import BenefitLine
 from smbplanner.domain.money import MoneyError
-from smbplanner.ui import fmt
+from smbplanner.ui import fmt, terms
 from smbplanner.ui.pages.initiatives.common import locale_number
 from smbplanner.ui.shared.widgets import ErrorLine
 
@@ -97,10 +98,12 @@ class BenefitHelperDialog(QDialog):
         super().__init__(parent)
         self.helper, self.currency = helper, currency
         self.setWindowTitle(self.tr(helper.title))
+        self.setMinimumWidth(520)  # room for the hints and the years (was squashed)
         self.what = QLineEdit()
         self.what.setPlaceholderText(self.tr(helper.what_hint))
         self.inputs: dict[str, QLineEdit] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("What"), self.what)
         for f in helper.fields:
             box = QLineEdit(f.default)
@@ -116,8 +119,18 @@ class BenefitHelperDialog(QDialog):
         self.year_to = QSpinBox()
         self.year_to.setRange(0, last)
         self.year_to.setValue(last)
-        form.addRow(self.tr("Every year from"), self.year_from)
-        form.addRow(self.tr("to"), self.year_to)
+        years = QHBoxLayout()
+        for spin in (self.year_from, self.year_to):
+            spin.setPrefix(self.tr("year "))
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("year 30") + 48)
+            spin.setToolTip(terms.tip("lifecycle_year"))
+        self.year_from.setAccessibleName(self.tr("Every year from"))
+        self.year_to.setAccessibleName(self.tr("to"))
+        years.addWidget(self.year_from)
+        years.addWidget(QLabel(self.tr("to")))
+        years.addWidget(self.year_to)
+        years.addStretch(1)
+        form.addRow(self.tr("Every year from"), years)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName(self.tr("Result"))

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind
 from smbplanner.domain.model import BenefitLine, CostLine, Initiative, Option
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.benefit_helpers import HELPERS, BenefitHelperDialog, Helper
 from smbplanner.ui.pages.initiatives.common import find_initiative
 from smbplanner.ui.pages.initiatives.costs_grid import YearGridModel
 from smbplanner.ui.pages.initiatives.costs_view import YearGridView
 from smbplanner.ui.pages.initiatives.lines_table import KIND_LABELS, LineTableModel
+from smbplanner.ui.pages.initiatives.option_picker import short_name
 from smbplanner.ui.refresh import FIGURES, watch
 from smbplanner.ui.shared.widgets import ChoiceDelegate, ErrorLine, TablePanel
 
@@ -43,6 +45,7 @@ class LinesEditor(QWidget):
         self.initiative_id: int | None = None
         self.option_id: int | None = None
         self._picked: int | None = None  # an option picked in the box (else the chosen one)
+        self._own_picker = True  # False: the page's OptionPicker says which option
         #: Runs a helper dialog and returns its result code (tests fill and accept it).
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
 
@@ -50,6 +53,7 @@ class LinesEditor(QWidget):
         self.option_box.setAccessibleName(self.tr("Option whose {0}s are shown").format(kind))
         self.option_box.activated.connect(self._pick)
         self.life = QLabel()
+        self.life.setToolTip(terms.tip("lifecycle_year"))
         self.grid_model = YearGridModel(document, kind, self)
         self.grid = YearGridView(self.grid_model)
         self.error = ErrorLine()
@@ -86,7 +90,8 @@ class LinesEditor(QWidget):
             helpers.addStretch(1)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Option")))
+        self.option_caption = QLabel(self.tr("Option"))
+        top.addWidget(self.option_caption)
         top.addWidget(self.option_box, 1)
         top.addWidget(self.life, 2)
         editor = QWidget()
@@ -131,6 +136,15 @@ class LinesEditor(QWidget):
     def set_option(self, option_id: int | None) -> None:
         """Show this option's lines (None: the option that feeds the plan)."""
         self._picked = option_id
+        self.sync()
+
+    def follow_picker(self) -> None:
+        """The page's one option picker chooses the option (``set_option``); this editor's
+        own box goes, and the life line names the option being edited."""
+        self._own_picker = False
+        self.option_caption.hide()
+        self.option_box.hide()
+        self.life.setWordWrap(True)
         self.sync()
 
     def _pick(self, position: int) -> None:
@@ -191,8 +205,16 @@ class LinesEditor(QWidget):
             self.life.setText("")
             return
         first = initiative.start_year
-        self.life.setText(self.tr("{0}-year life: {1}–{2} (lifecycle years 0–{3})").format(
-            option.life_years, first, first + option.life_years - 1, option.life_years - 1))
+        life = self.tr("{0}-year life: {1}–{2} (lifecycle years 0–{3})").format(
+            option.life_years, first, first + option.life_years - 1, option.life_years - 1)
+        if not self._own_picker:
+            chosen = feeding is not None and feeding.id == option.id
+            whose = self.tr("{0}s of “{1}” ({2})").format(
+                self.kind.capitalize(), short_name(option),
+                self.tr("✓ chosen, feeds the plan") if chosen
+                else self.tr("not chosen: does not feed the plan"))
+            life = f"{whose} · {life}"
+        self.life.setText(life)
 
     # --- adding --------------------------------------------------------------------------
     def add_line(self) -> int | None:

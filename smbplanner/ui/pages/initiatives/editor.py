@@ -7,28 +7,33 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
+from smbplanner.analysis.alignment import serves_no_goal
+from smbplanner.domain.enums import FundingSource, InitiativeStatus, Portfolio, label
 from smbplanner.domain.model import Initiative, Milestone, Plan
+from smbplanner.ui import terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.links import DependenciesBox, GoalLinksBox
+from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.forms import Binding, PlainTextField
+from smbplanner.ui.shared.people import PeopleField, people_names
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
 
@@ -63,15 +68,15 @@ class InitiativeEditor(QWidget):
         )
         self.description.setFixedHeight(56)
         self.portfolio = _enum_combo(self.tr("Portfolio"), Portfolio)
-        self.portfolio.setToolTip(
-            self.tr("Run: strengthen core operations. Change: growth and innovation.")
-        )
+        self.portfolio.setToolTip(terms.tip("run_change"))
         self.status = _enum_combo(self.tr("Status"), InitiativeStatus)
-        self.owner = QLineEdit()
+        self.funding = _enum_combo(self.tr("Paid by"), FundingSource)
+        self.funding.setToolTip(self.tr(
+            "How it is paid for: from the business's cash, a loan, a lease, a grant or "
+            "otherwise. The board pack splits the ask and the cash flow by it."))
+        # chosen from People (its ▾ lists them), any other name still allowed
+        self.owner = PeopleField(lambda: people_names(document.plan()))
         self.owner.setPlaceholderText(self.tr("Who answers for it"))
-        self.owner_names = QCompleter([])
-        self.owner_names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.owner.setCompleter(self.owner_names)
         self.start_year = QSpinBox()
         self.start_year.setRange(2000, 2100)
         self.start_quarter = QComboBox()
@@ -97,6 +102,7 @@ class InitiativeEditor(QWidget):
             self._bind(self.description, "description", self.tr("Description"), ""),
             self._bind(self.portfolio, "portfolio", self.tr("Portfolio"), "", Portfolio),
             self._bind(self.status, "status", self.tr("Status"), "", InitiativeStatus),
+            self._bind(self.funding, "funding", self.tr("Paid by"), "", FundingSource),
             self._bind(self.owner, "owner", self.tr("Owner"), "", str.strip),
             self._bind(self.start_year, "start_year", self.tr("Start year"), 2000),
             self._bind(self.start_quarter, "start_quarter", self.tr("Start quarter"), 1),
@@ -141,6 +147,8 @@ class InitiativeEditor(QWidget):
         form.addLayout(starts, 3, 1)
         form.addWidget(self._label(self.tr("D&uration"), self.duration), 3, 2)
         form.addWidget(self.duration, 3, 3)
+        form.addWidget(self._label(self.tr("Pa&id by"), self.funding), 3, 4)
+        form.addWidget(self.funding, 3, 5)
         form.setColumnStretch(5, 1)
         self.links = QTabWidget()
         self.links.setAccessibleName(self.tr("Goals, dependencies and milestones"))
@@ -235,9 +243,7 @@ class InitiativeEditor(QWidget):
         )
         self.none.setVisible(initiative is None)
         self.fields.setVisible(initiative is not None)
-        self.owner_names.model().setStringList(  # type: ignore[attr-defined]
-            [p.name for p in plan.people]
-        )
+        self.owner.refresh_names()
         counts = (
             (len(initiative.goals), len(initiative.depends_on), len(initiative.milestones))
             if initiative
@@ -246,6 +252,10 @@ class InitiativeEditor(QWidget):
         titles = (self.tr("Goals served"), self.tr("Depends on"), self.tr("Milestones"))
         for tab, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.links.setTabText(tab, f"{title} ({count})")
+        drifting = initiative is not None and serves_no_goal(initiative, plan)
+        self.links.setTabIcon(0, QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning) if drifting else QIcon())
+        self.links.setTabToolTip(0, self.tr(DRIFT_TIP) if drifting else "")
         writable = initiative is not None and not self.document.readonly
         self.milestones.add_button.setEnabled(writable)
         self.milestones.delete_button.setEnabled(

@@ -30,7 +30,7 @@ from smbplanner.analysis.workings import FIGURE_KEYS, figure_working
 from smbplanner.domain.enums import Scenario
 from smbplanner.domain.model import Initiative
 from smbplanner.domain.money import BP
-from smbplanner.ui import fmt
+from smbplanner.ui import fmt, terms
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.chart import CashFlowChart
 from smbplanner.ui.pages.initiatives.common import (
@@ -54,9 +54,17 @@ FIGURE_NAMES = {
     "payback": "Payback",
     "discounted_payback": "Discounted payback",
 }
+#: The figure's term in ``ui/terms.py`` (its plain meaning and its section of the guide).
+FIGURE_TERMS = {"tco": "tco", "tco_pv": "tco", "roi": "roi", "npv": "npv", "irr": "irr",
+                "payback": "payback", "discounted_payback": "discounted_payback"}
 SCENARIOS = (Scenario.OPTIMISTIC, Scenario.LIKELY, Scenario.PESSIMISTIC)
 #: From this width (pixels) the chart stands beside the figures rather than below them.
 WIDE = 940
+#: A checked toggle button in the palette's highlight, legible in light and dark.
+CHECKED_STYLE = ("QPushButton:checked { background: palette(highlight); "
+                 "color: palette(highlighted-text); border: 1px solid palette(highlight); "
+                 "border-radius: 3px; padding: 3px 10px; }")
+
 #: The widest the "select an initiative" or "no option yet" text gets (pixels).
 EMPTY_WIDTH = 560
 
@@ -111,6 +119,9 @@ class FiguresPanel(QWidget):
         for scenario in SCENARIOS:
             button = QPushButton(self.tr(SCENARIO_LABELS[scenario]))
             button.setCheckable(True)
+            # the chosen scenario in the accent colour: Fusion's pressed shade barely shows
+            # on the dark palette
+            button.setStyleSheet(CHECKED_STYLE)
             button.setAccessibleName(self.tr("{0} scenario").format(SCENARIO_LABELS[scenario]))
             self.scenario_buttons.addButton(button, SCENARIOS.index(scenario))
             chooser.addWidget(button)
@@ -136,7 +147,16 @@ class FiguresPanel(QWidget):
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.how_buttons: dict[str, QPushButton] = {}
         for row, key in enumerate(FIGURE_KEYS, start=1):
-            grid.addWidget(QLabel(self.tr(FIGURE_NAMES[key])), row, 0)
+            name = QLabel(self.tr(FIGURE_NAMES[key]))
+            term = FIGURE_TERMS.get(key)
+            cell = QHBoxLayout()
+            cell.setSpacing(4)
+            cell.addWidget(name)
+            if term is not None:  # the plain meaning, and a "?" to its place in the guide
+                name.setToolTip(terms.tip(term))
+                cell.addWidget(terms.term_link(term))
+            cell.addStretch(1)
+            grid.addLayout(cell, row, 0)
             for n, scenario in enumerate(SCENARIOS, start=1):
                 value = QLabel()
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

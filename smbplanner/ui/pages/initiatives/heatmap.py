@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from smbplanner.analysis.risks import BANDS, LEVELS, band
+from smbplanner.ui import fmt
 from smbplanner.ui.theme import is_dark
 
 #: Hue of each band (green, yellow, orange, red).
@@ -54,7 +55,7 @@ class RiskHeatMap(QWidget):
         self.counts = [list(row) for row in counts]
         total = sum(map(sum, counts))
         self.setAccessibleDescription(
-            self.tr("{0} open risks by likelihood and impact").format(total)
+            self.tr("{0} by likelihood and impact").format(fmt.count(total, "open risk"))
         )
         self.update()
 
@@ -179,8 +180,8 @@ class RiskHeatMap(QWidget):
                 count = self.counts[likelihood - 1][impact - 1]
                 score = likelihood * impact
                 text = self.tr(
-                    "Likelihood {0} × impact {1} = {2} ({3}): {4} open risk(s)"
-                ).format(likelihood, impact, score, band(score), count)
+                    "Likelihood {0} × impact {1} = {2} ({3}): {4}"
+                ).format(likelihood, impact, score, band(score), fmt.count(count, "open risk"))
                 QToolTip.showText(event.globalPos(), text, self)
             return True
         return super().event(event)

@@ -1,6 +1,8 @@
 """The "Add from library…" dialog: the starter library's initiatives, each with its
-description, portfolio, the goals it would serve in this plan, and its illustrative cost and
-benefit lines with their totals (from ``analysis``)."""
+description, portfolio and illustrative cost and benefit lines with their totals (from
+``analysis``), and a tick box per goal of the plan: the goals the entry matches
+(``library.propose_links``) come ticked with the words that matched, and the owner confirms
+or changes them before adding — no link is made that the owner did not see."""
 
 from __future__ import annotations
 
@@ -9,12 +11,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -23,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from smbplanner.analysis.figures import option_figures
 from smbplanner.domain.enums import LineKind, label
-from smbplanner.domain.model import BenefitLine, CostLine, Plan
-from smbplanner.library import LibraryEntry, goal_links
+from smbplanner.domain.model import BenefitLine, CostLine, GoalLink, Plan
+from smbplanner.library import DEFAULT_CONTRIBUTION, LibraryEntry, propose_links
 from smbplanner.ui import fmt
 from smbplanner.ui.shared.widgets import ErrorLine
 
@@ -32,14 +37,15 @@ ESTIMATES = "Illustrative estimates — replace with your own quotes."
 
 
 class LibraryDialog(QDialog):
-    """Shown with ``open()``; "Add to plan" calls ``on_add(entry)``, which returns an error
-    message (shown, the dialog stays open) or None (the dialog closes)."""
+    """Shown with ``open()``; "Add to plan" calls ``on_add(entry, links)`` with the goal links
+    the owner ticked, which returns an error message (shown, the dialog stays open) or None
+    (the dialog closes)."""
 
     def __init__(
         self,
         entries: list[LibraryEntry],
         plan: Plan,
-        on_add: Callable[[LibraryEntry], str | None],
+        on_add: Callable[[LibraryEntry, list[GoalLink]], str | None],
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -62,9 +68,26 @@ class LibraryDialog(QDialog):
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("About this initiative"))
         self.details.setOpenLinks(False)
+        self.goal_boxes: dict[int, QCheckBox] = {}
+        self.goals_title = QLabel()
+        self.goals_title.setWordWrap(True)
+        self.goals_area = QWidget()
+        self.goals_layout = QVBoxLayout(self.goals_area)
+        self.goals_layout.setContentsMargins(0, 0, 0, 0)
+        self.goals_layout.addStretch(1)
+        goals_scroll = QScrollArea()
+        goals_scroll.setWidget(self.goals_area)
+        goals_scroll.setWidgetResizable(True)
+        goals_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 3)
+        right_layout.addWidget(self.goals_title)
+        right_layout.addWidget(goals_scroll, 2)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
-        split.addWidget(self.details)
+        split.addWidget(right)
         split.setSizes([360, 540])
         self.error = ErrorLine()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -95,35 +118,80 @@ class LibraryDialog(QDialog):
         entry = self.current()
         if entry is None:
             return
-        message = self.on_add(entry)
+        message = self.on_add(entry, self.links())
         if message:
             self.error.show_message(message)
         else:
             self.accept()
 
+    def links(self) -> list[GoalLink]:
+        """The goal links the owner ticked, in the plan's goal order."""
+        return [GoalLink(goal_id, DEFAULT_CONTRIBUTION)
+                for goal_id, box in sorted(self.goal_boxes.items(), key=self._goal_order)
+                if box.isChecked()]
+
+    def _goal_order(self, item: tuple[int, QCheckBox]) -> int:
+        ids = [g.id for g in self.plan.goals]
+        return ids.index(item[0]) if item[0] in ids else len(ids)
+
     def _show(self, row: int) -> None:
         entry = self.current()
         if entry is None:
             self.details.clear()
+            self._fill_goals(None)
             return
         self.details.setHtml(self.describe(entry))
+        self._fill_goals(entry)
+
+    def _fill_goals(self, entry: LibraryEntry | None) -> None:
+        """A tick box per goal: the proposed ones ticked, each saying why."""
+        for box in self.goal_boxes.values():
+            self.goals_layout.removeWidget(box)
+            box.hide()  # at once: deleteLater would leave it drawn under the new ones
+            box.deleteLater()
+        self.goal_boxes = {}
+        proposals = propose_links(entry, self.plan.goals) if entry is not None else []
+        for proposal in proposals:
+            goal = proposal.goal
+            assert goal.id is not None
+            if proposal.proposed:
+                words = ", ".join(f"“{w}”" for w in proposal.words)
+                why = self.tr("suggested: shares {0}").format(words)
+            elif proposal.same_perspective:
+                why = self.tr("same perspective ({0})").format(
+                    label(goal.perspective))
+            else:
+                why = ""
+            title = goal.title if len(goal.title) <= 70 else goal.title[:69] + "…"
+            box = QCheckBox(f"{title} — {why}" if why else title)
+            box.setToolTip(goal.title)
+            box.setAccessibleName(self.tr("Link to goal: {0}").format(goal.title))
+            box.setChecked(proposal.proposed)
+            box.toggled.connect(self._count_links)
+            self.goals_layout.insertWidget(self.goals_layout.count() - 1, box)
+            self.goal_boxes[goal.id] = box
+        if entry is None:
+            self.goals_title.setText("")
+        elif not proposals:
+            self.goals_title.setText(self.tr(
+                "Your plan has no goals yet: link the initiative to goals once you add them."))
+        else:
+            self.goals_title.setText(self.tr(
+                "<b>Goals it will serve</b> — ticked where the library's words match your "
+                "goal; check them, tick or untick before adding:"))
+        self._count_links()
+
+    def _count_links(self) -> None:
+        count = sum(box.isChecked() for box in self.goal_boxes.values())
+        self.add_button.setText(
+            self.tr("Add to plan, linked to {0}").format(fmt.count(count, "goal")) if count
+            else self.tr("Add to plan, linked to no goal"))
 
     def describe(self, entry: LibraryEntry) -> str:
         plan = self.plan
         currency = plan.business.currency
         esc = html.escape
         perspectives = ", ".join(label(p) for p in entry.perspectives)
-        links = goal_links(entry.perspectives, plan.goals)
-        titles = [g.title for g in plan.goals if g.id in {link.goal_id for link in links}]
-        if titles:
-            goals = self.tr("Will be linked to your goals: {0}.").format(
-                esc("; ".join(titles))
-            )
-        else:
-            goals = self.tr(
-                "Your plan has no goal of these perspectives yet: link it to your goals after "
-                "adding it."
-            )
         option = entry.option
         figures = option_figures(option, plan.business)
         totals = self.tr(
@@ -140,7 +208,6 @@ class LibraryDialog(QDialog):
                 self.tr("Portfolio"), label(entry.portfolio), self.tr("Typical goals"),
                 esc(perspectives), self._quarters(entry.duration_quarters),
             ),
-            f"<p>{goals}</p>",
             f"<p><b>{esc(option.name)}</b> — {esc(option.description)}</p>",
             self._lines(self.tr("Costs"), option.costs, currency),
             self._lines(self.tr("Benefits"), option.benefits, currency),

@@ -4,6 +4,10 @@ years, amount, escalation and a note, edited in place (one undo command per chan
 Changing a line's kind keeps it valid: a one-off line has one year and no escalation; a
 line made recurring runs to the end of the option's life. Lines reaching beyond the life
 are highlighted with the years that are not counted.
+
+A cost line's "Capital" box shows whether it is capital or operating spend: the owner's
+choice, else its category's default (``analysis.cash_statement.default_capital``). Ticking
+it to the default stores no choice (the line follows its category again).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from smbplanner.analysis.cash_statement import default_capital, is_capital
 from smbplanner.analysis.options import beyond_life, trimmed
 from smbplanner.domain.enums import BenefitCategory, CostCategory, LineKind
 from smbplanner.domain.model import BenefitLine, CostLine, Option, Plan
@@ -27,8 +32,17 @@ Index = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {LineKind.ONE_OFF: "One-off", LineKind.RECURRING: "Recurring"}
 
 
+CAPITAL = Column(
+    "capital", "Capital", "bool",
+    tooltip="Capital spend (bought once and kept: equipment, licences bought outright, "
+            "implementation) or operating spend (paid as you go). By default a one-off "
+            "purchase & licences or implementation line is capital, every other line "
+            "operating; the board pack's cash flow splits costs by it.")
+
+
 def line_columns(kind: str) -> list[Column]:
     categories = CostCategory if kind == "cost" else BenefitCategory
+    capital = [CAPITAL] if kind == "cost" else []
     return [
         Column("category", "Category", "enum", categories),
         Column("kind", "Kind", "enum", LineKind,
@@ -40,6 +54,7 @@ def line_columns(kind: str) -> list[Column]:
         Column("amount_cents", "Amount", "money", tooltip="A year's amount (year 'from')"),
         Column("escalation_bp", "Escalation", "percent",
                tooltip="Recurring lines grow by this much a year, e.g. 3 %"),
+        *capital,
         Column("description", "Description / note"),
         Column("low_bp", "Low ×", "factor",
                tooltip="How low this amount may turn out, as a factor: ×0.8 is 20 % less. "
@@ -110,6 +125,15 @@ class LineTableModel(EntityTableModel):
         if not index.isValid():
             return None
         column = self.columns[index.column()]
+        if column.field == "capital" and role == Qt.ItemDataRole.CheckStateRole:
+            capital = is_capital(self.rows[index.row()])
+            return Qt.CheckState.Checked if capital else Qt.CheckState.Unchecked
+        if column.field == "capital" and role == Qt.ItemDataRole.ToolTipRole:
+            line = self.rows[index.row()]
+            kind = self.tr("capital") if is_capital(line) else self.tr("operating")
+            why = (self.tr("by default for its category and kind") if line.capital is None
+                   else self.tr("as you set it"))
+            return f"{kind.capitalize()} ({why}). {column.tooltip}"
         if role == Qt.ItemDataRole.EditRole and column.field == "escalation_bp":
             return trimmed(self.rows[index.row()].escalation_bp / 100, 2, locale_number)
         if role == Qt.ItemDataRole.EditRole and column.kind == "factor":
@@ -152,6 +176,8 @@ class LineTableModel(EntityTableModel):
     def _changes(self, line: Any, field: str, value: Any) -> dict[str, Any]:
         """The fields to change so that the line stays valid."""
         changes = {field: value}
+        if field == "capital":  # the category's default is no choice at all
+            return {field: None if value == default_capital(line) else value}
         life = self.option.life_years if self.option else 1
         if field == "kind" and value == LineKind.ONE_OFF:
             changes.update(year_to=line.year_from, escalation_bp=0)

@@ -4,6 +4,7 @@ circular dependency) is explained beside the box and nothing is stored."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smbplanner.domain.model import Initiative
+from smbplanner.analysis.alignment import serves_no_goal
+from smbplanner.domain.enums import label
+from smbplanner.domain.model import Initiative, Plan
 from smbplanner.ui.document import PlanDocument
+from smbplanner.ui.pages.initiatives.listmodel import DRIFT_TIP
 from smbplanner.ui.refresh import watch
 from smbplanner.ui.shared.widgets import ErrorLine
 
@@ -76,13 +80,22 @@ class GoalLinksBox(_LinkBox):
         self.scale = QLabel(self.tr("Tick each goal this initiative serves; contribution "
                                     "1 some · 2 clear · 3 strong."))
         self.scale.setWordWrap(True)
+        self.drift = ErrorLine()  # shown while the initiative serves no goal
+        self.drift.setAccessibleName(self.tr("Serves no goal"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.drift)
         layout.addWidget(self.scale)
         layout.addLayout(self.grid)
         layout.addWidget(self.empty)
+        self.answers = QLabel()  # the SWOT items this initiative answers (linked there)
+        self.answers.setWordWrap(True)
+        self.answers.setTextFormat(Qt.TextFormat.RichText)
+        self.answers.setAccessibleName(self.tr("SWOT items it answers"))
+        layout.addWidget(self.answers)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        watch(self, document, self.refresh, {"goal", "initiative_goal", "initiative"})
+        watch(self, document, self.refresh,
+              {"goal", "initiative_goal", "initiative", "swot_item", "swot_initiative"})
 
     def refresh(self) -> None:
         plan = self.document.plan()
@@ -102,6 +115,21 @@ class GoalLinksBox(_LinkBox):
             self._loading = False
         self.empty.setVisible(not goals)
         self.scale.setVisible(bool(goals))
+        self._show_answers(initiative, plan)
+        drifting = initiative is not None and serves_no_goal(initiative, plan)
+        self.drift.show_message(self.tr(DRIFT_TIP) + "." if drifting else "")
+
+    def _show_answers(self, initiative: Initiative | None, plan: Plan) -> None:
+        items = [s for s in plan.swot
+                 if initiative is not None and initiative.id in s.initiative_ids]
+        self.answers.setVisible(initiative is not None)
+        if not items:
+            self.answers.setText(self.tr(
+                "<i>Answers no SWOT item yet: link it from an item on the Assessment page.</i>"))
+            return
+        shown = "; ".join(f"{html.escape(label(s.kind))} “{html.escape(_short(s.text, 70))}”"
+                          for s in items)
+        self.answers.setText(self.tr("<b>Answers from the SWOT:</b> {0}").format(shown))
 
     def _rebuild(self, goals: list[tuple[int, str]]) -> None:
         for widget in (*self.boxes.values(), *self.spins.values()):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
 from smbplanner.domain.model import Plan
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.listmodel import (
     ID_ROLE,
@@ -78,7 +79,7 @@ class InitiativeList(QWidget):
                                 _enum_choices(Portfolio))
         self.status = _combo(self.tr("Status filter"), self.tr("All statuses"),
                              _enum_choices(InitiativeStatus))
-        self.category = _combo(self.tr("Category filter"), self.tr("All categories"),
+        self.category = _combo(self.tr("Quadrant filter"), self.tr("All quadrants"),
                                _enum_choices(Quadrant))
         self.goal = _combo(self.tr("Goal filter"), self.tr("All goals"), [])
         filters = QGridLayout()
@@ -98,6 +99,8 @@ class InitiativeList(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
+        # compact rows: more initiatives in sight on a small screen (4 at 1024×640 before)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -236,8 +239,8 @@ class InitiativeList(QWidget):
         elif not self.proxy.rowCount():
             text = self.tr("No initiative matches these filters.")
         elif self.filtered():
-            text = self.tr("{0} of {1} initiatives shown.").format(
-                self.proxy.rowCount(), len(plan.initiatives)
+            text = self.tr("{0} of {1} shown.").format(
+                self.proxy.rowCount(), fmt.count(len(plan.initiatives), "initiative")
             )
         else:
             text = ""

@@ -14,12 +14,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtWidgets import QApplication, QStyle
 
+from smbplanner.analysis.alignment import unaligned_initiatives
 from smbplanner.analysis.figures import Figures
 from smbplanner.analysis.quadrant import initiative_quadrant
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Quadrant, label
 from smbplanner.domain.model import Initiative
-from smbplanner.ui import fmt
+from smbplanner.ui import fmt, terms
 from smbplanner.ui.document import PlanDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +30,17 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 #: The goal filter's entry for initiatives that serve no goal.
 NO_GOAL = -1
 
-COLUMNS = ("Initiative", "Category", "Start", "TCO", "NPV", "Portfolio", "Status")
+COLUMNS = ("Initiative", "Quadrant", "Start", "TCO", "NPV", "Portfolio", "Status")
+#: What each column's word means, where it is shown (the user guide says more).
+HEADER_TIPS = {
+    "Quadrant": terms.tip("quadrant"),
+    "TCO": terms.tip("tco") + "\nLikely scenario, chosen option.",
+    "NPV": terms.tip("npv") + "\nLikely scenario, chosen option.",
+    "Portfolio": terms.tip("run_change"),
+}
+#: The list's and the editor's word for an initiative that serves no goal.
+DRIFT_TIP = ("Serves no business goal: tick a goal on its Goals served tab, or ask why it is "
+             "in the plan (technological drift)")
 NAME, CATEGORY, START, TCO, NPV, PORTFOLIO, STATUS = range(len(COLUMNS))
 _QUADRANTS = list(Quadrant)
 _STATUSES = list(InitiativeStatus)
@@ -44,6 +56,7 @@ class InitiativeListModel(QAbstractTableModel):
         self.rows: list[Initiative] = []
         self.figures: dict[int | None, Figures | None] = {}
         self.quadrants: dict[int | None, Quadrant] = {}
+        self.drifting: set[int | None] = set()  # ids of initiatives serving no goal
         self.currency = ""
         self.refresh()
 
@@ -60,6 +73,7 @@ class InitiativeListModel(QAbstractTableModel):
         self.rows = rows
         self.figures = {i.id: self.document.figures(i) for i in rows}
         self.quadrants = {i.id: initiative_quadrant(i) for i in rows}
+        self.drifting = {i.id for i in unaligned_initiatives(plan)}
         if same:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
         else:
@@ -82,8 +96,8 @@ class InitiativeListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.tr(COLUMNS[section])
             return f"{text} ({self.currency})" if section in (TCO, NPV) else text
-        if role == Qt.ItemDataRole.ToolTipRole and section in (TCO, NPV):
-            return self.tr("Likely scenario, chosen option, over its life")
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] in HEADER_TIPS:
+            return self.tr(HEADER_TIPS[COLUMNS[section]])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,8 +114,16 @@ class InitiativeListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 if fig is None and column in (TCO, NPV):
                     return self.tr("No option yet: add one on the Options tab")
+                if column == NAME and initiative.id in self.drifting:
+                    return f"{text}\n{self.tr(DRIFT_TIP)}"
                 return text if column == NAME else None
             return text
+        if column == NAME and initiative.id in self.drifting:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return self.tr(DRIFT_TIP)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TCO, NPV):
             return _RIGHT
         return None

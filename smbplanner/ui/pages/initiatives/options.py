@@ -4,8 +4,6 @@ verdict; “Choose this option” sets the one that feeds the plan (undoable).""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from smbplanner.domain.model import Initiative, Option
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.chart import CumulativeCostChart
 from smbplanner.ui.pages.initiatives.common import find_initiative, locale_number
+from smbplanner.ui.pages.initiatives.option_picker import add_copy
 from smbplanner.ui.pages.initiatives.options_model import ComparisonModel, OptionTableModel
 from smbplanner.ui.pages.initiatives.workings import WorkingDialog
 from smbplanner.ui.refresh import FIGURES, watch
@@ -183,23 +182,14 @@ class OptionsPanel(QWidget):
 
     # --- edits ---------------------------------------------------------------------------
     def add_option(self) -> int | None:
+        """A new option: a copy of the selected option (else of the one that feeds the plan),
+        to change what differs."""
         initiative = self.initiative()
-        if initiative is None or initiative.id is None:
+        if initiative is None:
             return None
-        name = self.tr("Option {0}").format(len(initiative.options) + 1)
-        base = initiative.chosen_option or (initiative.options[0] if initiative.options else None)
-        if base is None:
-            option = Option(name, life_years=5, chosen=True)
-            text = f"Add option '{name}'"
-        else:  # a copy of the one that feeds the plan, to change what differs
-            option = Option(
-                name, description=self.tr("A copy of '{0}': change what differs").format(
-                    base.name)[:500],
-                life_years=base.life_years, chosen=False,
-                costs=[dataclasses.replace(c, id=None) for c in base.costs],
-                benefits=[dataclasses.replace(b, id=None) for b in base.benefits])
-            text = f"Add option '{name}' (a copy of '{base.name}')"
-        return self.document.add(option, parent_id=initiative.id, text=text).value
+        base = self.selected_option() or initiative.chosen_option or (
+            initiative.options[0] if initiative.options else None)
+        return add_copy(self.document, initiative, base)
 
     def choose_selected(self) -> bool:
         option = self.selected_option()

@@ -8,6 +8,7 @@ perspectives it typically serves."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smbplanner.domain.model import Initiative, Option
+from smbplanner.domain.model import GoalLink, Initiative, Option
 from smbplanner.library import LibraryEntry, LibraryError, load_library, make_initiative
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.costs import LinesEditor
@@ -25,10 +26,16 @@ from smbplanner.ui.pages.initiatives.editor import InitiativeEditor
 from smbplanner.ui.pages.initiatives.figures import FiguresPanel
 from smbplanner.ui.pages.initiatives.library import LibraryDialog
 from smbplanner.ui.pages.initiatives.list import InitiativeList
+from smbplanner.ui.pages.initiatives.option_picker import OptionPicker
 from smbplanner.ui.pages.initiatives.options import OptionsPanel
 from smbplanner.ui.pages.initiatives.risks import RisksPanel
 from smbplanner.ui.pages.initiatives.tracking import TrackingPanel
 from smbplanner.ui.shared.widgets import ErrorLine
+
+#: Below this page height (pixels) the list and editor get the larger share of the page.
+SHORT_PAGE = 640
+#: Below this page width the editor gets the larger share beside the list.
+NARROW_PAGE = 1000
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -56,8 +63,13 @@ class InitiativesPage(QWidget):
         scroll = _scrolled(self.editor)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        self.option_picker = OptionPicker(document)
         self.costs = LinesEditor(document, "cost")
         self.benefits = LinesEditor(document, "benefit")
+        for lines in (self.costs, self.benefits):
+            lines.follow_picker()
+            self.option_picker.picked.connect(lines.set_option)
+        self.option_picker.picked.connect(self._show_option_in_list)
         self.options = OptionsPanel(document)
         self.figures = FiguresPanel(document)
         self.risks = RisksPanel(document)
@@ -72,7 +84,7 @@ class InitiativesPage(QWidget):
             # scrolled, so that a tall panel never squeezes the list and editor above
             self.tabs.addTab(_scrolled(panel), self.tr(title))
 
-        top = QSplitter(Qt.Orientation.Horizontal)
+        self.top = top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.list)
         top.addWidget(scroll)
         top.setStretchFactor(0, 2)
@@ -80,11 +92,18 @@ class InitiativesPage(QWidget):
         top.setSizes([500, 530])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.tabs)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 4, 0, 0)
+        details_layout.addWidget(self.option_picker)
+        details_layout.addWidget(self.tabs, 1)
+        split.addWidget(details)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([340, 420])
         self.splitter = split
+        self._short: bool | None = None  # the split last set for a short or a tall page
+        self._narrow: bool | None = None  # and for a narrow or a wide one
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
@@ -95,7 +114,28 @@ class InitiativesPage(QWidget):
         self.list.delete_button.clicked.connect(self.delete_initiative)
         self.list.delete_pressed.connect(self.delete_initiative)
         self.risks.initiative_activated.connect(self.select_initiative)
+        self.options.options.view.selectionModel().currentChanged.connect(
+            self._option_selected)
         self.show_initiative(self.list.current_id())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a short window (a 1024×640 laptop) the list and editor get the larger share,
+        the tabs below scroll; on a tall one the tabs do. On a narrow one the editor gets
+        more of the width, so its fields are not cut. Set when the page crosses a line, so a
+        split the owner dragged stays."""
+        super().resizeEvent(event)
+        short = event.size().height() < SHORT_PAGE
+        if short != self._short:
+            self._short = short
+            total = max(sum(self.splitter.sizes()), event.size().height())
+            top = int(total * (0.56 if short else 0.45))
+            self.splitter.setSizes([top, total - top])
+        narrow = event.size().width() < NARROW_PAGE
+        if narrow != self._narrow:  # the editor's fields need about 560 px
+            self._narrow = narrow
+            total = max(sum(self.top.sizes()), event.size().width())
+            left = int(total * (0.36 if narrow else 0.48))
+            self.top.setSizes([left, total - left])
 
     # --- selection -----------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -107,8 +147,22 @@ class InitiativesPage(QWidget):
 
     def show_initiative(self, initiative_id: int | None) -> None:
         self.editor.set_initiative(initiative_id)
+        self.option_picker.set_initiative(initiative_id)
         for panel in self.panels:
             panel.set_initiative(initiative_id)
+        self.costs.set_option(self.option_picker.option_id)
+        self.benefits.set_option(self.option_picker.option_id)
+
+    def _show_option_in_list(self, option_id: int | None) -> None:
+        selected = self.options.selected_option()
+        if option_id is not None and (selected is None or selected.id != option_id):
+            self.options.options.select_id(option_id)
+
+    def _option_selected(self) -> None:
+        """An option selected in the Options tab is the one Costs and Benefits edit."""
+        option = self.options.selected_option()
+        if option is not None and option.id is not None:
+            self.option_picker.pick(option.id)
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring one of the tabs (costs, benefits, options, figures, risks) to the front."""
@@ -158,10 +212,11 @@ class InitiativesPage(QWidget):
         dialog.open()
         return dialog
 
-    def add_from_library(self, entry: LibraryEntry) -> str | None:
-        """Add one library entry as a new initiative (one undo step); the refusal, if any."""
+    def add_from_library(self, entry: LibraryEntry, links: list[GoalLink]) -> str | None:
+        """Add one library entry as a new initiative linked to the goals the owner confirmed
+        (one undo step); the refusal, if any."""
         plan = self.document.plan()
-        initiative = make_initiative(entry, plan.goals, plan.business.start_year)
+        initiative = make_initiative(entry, plan.goals, plan.business.start_year, links=links)
         text = self.tr("Add '{0}' from the library").format(entry.name)
         outcome = self.document.add(initiative, text=text)  # with its options and goal links
         if outcome.value is None:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from smbplanner.analysis.risks import PlanRisk, band, cell_risks, heat_map, top_risks
 from smbplanner.domain.enums import RiskCategory, RiskStatus
 from smbplanner.domain.model import Initiative, Plan, Risk
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.heatmap import HUES, RiskHeatMap
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import watch
+from smbplanner.ui.shared.people import PeopleDelegate
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import TablePanel
 
@@ -76,6 +78,9 @@ class RisksPanel(QWidget):
             self.tr("Risk register"), self.model, on_add=self.add_risk,
             add_text=self.tr("Add risk"),
         )
+        self.register.view.setItemDelegateForColumn(
+            [c.field for c in RISK_COLUMNS].index("owner"),
+            PeopleDelegate(document, parent=self.register.view))
         header = self.register.view.horizontalHeader()
         for column, width in enumerate((105, 180, 70, 55, 45, 170, 110, 70)):
             header.resizeSection(column, width)
@@ -167,8 +172,8 @@ class RisksPanel(QWidget):
     def _show_cell(self, likelihood: int, impact: int) -> None:
         risks = cell_risks(self.document.plan(), likelihood, impact)
         self.list_title.setText(
-            self.tr("<b>Likelihood {0} × impact {1}</b>: {2} open risk(s)").format(
-                likelihood, impact, len(risks)
+            self.tr("<b>Likelihood {0} × impact {1}</b>: {2}").format(
+                likelihood, impact, fmt.count(len(risks), "open risk")
             )
         )
         self._fill(risks)

@@ -34,6 +34,7 @@ from smbplanner.ui import fmt
 from smbplanner.ui.document import Outcome, PlanDocument
 from smbplanner.ui.pages.kpis.tables import PlanTableModel
 from smbplanner.ui.refresh import FIGURES, watch
+from smbplanner.ui.shared.datefield import DateField
 from smbplanner.ui.shared.forms import Binding
 from smbplanner.ui.shared.tablemodel import Column
 from smbplanner.ui.shared.widgets import ErrorLine, TablePanel
@@ -72,11 +73,9 @@ class TrackingPanel(QWidget):
         self.initiative_id: int | None = None
         self.error = ErrorLine()
 
-        self.actual_start = QLineEdit()
-        self.actual_start.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.actual_start = DateField()  # typed or picked from its calendar
         self.actual_start.setToolTip(self.tr("When the work really started; empty: not yet"))
-        self.actual_finish = QLineEdit()
-        self.actual_finish.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.actual_finish = DateField()
         self.actual_finish.setToolTip(self.tr("When the work really finished; empty: not yet"))
         self.percent = QSpinBox()
         self.percent.setRange(-1, 100)
@@ -97,7 +96,8 @@ class TrackingPanel(QWidget):
             "Your own estimate of the total cost when it is done. Empty: what was spent to "
             "date plus the rest of the plan."))
         self.finished = QPushButton(self.tr("Finished today"))
-        self.finished.setToolTip(self.tr("Record today as the actual finish and 100 % complete"))
+        self.finished.setToolTip(self.tr(
+            "Record today as the actual finish and 100 % complete (after the actual start)"))
         self.finished.clicked.connect(self.mark_finished)
         for edit in (self.actual_start, self.actual_finish, self.forecast):
             edit.setMaximumWidth(190)
@@ -288,18 +288,17 @@ class TrackingPanel(QWidget):
         return self.document.add(gained, parent_id=initiative.id, text=text).value
 
     def mark_finished(self) -> bool:
-        """Today as the actual finish and 100 % complete (and today as the start when none
-        was recorded): one edit, one undo step."""
+        """Today as the actual finish and 100 % complete: one edit, one undo step. The
+        actual start must be recorded first (it is not guessed)."""
         initiative = self._find(self.document.plan())
         if initiative is None or initiative.id is None:
             return False
-        today = self.today()
-        changes: dict[str, Any] = {"actual_finish": today, "percent_complete": 100}
         if initiative.actual_start is None:
-            changes["actual_start"] = min(today, date(initiative.start_year,
-                                                      initiative.start_quarter * 3 - 2, 1))
+            self.error.show_message(self.tr(
+                "Actual start: record when the work started before marking it finished"))
+            return False
+        changes: dict[str, Any] = {"actual_finish": self.today(), "percent_complete": 100}
         text = self.tr("Mark initiative '{0}' finished").format(initiative.name)
         outcome = self.document.update(Initiative, initiative.id, text, **changes)
-        if not outcome:
-            self.error.show_message(outcome.message())
+        self.error.show_message("" if outcome else outcome.message(self.tr("Actual finish")))
         return bool(outcome)

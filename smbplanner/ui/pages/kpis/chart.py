@@ -58,6 +58,7 @@ class KpiChart(ChartFrame):
 
     def _plot(self, figure: Any, kpi: Kpi, points: list[Any]) -> None:
         from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+        from matplotlib.ticker import FuncFormatter
 
         c = _colours(self.palette())
         ax = fresh_axes(figure, c)
@@ -95,6 +96,7 @@ class KpiChart(ChartFrame):
         locator = AutoDateLocator(minticks=3, maxticks=7)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.number(v)))
         ax.set_title(textwrap.shorten(kpi.name, 70, placeholder="…"), color=c["text"], fontsize=10)
         if kpi.unit:
             ax.set_ylabel(kpi.unit, color=c["text"], fontsize=9)

@@ -30,7 +30,7 @@ from smbplanner.domain.model import Kpi, Plan
 from smbplanner.domain.money import MoneyError
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
-from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
+from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,7 +83,7 @@ KPI_COLUMNS = [
         getter=_progress_text,
         tooltip="How far the latest actual has come from baseline to target",
     ),
-    Column("target_date", "Target date", "date", tooltip="YYYY-MM-DD"),
+    Column("target_date", "Target date", "date", tooltip=DATE_TIP),
     Column(
         "replaces_it_metric",
         "Instead of this IT metric",
@@ -92,7 +92,7 @@ KPI_COLUMNS = [
 ]
 
 MEASUREMENT_COLUMNS = [
-    Column("date", "Date", "date", optional=False, tooltip="YYYY-MM-DD"),
+    Column("date", "Date", "date", optional=False, tooltip=DATE_TIP),
     Column("value", "Value", "number"),
     Column("note", "Note"),
 ]

@@ -30,9 +30,30 @@ LABEL_FONT_PX = 11.0
 SIDES = ("right", "left", "above", "below")
 
 
+#: How much larger than LABEL_FONT_PX the names are drawn, in scene units: a small view
+#: shrinks the whole board, and names at 11 px became about 7 px on a 1024×640 screen
+#: (``BoardView`` sets it so that a name is at least MIN_LABEL_PX on screen).
+_zoom = 1.0
+MIN_LABEL_PX = 10.0
+MAX_ZOOM = 1.6
+
+
+def label_zoom() -> float:
+    return _zoom
+
+
+def set_label_zoom(view_scale: float) -> bool:
+    """Names legible at this view scale; whether the zoom changed (labels to place again)."""
+    global _zoom
+    wanted = min(max(MIN_LABEL_PX / (LABEL_FONT_PX * max(view_scale, 0.01)), 1.0), MAX_ZOOM)
+    wanted = round(wanted * 10) / 10  # steps of 0.1: a resize need not re-place every time
+    changed, _zoom = wanted != _zoom, wanted
+    return changed
+
+
 def label_font() -> QFont:
     font = QFont()
-    font.setPixelSize(int(LABEL_FONT_PX))
+    font.setPixelSize(round(LABEL_FONT_PX * _zoom))
     return font
 
 
@@ -163,7 +184,7 @@ class CardItem(QGraphicsItem):
     def label_box(self, text: str, side: str) -> QRectF:
         """The label's rectangle relative to the dot's centre: right, left, above or below."""
         width = QFontMetricsF(label_font()).horizontalAdvance(text) + 8
-        height = LABEL_FONT_PX * 1.6
+        height = LABEL_FONT_PX * _zoom * 1.6
         r = self.look.radius
         if side == "right":
             return QRectF(r + 3, -height / 2, width, height)
@@ -241,7 +262,8 @@ def place_labels(cards: list[CardItem], limit: QRectF, show_all: bool) -> None:
         if not (show_all or card.isSelected()):
             card.set_label("")
             continue
-        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight,
+                                   LABEL_WIDTH * _zoom)
         best: tuple[int, str] | None = None
         for side in SIDES:
             box = card.label_box(text, side).translated(card.pos())
@@ -272,7 +294,8 @@ def _label_selected(cards: list[CardItem], limit: QRectF, metrics: QFontMetricsF
             card.set_label("")
     taken: list[QRectF] = []
     for card in sorted(selected, key=lambda c: c.look.number):
-        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight,
+                                   LABEL_WIDTH * _zoom)
         best: tuple[int, str] | None = None
         for side in SIDES:
             box = card.label_box(text, side).translated(card.pos())

@@ -112,6 +112,10 @@ class PrioritiesPage(QWidget):
                 self.status_filter.addItem(label(s), s)
         self.goal_filter = self._combo(self.tr("Filter by goal"))
         self.goal_filter.setMaximumWidth(260)
+        # long goal titles must not widen the page past a 1024 px window
+        self.goal_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goal_filter.setMinimumContentsLength(14)
         self.accept_button = QPushButton(self.tr("Accept suggestion"))
         self.accept_button.setAccessibleName(self.tr("Accept the suggested position"))
         self.accept_button.clicked.connect(self.accept_suggestion)
@@ -150,6 +154,7 @@ class PrioritiesPage(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.summary)
         self.view.moved.connect(self._moved)
+        self.view.labels_resized.connect(self._place_labels)
         self.view.nudged.connect(self.nudge_selected)
         self.view.cleared.connect(self.clear_selected)
         self.view.opened.connect(self.open_initiative)
@@ -391,6 +396,9 @@ class PrioritiesPage(QWidget):
             self.hint.setText(self.tr("Drag cards to re-score them (Ctrl+click or drag a frame "
                                       "to select several); arrows move by half a step, Delete "
                                       "clears the scores, Enter opens the initiative."))
+        self._place_labels()
+
+    def _place_labels(self) -> None:
         if self.view.cards:
             place_labels(list(self.view.cards.values()), board_rect(),
                          len(self.view.cards) <= LABELS_UP_TO)

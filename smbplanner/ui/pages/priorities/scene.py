@@ -121,6 +121,9 @@ class BoardScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         c = self.colours
+        # the view caches the background and repaints only what was invalidated, onto the
+        # old pixels: clear them first, or new legend text is drawn over the old
+        painter.fillRect(rect, self.palette().color(QPalette.ColorRole.Base))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for region in REGIONS:
             box = region_rect(region)

@@ -26,7 +26,7 @@ from smbplanner.analysis.board_summary import CATEGORY_NAMES
 from smbplanner.analysis.quadrant import quadrant
 from smbplanner.analysis.suggest import half_step
 from smbplanner.ui import fmt
-from smbplanner.ui.pages.priorities.card import CardItem
+from smbplanner.ui.pages.priorities.card import CardItem, set_label_zoom
 from smbplanner.ui.pages.priorities.scene import SIDE, BoardScene, TipItem, board_rect
 
 MIME_TYPE = "application/x-smbplanner-initiative-ids"
@@ -56,6 +56,8 @@ class BoardView(QGraphicsView):
     opened = Signal(int)
     #: The category (and scores) a drag would land on; "" when the drag ends.
     drag_text = Signal(str)
+    #: The names' size changed with the view's (their labels are to be placed again).
+    labels_resized = Signal()
 
     def __init__(self, scene: BoardScene, parent: QWidget | None = None):
         super().__init__(scene, parent)
@@ -83,6 +85,10 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if set_label_zoom(self.transform().m11()):
+            for card in self.cards.values():
+                card.set_label("")  # measured again with the new size
+            self.labels_resized.emit()
 
     def card_at(self, view_pos: QPointF) -> CardItem | None:
         for item in self.items(view_pos.toPoint()):

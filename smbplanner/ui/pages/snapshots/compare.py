@@ -27,7 +27,7 @@ def _delta(cents: int, currency: str) -> str:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).format(n)
+    return (one if n == 1 else many).format(fmt.number(n))
 
 
 def comparison_html(result: PlanComparison, before: str, after: str, currency: str) -> str:

@@ -77,7 +77,8 @@ def test_board_shows_each_item_with_its_question_and_goals(page: AssessmentPage)
         "Tills are out of support and freeze at the Saturday peak. IT question: What does a "
         "lost Saturday hour at the tills cost, and how fast would new tills pay for "
         "themselves?. Goals: Lift operating margin from 6 % to 9 %; "
-        "Make it easy to order ahead and come back"
+        "Make it easy to order ahead and come back. Answered by: Cloud POS with integrated "
+        "card payments; Shop Wi-Fi and network upgrade"
     )
 
 

@@ -76,7 +76,7 @@ def test_figures_equal_analysis(panel: BudgetPanel) -> None:
     assert over["2028"] == "within budget"
     assert panel.status.text() == "Over budget in 2027 (Change +8,620 EUR)."
     assert panel.chart.rows == budget_rows(panel.document.plan())
-    assert shown[1][8] == "31.3 %" and shown[1][9] == "—"  # no target yet
+    assert shown[1][8] == "33.7 %" and shown[1][9] == "—"  # no target yet
     # counting initiatives on hold (the loyalty app, 2029 onwards) raises 2029's spend
     assert not panel.on_hold.isChecked()
     panel.on_hold.setChecked(True)
@@ -90,8 +90,8 @@ def test_target_share(panel: BudgetPanel, qtbot: QtBot) -> None:
     panel.target.setValue(40)
     assert document.plan().business.target_run_share_bp == 4_000
     assert document.undo_stack.undoText() == "Set the target Run share to 40 %"
-    # 2027: Run share 31.3 % − 40 % = −8.7 points
-    assert _figures(panel)[1][9] == "-8.7 pts"
+    # 2027: Run share 33.7 % − 40 % = −6.3 points
+    assert _figures(panel)[1][9] == "-6.3 pts"
     assert panel.chart.rows[1].target_run_share_pct == 40.0
     document.undo_stack.undo()
     assert document.plan().business.target_run_share_bp is None

@@ -43,7 +43,7 @@ def test_decide_per_initiative(qtbot: QtBot, document: PlanDocument) -> None:
     stack = document.undo_stack
     july = page.reviews_model.row_of(3)
     page.reviews.view.setCurrentIndex(page.reviews_model.index(july, 0))
-    assert "Decisions of the review of 2026-07-14" in page.decisions.title.text()
+    assert "Decisions of the review of 7/14/2026" in page.decisions.title.text()
     model, view = page.decisions.model, page.decisions.view
     wifi = _row(page, "Shop Wi-Fi and network upgrade")
     assert model.index(wifi, VERDICT).data() == "Change"
@@ -97,13 +97,13 @@ def test_add_review_takes_a_snapshot_and_what_changed_shows_delivery(
     (snap,) = plan_file.load(snapshots=True).snapshots
     review = next(r for r in document.plan().reviews if r.snapshot_id == snap.id)
     assert review.date.isoformat() == "2026-11-23" and snap.name == "Review 2026-11-23"
-    assert "Decisions of the review of 2026-11-23" in page.decisions.title.text()
-    assert page.decisions.changes.text() == "Nothing changed since the last review (2026-11-23)."
+    assert "Decisions of the review of 11/23/2026" in page.decisions.title.text()
+    assert page.decisions.changes.text() == "Nothing changed since the last review (11/23/2026)."
 
     document.update(Initiative, WIFI, "Wi-Fi red", rag=Rag.RED, rag_reason="Landlord said no")
     document.add(ActualCost(2026, CostCategory.IMPLEMENTATION, 45_000), parent_id=WIFI)
     assert page.decisions.changes.text() == (
-        "Since the last review (2026-11-23):\n"
+        "Since the last review (11/23/2026):\n"
         "• Shop Wi-Fi and network upgrade: status colour amber → red (Landlord said no); "
         "actual spend 8,270.00 EUR → 8,720.00 EUR (+450.00 EUR)")
 

@@ -32,7 +32,7 @@ PURCHASE, IMPLEMENTATION, OPERATIONS = (
     ROW[CostCategory.OPERATIONS],
 )
 LINE_COL = {"category": 0, "kind": 1, "year_from": 2, "year_to": 3, "amount_cents": 4,
-            "escalation_bp": 5, "description": 6}
+            "escalation_bp": 5, "capital": 6, "description": 7}
 
 
 def _editor(document: PlanDocument, qtbot: QtBot, keep: list[QWidget], kind: str = "cost"
@@ -430,3 +430,41 @@ def test_a_lines_own_range_is_typed_as_a_factor_and_moves_the_npv_range(
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert (model.rows[0].low_bp, model.rows[0].high_bp) == (None, None)
+
+
+def test_capital_shows_the_default_and_stores_only_a_choice(costs: LinesEditor) -> None:
+    """The box reads the category's default until the owner sets it; setting it back to the
+    default stores no choice; one undo step each; the pack's cash flow follows."""
+    from smbplanner.analysis.cash_statement import cash_statement, default_capital
+
+    model, document = costs.lines_model, costs.document
+    column = LINE_COL["capital"]
+    assert model.columns[column].field == "capital"
+    row = next(r for r, line in enumerate(model.rows) if line.capital is None)
+    line = model.rows[row]
+    index = model.index(row, column)
+    default = default_capital(line)
+    checked, unchecked = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == (checked if default else unchecked)
+    assert "by default" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    before = cash_statement(document.plan()).total("capital")
+    flipped = unchecked if default else checked
+    assert model.setData(index, flipped.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.rows[row].capital is (not default)
+    assert document.undo_stack.undoText().endswith("capital")
+    assert "as you set it" in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert cash_statement(document.plan()).total("capital") != before
+    back = checked if default else unchecked
+    assert model.setData(model.index(row, column), back.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.rows[row].capital is None  # the default again: no choice stored
+    document.undo_stack.undo()
+    assert model.rows[row].capital is (not default)
+    document.undo_stack.undo()
+    assert model.rows[row].capital is None
+
+
+def test_benefit_lines_have_no_capital_column() -> None:
+    from smbplanner.ui.pages.initiatives.lines_table import line_columns
+
+    assert "capital" not in [c.field for c in line_columns("benefit")]

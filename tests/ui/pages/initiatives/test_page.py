@@ -33,6 +33,7 @@ from smbplanner.domain.enums import (
     Quadrant,
     RiskCategory,
     RiskStatus,
+    label,
 )
 from smbplanner.domain.model import CostLine, GoalLink, Milestone, Option, Risk
 from smbplanner.library import load_library
@@ -175,6 +176,31 @@ def test_add_initiative_then_edit_every_field_undo_redo_reopen(
         InitiativeStatus.APPROVED, "Marta Jensen",
     )
     assert (i.start_year, i.start_quarter, i.duration_quarters) == (2027, 3, 3)
+
+
+def test_funding_is_chosen_in_the_editor(page: InitiativesPage, qtbot: QtBot) -> None:
+    """How the initiative is paid: one undo step, stored, read by the board pack."""
+    from smbplanner.domain.enums import FundingSource
+
+    document, stack, editor = page.document, page.document.undo_stack, page.editor
+    initiative_id = document.plan().initiatives[0].id
+    assert initiative_id is not None
+    page.select_initiative(initiative_id)
+    start = document.plan().initiative(initiative_id)
+    assert start is not None and editor.funding.currentText() == label(start.funding)
+    name = start.name
+    target = "Loan" if start.funding != FundingSource.LOAN else "Lease"
+    _pick(qtbot, editor.funding, target)
+    assert stack.undoText() == f"Change initiative '{name}' paid by"
+    found = document.plan().initiative(initiative_id)
+    assert found is not None and label(found.funding) == target
+    stack.undo()
+    assert editor.funding.currentText() == label(start.funding)
+    stack.redo()
+    stored = reopen(document)
+    again = stored.load().initiative(initiative_id)
+    stored.close()
+    assert again is not None and label(again.funding) == target
 
 
 def test_bad_values_are_refused_beside_the_field(page: InitiativesPage, qtbot: QtBot) -> None:
@@ -440,8 +466,13 @@ def test_add_from_library_is_one_undo_step(page: InitiativesPage, qtbot: QtBot) 
     dialog.list.setCurrentRow(row)
     text = dialog.details.toPlainText()
     assert "Illustrative estimates — replace with your own quotes." in text
-    assert "Will be linked to your goals: Lift operating margin from 6 % to 9 %; One order " \
-           "book from shop to oven." in text
+    # nothing matches the bakery's goals in words: no goal is ticked; the owner ticks two
+    assert not any(box.isChecked() for box in dialog.goal_boxes.values())
+    assert dialog.add_button.text() == "Add to plan, linked to no goal"
+    for goal_id in (1, 3):
+        box = dialog.goal_boxes[goal_id]
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert dialog.add_button.text() == "Add to plan, linked to 2 goals"
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert stack.count() == 1 and stack.undoText() == "Add 'Cloud accounting' from the library"
@@ -472,7 +503,7 @@ def test_empty_plan_says_what_to_do_and_library_needs_no_goals(
     dialog = page.open_library()
     assert dialog is not None
     dialog.list.setCurrentRow(0)
-    assert "no goal of these perspectives" in dialog.details.toPlainText()
+    assert dialog.goals_title.text().startswith("Your plan has no goals yet")
     dialog.submit()
     added = empty_document.plan().initiatives
     assert len(added) == 1 and added[0].goals == [] and added[0].start_year == 2026

@@ -44,7 +44,7 @@ def page(document: PlanDocument, qtbot: QtBot) -> Iterator[InitiativesPage]:
 def test_the_sample_initiatives_tracking_is_shown(page: InitiativesPage) -> None:
     page.select_initiative(SERVER)
     tab = page.tracking
-    assert tab.actual_start.text() == "2026-04-27" and tab.actual_finish.text() == ""
+    assert tab.actual_start.text() == "4/27/2026" and tab.actual_finish.text() == ""
     assert tab.percent.value() == 80 and tab.rag.currentText() == "Red"
     assert tab.forecast.text() == "38700"
     assert tab.spend_model.rowCount() == 4 and tab.benefit_model.rowCount() == 1
@@ -133,15 +133,39 @@ def test_finished_today_is_one_step(page: InitiativesPage, qtbot: QtBot) -> None
     tab, stack = page.tracking, page.document.undo_stack
     page.select_initiative(ERP)
     count = stack.count()
+    qtbot.mouseClick(tab.finished, Qt.MouseButton.LeftButton)  # no start recorded: refused
+    assert tab.error.text() == (
+        "Actual start: record when the work started before marking it finished")
+    assert stack.count() == count
+    _type(qtbot, tab.actual_start, "2026-10-01")
     qtbot.mouseClick(tab.finished, Qt.MouseButton.LeftButton)
-    assert stack.count() == count + 1
+    assert stack.count() == count + 2 and tab.error.text() == ""
     erp = page.document.plan().initiative(ERP)
     assert erp is not None
     assert (erp.actual_start, erp.actual_finish, erp.percent_complete) == (
-        date(2026, 11, 20), date(2026, 11, 20), 100
+        date(2026, 10, 1), date(2026, 11, 20), 100
     )
     assert not tab.finished.isEnabled()
-    stack.undo()
+    assert "Started 2 quarters early. Finished 6 quarters early." in tab.summary.text()
+    stack.undo()  # the finish and the percent together
     erp = page.document.plan().initiative(ERP)
-    assert erp is not None and erp.actual_finish is None and erp.actual_start is None
+    assert erp is not None and erp.actual_finish is None and erp.percent_complete is None
     assert tab.actual_finish.text() == "" and tab.percent.text() == "Not reported"
+    assert tab.finished.isEnabled()
+
+
+def test_the_actual_finish_is_picked_from_a_calendar(page: InitiativesPage, qtbot: QtBot) -> None:
+    """Issue 18: every date has a calendar picker; a picked date is stored at once."""
+    from PySide6.QtWidgets import QTableView, QToolButton
+
+    page.select_initiative(SERVER)
+    tab = page.tracking
+    finish = tab.actual_finish
+    button = next(b for b in finish.findChildren(QToolButton) if b.isVisible())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(finish.calendar.isVisible)
+    grid = finish.calendar.findChild(QTableView)
+    assert grid is not None
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # the day it opened on: today
+    assert page.document.plan().initiative(SERVER).actual_finish == date.today()  # type: ignore[union-attr]
+    assert page.document.undo_stack.count() == 1

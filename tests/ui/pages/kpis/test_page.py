@@ -258,7 +258,7 @@ def test_chart_shows_the_selected_kpi(page: KpisPage, qtbot: QtBot) -> None:
     assert list(actual.get_ydata()) == [9.0, 8.8, 8.2, 7.5]
     assert list(baseline.get_ydata()) == [9.0, 9.0] and baseline.get_linestyle() == "--"
     assert list(target.get_ydata()) == [4.0, 4.0] and target.get_linestyle() == "--"
-    assert target_date.get_label() == "Target date 2027-12-31"
+    assert target_date.get_label() == "Target date 12/31/2027"
     assert ax.get_title() == "Average Saturday queue time"
     qtbot.mouseClick(page.kpis.add_button, Qt.MouseButton.LeftButton)
     assert chart._stack.currentWidget() is chart.empty

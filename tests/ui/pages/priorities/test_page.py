@@ -370,6 +370,37 @@ def test_a_selected_card_says_how_sure_its_return_is(page: PrioritiesPage) -> No
     assert f"How sure: {chance_sentence(found.p_positive)}" in page.hint.text()
 
 
+def test_the_legend_is_redrawn_cleanly_after_a_drag(page: PrioritiesPage, qtbot: QtBot) -> None:
+    """Issue 18: after a drag the legend's TCO sizes were drawn over the old ones (the
+    view's cached background was repainted without clearing). After the legend changes, the
+    view shows what a fresh view of the same plan shows."""
+    from PySide6.QtCore import QRect
+
+    from smbplanner.domain.enums import InitiativeStatus
+
+    scene = page.view.scene()
+    sizes = list(scene.legend_sizes)  # type: ignore[union-attr]
+    page.view.viewport().grab()  # the background is cached now
+    erp = _id(page.document, "Central ordering and production planning (bakery ERP)")
+    page.document.update(Initiative, erp, "Cancel", status=InitiativeStatus.CANCELLED)
+    _drag(page, _card(page, WIFI), 5.0, 3.0)
+    assert list(scene.legend_sizes) != sizes  # type: ignore[union-attr]
+    fresh = PrioritiesPage(page.document)
+    qtbot.addWidget(fresh)
+    fresh.resize(page.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    for view in (page.view, fresh.view):
+        view.scene().clearSelection()  # type: ignore[union-attr]
+    QTest.qWait(50)
+    bottom = page.view.mapFromScene(scene.sceneRect().bottomLeft())  # type: ignore[union-attr]
+    band = QRect(0, bottom.y() - 40, page.view.viewport().width(), 40)  # the legend
+    assert fresh.view.viewport().size() == page.view.viewport().size()
+    shown = page.view.viewport().grab(band).toImage()
+    expected = fresh.view.viewport().grab(band).toImage()
+    assert shown == expected
+
+
 def _labels_checked_against_every_dot(cards: list[CardItem]) -> dict[int, tuple[str, str]]:
     """The names a crowded board gives its selected cards, by the rule itself: each label
     where it covers the fewest dots (of every other card) and labels placed before it."""
@@ -445,3 +476,25 @@ def test_a_drag_shades_again_only_the_regions_whose_shade_changes(page: Prioriti
     drawn.clear()
     scene.set_highlight(None)
     assert drawn == [rect[Quadrant.BACK_BURNER]]
+
+
+def test_names_stay_legible_on_a_small_screen(document: PlanDocument, qtbot: QtBot) -> None:
+    """Issue 18: at 1024×640 the board is drawn at about 0.6 of its size and the names
+    became 7 px; they are drawn larger on the board so that they stay 10 px on screen, and
+    at full size as they were."""
+    from smbplanner.ui.pages.priorities.card import LABEL_FONT_PX, label_font, label_zoom
+
+    small = PrioritiesPage(document)
+    qtbot.addWidget(small)
+    small.resize(790, 560)  # the page's part of a 1024×640 window
+    small.show()
+    qtbot.waitExposed(small)
+    scale = small.view.transform().m11()
+    assert scale < 0.8
+    assert label_font().pixelSize() * scale >= 9.5
+    labelled = [c for c in small.view.cards.values() if c.label]
+    assert labelled  # names are still placed
+    assert small.minimumSizeHint().width() <= 1024 - 230
+    small.resize(1400, 1000)
+    qtbot.waitUntil(lambda: small.view.transform().m11() > 1)
+    assert label_zoom() == 1.0 and label_font().pixelSize() == LABEL_FONT_PX
