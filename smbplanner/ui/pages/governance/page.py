@@ -30,7 +30,6 @@ from smbplanner.domain.model import Person, Review, Snapshot
 from smbplanner.domain.validation import Problem
 from smbplanner.storage.edits import EditSession
 from smbplanner.storage.jsonio import plan_to_dict
-from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance.decisions import DecisionsPanel
 from smbplanner.ui.pages.governance.raci import CHECK_COLUMN, RaciModel, RaciView
