@@ -26,7 +26,7 @@ from smbplanner.analysis.board_summary import CATEGORY_NAMES
 from smbplanner.analysis.quadrant import quadrant
 from smbplanner.analysis.suggest import half_step
 from smbplanner.ui import fmt
-from smbplanner.ui.pages.priorities.card import CardItem, set_label_zoom
+from smbplanner.ui.pages.priorities.card import CardItem, set_label_zoom, set_screen_scale
 from smbplanner.ui.pages.priorities.scene import SIDE, BoardScene, TipItem, board_rect
 
 MIME_TYPE = "application/x-smbplanner-initiative-ids"
@@ -73,7 +73,7 @@ class BoardView(QGraphicsView):
         self._landing: tuple[float, float] | None = None
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -85,6 +85,7 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        set_screen_scale(self.transform().m11())  # the view is drawn again whole after this
         if set_label_zoom(self.transform().m11()):
             for card in self.cards.values():
                 card.set_label("")  # measured again with the new size
