@@ -57,9 +57,13 @@ def set_screen_scale(view_scale: float) -> None:
 
 
 def number_px(look: CardLook) -> int:
-    """The pixel size of a dot's number on the board (smaller for three digits and more)."""
+    """The pixel size of a dot's number on the board: smaller for three digits and more,
+    larger when the names are (a small view), but never wider than its dot."""
     size = 11 if look.radius >= 11 else 9
-    return size if look.number < 100 else size - 2
+    if look.number >= 100:
+        size -= 2
+    room = 2 * look.radius / (0.7 * max(len(str(look.number)), 2))  # bold digits ≈ 0.7 em
+    return max(1, round(min(size * _zoom, room)))
 
 
 def number_legible(look: CardLook, scale: float) -> bool:

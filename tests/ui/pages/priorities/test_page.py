@@ -559,3 +559,33 @@ def test_the_hint_does_not_resize_the_board(page: PrioritiesPage, qtbot: QtBot) 
         page.hint.setText(text)
         qtbot.wait(5)
         assert page.view.size() == size
+
+
+def test_axes_and_legend_stay_legible_on_a_small_screen(document: PlanDocument,
+                                                         qtbot: QtBot) -> None:
+    """At 1024×640 the axes' labels and the legend were about 7 px: they are drawn larger on
+    the board (in margins as much larger) so that the smallest is 10 px on screen, the
+    legend moving to the right of the board when that leaves the board larger; at full size
+    they are as they were."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from smbplanner.ui.pages.priorities.scene import SCENE_RECT, SMALLEST_TEXT_PX, _font
+
+    small = PrioritiesPage(document)
+    qtbot.addWidget(small)
+    small.resize(790, 560)  # the page's part of a 1024×640 window
+    small.show()
+    qtbot.waitExposed(small)
+    scene, scale = small.scene, small.view.transform().m11()
+    assert scene.text_zoom > 1
+    assert round(SMALLEST_TEXT_PX * scene.text_zoom) * scale >= 9.5
+    assert scale > 0.55  # the board itself not much smaller than before (0.49 with all below)
+    rect = scene.sceneRect()
+    advance = QFontMetricsF(_font(11 * scene.text_zoom)).horizontalAdvance
+    for line in scene.legend_lines():  # every entry inside the scene, so on screen
+        assert sum(width for _, _, width in line) <= rect.width()
+        assert all(advance(text) < width for _, text, width in line)
+    small.resize(1400, 1000)
+    qtbot.waitUntil(lambda: small.view.transform().m11() > 1)
+    assert scene.text_zoom == 1.0 and not scene.legend_right
+    assert scene.sceneRect() == SCENE_RECT
