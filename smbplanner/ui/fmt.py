@@ -86,7 +86,10 @@ def parse_number(text: str) -> float:
 def date_format() -> str:
     """The user's locale's short date format with a four-digit year ("M/d/yyyy",
     "dd.MM.yyyy"): what tables show and the calendar pickers edit."""
-    text = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"  # the C locale's own ("d MM yyyy") reads as no one writes dates
+    text = locale.dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in text:
         text = text.replace("yy", "yyyy")
     return text

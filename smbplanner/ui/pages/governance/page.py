@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smbplanner.analysis.governance import next_review, sorted_reviews, steering_committee
+from smbplanner.domain import numbers
 from smbplanner.domain.model import Person, Review, Snapshot
 from smbplanner.domain.validation import Problem
 from smbplanner.storage.edits import EditSession
@@ -283,7 +284,7 @@ class GovernancePage(QWidget):
             )
         due = next_review(plan.reviews, self.today())
         text = self.tr("Next quarterly review: <b>{0}</b> ({1})").format(
-            fmt.day(due.date), due.reason
+            numbers.day(due.date), due.reason  # in words, as the reason writes its dates
         )
         if not plan.reviews:
             text += self.tr(

@@ -262,11 +262,11 @@ def test_f2_opens_the_roles_and_a_click_in_the_list_sets_one(
 def test_reviews_add_edit_sort_delete_and_next_date(qtbot: QtBot, document: PlanDocument) -> None:
     page = _page(qtbot, document)
     model, view, stack = page.reviews_model, page.reviews.view, document.undo_stack
-    assert "1/1/2027" in page.next_review.text()  # last review 2026-07-14 is overdue
+    assert "1 January 2027" in page.next_review.text()  # last review 2026-07-14 is overdue
     qtbot.mouseClick(page.reviews.add_button, Qt.MouseButton.LeftButton)
     assert stack.undoText() == "Add review"
     assert [model.data(model.index(r, 0)) for r in range(4)][-1] == "11/23/2026"
-    assert "Next quarterly review: <b>2/23/2027</b>" in page.next_review.text()
+    assert "Next quarterly review: <b>23 February 2027</b>" in page.next_review.text()
 
     _type_in_cell(qtbot, view, model.index(3, 2), "Approve the 2027 budget")
     _type_in_cell(qtbot, view, model.index(0, 0), "12/1/2026")  # moves to the end
@@ -277,7 +277,7 @@ def test_reviews_add_edit_sort_delete_and_next_date(qtbot: QtBot, document: Plan
         "11/23/2026",
         "12/1/2026",
     ]
-    assert "<b>3/1/2027</b>" in page.next_review.text()
+    assert "<b>1 March 2027</b>" in page.next_review.text()
     stack.undo()
     assert model.data(model.index(0, 0)) == "1/27/2026"
     stack.redo()
@@ -308,7 +308,7 @@ def test_empty_plan_says_what_to_do(qtbot: QtBot, empty_document: PlanDocument) 
     page = _page(qtbot, empty_document)
     assert page.committee.text().startswith("No people yet")
     assert "No reviews yet" in page.next_review.text()
-    assert "<b>1/1/2027</b>" in page.next_review.text()
+    assert "<b>1 January 2027</b>" in page.next_review.text()
     assert page.raci.hint.text().startswith("No initiatives yet")
     assert page.raci.view.isHidden() and page.raci.warnings.isHidden()
     assert page.title == "Governance"
