@@ -151,7 +151,6 @@ def _bad_date() -> date:
 # Each entity is read by its fields' declarations (``domain.fields``), in the order its JSON
 # object lists them: a key may be missing when its field has a default (or a JSON default);
 # money is read exactly into cents, fractions into basis points within the field's range.
-Reader = Callable[[_Obj, dict[str, Any]], Any]
 
 
 def _within(o: _Obj, json_name: str) -> tuple[_Obj, str]:
@@ -162,16 +161,20 @@ def _within(o: _Obj, json_name: str) -> tuple[_Obj, str]:
     return o, key
 
 
-def _reader(d: Declared) -> Reader:
+def _reader(d: Declared) -> tuple[Callable[..., Any], bool]:
     spec, kind, default = d.spec, d.spec.kind, d.json_default
     required = d.json_required
     key = d.json_name.rsplit(".", 1)[-1]
     nested = "." in d.json_name
     read: Callable[[_Obj], Any]
+    # Each reader takes the usual value at once (text for text, a whole number in range
+    # for a whole number) and anything else (missing, null, the wrong type) the full way.
     if kind == "id":
 
         def read(o: _Obj) -> Any:
-            return o.integer(key, optional=True)
+            v = o.data.get(key)
+            return v if type(v) is int and -MAX_INTEGER <= v <= MAX_INTEGER else o.integer(
+                key, optional=True)
     elif kind in ("whole", "ref"):
         if spec.optional:
 
@@ -183,17 +186,20 @@ def _reader(d: Declared) -> Reader:
             def read_from(o: _Obj, values: dict[str, Any]) -> Any:
                 return o.integer(key, values[source])
 
-            return read_from
+            return read_from, True
         else:
             whole_default = None if required else default
 
             def read(o: _Obj) -> Any:
-                return o.integer(key, whole_default)
+                v = o.data.get(key)
+                return v if type(v) is int and -MAX_INTEGER <= v <= MAX_INTEGER else o.integer(
+                    key, whole_default)
     elif kind in ("text", "currency"):
         text_default = None if required else default
 
         def read(o: _Obj) -> Any:
-            return o.text(key, text_default)
+            v = o.data.get(key)
+            return v if type(v) is str else o.text(key, text_default)
     elif kind == "cents" and spec.optional:
 
         def read(o: _Obj) -> Any:
@@ -275,25 +281,26 @@ def _reader(d: Declared) -> Reader:
         def read_nested(o: _Obj, values: dict[str, Any]) -> Any:
             return read(_within(o, name)[0])
 
-        return read_nested
-    return lambda o, values: read(o)
+        return read_nested, True
+    return read, False
 
 
-_READERS: dict[type, tuple[tuple[str, Reader], ...]] = {}
+_READERS: dict[type, tuple[tuple[str, Callable[..., Any], bool], ...]] = {}
 
 
-def _readers(cls: type) -> tuple[tuple[str, Reader], ...]:
+def _readers(cls: type) -> tuple[tuple[str, Callable[..., Any], bool], ...]:
+    """(field, reader, whether it reads the fields read before it) in JSON order."""
     known = _READERS.get(cls)
     if known is None:
-        known = _READERS[cls] = tuple((d.name, _reader(d)) for d in json_order(cls))
+        known = _READERS[cls] = tuple((d.name, *_reader(d)) for d in json_order(cls))
     return known
 
 
 def from_json(cls: type[T], o: _Obj) -> T:
     """An entity (and its children) from its JSON object; raises ``JsonFormatError``."""
     values: dict[str, Any] = {}
-    for name, read in _readers(cls):
-        values[name] = read(o, values)
+    for name, read, with_values in _readers(cls):
+        values[name] = read(o, values) if with_values else read(o)
     return cls(**values)
 
 

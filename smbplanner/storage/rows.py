@@ -157,12 +157,24 @@ class Kind:
             out.append((d.name, column, kind, read, write))
         return out
 
+    @cached_property
+    def _reading(self) -> list[tuple[str, str, Callable[[Any], Any] | None]]:
+        return [(name, column, read) for name, column, _kind, read, _write in self._mapping]
+
+    @cached_property
+    def _writing(self) -> list[tuple[str, str, Callable[[Any], Any] | None]]:
+        return [(name, column, write) for name, column, _kind, _read, write in self._mapping]
+
+    @cached_property
+    def _kinds(self) -> dict[str, str]:
+        return {name: kind for name, _column, kind, _read, _write in self._mapping}
+
     def check(self, entity: Any) -> list[v.Problem]:
         return v.check(entity)
 
     def to_row(self, entity: Any, parent_id: int | None = None) -> Row:
         row: Row = {}
-        for name, column, _kind, _read, write in self._mapping:
+        for name, column, write in self._writing:
             value = getattr(entity, name)
             row[column] = value if write is None else write(value)
         if self.parent is not None:
@@ -175,14 +187,15 @@ class Kind:
         """The entity of a row; a value that cannot be read as its field's type raises
         ``RowError`` naming the table, the row and the field."""
         values: dict[str, Any] = {}
-        for name, column, kind, convert, _write in self._mapping:
+        for name, column, convert in self._reading:
             value = row[column]
             if convert is not None and value is not None:  # NULL: an optional field
                 try:
                     value = convert(value)
                 except (ValueError, TypeError, RecursionError) as e:
+                    why = self._why(self._kinds[name], row[column], e)
                     raise RowError(
-                        self.table, row.get(self.pk), name, self._why(kind, row[column], e),
+                        self.table, row.get(self.pk), name, why,
                         str(row.get(self.label_field) or ""),
                     ) from None
             values[name] = value

@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from smbplanner.domain.enums import Portfolio
@@ -49,6 +58,7 @@ def label_font() -> QFont:
 
 
 _WHITE = QColor("white")
+_ORIGIN = QPointF(0, 0)
 _NUMBER_FONTS: dict[int, QFont] = {}
 
 
@@ -62,8 +72,40 @@ def _number_font(px: int) -> QFont:
     return font
 
 
-def _mark_font() -> QFont:
-    return _number_font(8)
+_TEXTS: dict[tuple[str, int], QStaticText] = {}
+
+
+def _static_text(text: str, px: int) -> QStaticText:
+    """A number laid out once (per size): drawing it is then about half the cost of
+    ``drawText``, which lays it out on every paint."""
+    found = _TEXTS.get((text, px))
+    if found is None:
+        if len(_TEXTS) > 20_000:
+            _TEXTS.clear()
+        found = _TEXTS[(text, px)] = QStaticText(text)
+        found.setTextFormat(Qt.TextFormat.PlainText)
+        found.prepare(QTransform(), _number_font(px))
+    return found
+
+
+def _centred(painter: QPainter, centre: QPointF, text: str, px: int) -> None:
+    static = _static_text(text, px)
+    size = static.size()
+    painter.setFont(_number_font(px))
+    painter.drawStaticText(
+        QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), static
+    )
+
+
+def _disc(painter: QPainter, centre: QPointF, radius: float, fill: QColor, halo: QColor,
+          width: float) -> None:
+    """A filled circle with a ``width`` outline, as two filled circles: an antialiased stroke
+    costs several times a fill, and a large board draws thousands of dots after a drop."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(halo)
+    painter.drawEllipse(centre, radius + width / 2, radius + width / 2)
+    painter.setBrush(fill)
+    painter.drawEllipse(centre, radius - width / 2, radius - width / 2)
 
 
 @dataclass
@@ -102,8 +144,6 @@ class CardItem(QGraphicsItem):
         self.base_z = 1.0
         self.scores = (3.0, 3.0)  # (feasibility, impact) as stored
         self.setToolTip(look.tooltip)
-        self._halo_pen = QPen(halo, 1.2)
-        self._mark_pen = QPen(halo, 1)
         self._bounds = self._measure()
 
     def type(self) -> int:
@@ -185,22 +225,16 @@ class CardItem(QGraphicsItem):
             painter.setPen(QPen(self.selection, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(dot.adjusted(-3, -3, 3, 3))
-        painter.setPen(self._halo_pen)
-        painter.setBrush(PORTFOLIO_COLOURS[look.portfolio])
-        painter.drawEllipse(dot)
+        _disc(painter, _ORIGIN, look.radius, PORTFOLIO_COLOURS[look.portfolio], self.halo, 1.2)
         size = 11 if look.radius >= 11 else 9
-        painter.setFont(_number_font(size if look.number < 100 else size - 2))
         painter.setPen(_WHITE)
-        painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, str(look.number))
+        _centred(painter, _ORIGIN, str(look.number), size if look.number < 100 else size - 2)
         if look.high_risk:
             r = look.radius
-            mark = QRectF(r * 0.7 - 1, -r * 0.7 - 5, 10, 10)
-            painter.setPen(self._mark_pen)
-            painter.setBrush(RISK_COLOUR)
-            painter.drawEllipse(mark)
-            painter.setFont(_mark_font())
+            mark = QPointF(r * 0.7 + 4, -r * 0.7)
+            _disc(painter, mark, 5, RISK_COLOUR, self.halo, 1)
             painter.setPen(_WHITE)
-            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "!")
+            _centred(painter, mark, "!", 8)
         if self.label:
             box = self.label_box(self.label, self.label_side)
             back = QColor(self.halo)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from smbplanner.analysis.board import FEASIBILITY_BANDS, IMPACT_BANDS, REGIONS, to_unit
+from smbplanner.analysis.board import FEASIBILITY_BANDS, IMPACT_BANDS, REGIONS, Region, to_unit
 from smbplanner.domain.enums import Portfolio, Quadrant
 from smbplanner.ui.pages.priorities.card import PORTFOLIO_COLOURS, RISK_COLOUR
 from smbplanner.ui.theme import is_dark
@@ -39,6 +39,12 @@ def unit_of(point: QPointF) -> tuple[float, float]:
 
 def board_rect() -> QRectF:
     return QRectF(0, 0, SIDE, SIDE)
+
+
+def region_rect(region: Region) -> QRectF:
+    """A region of the board in scene coordinates."""
+    return QRectF(region.x0 * SIDE, (1 - region.y1) * SIDE,
+                  (region.x1 - region.x0) * SIDE, (region.y1 - region.y0) * SIDE)
 
 
 @dataclass(frozen=True)
@@ -100,9 +106,13 @@ class BoardScene(QGraphicsScene):
         self.crowded = False  # many cards: region titles get a veil
 
     def set_highlight(self, quadrant: Quadrant | None) -> None:
+        """Shade the region a drag would land in; only the regions whose shade changes are
+        drawn again (with every card over them), not the whole board."""
         if quadrant != self.highlight:
+            for region in REGIONS:
+                if region.quadrant in (quadrant, self.highlight):
+                    self.invalidate(region_rect(region), QGraphicsScene.SceneLayer.BackgroundLayer)
             self.highlight = quadrant
-            self.invalidate(board_rect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     def set_legend(self, sizes: list[tuple[float, str]], message: str) -> None:
         if (sizes, message) != (self.legend_sizes, self.message):
@@ -116,8 +126,7 @@ class BoardScene(QGraphicsScene):
         painter.fillRect(rect, self.palette().color(QPalette.ColorRole.Base))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for region in REGIONS:
-            box = QRectF(region.x0 * SIDE, (1 - region.y1) * SIDE,
-                         (region.x1 - region.x0) * SIDE, (region.y1 - region.y0) * SIDE)
+            box = region_rect(region)
             fill = QColor(c.fills[region.quadrant])
             if region.quadrant == self.highlight:
                 fill = fill.lighter(125) if c.dark else fill.darker(112)

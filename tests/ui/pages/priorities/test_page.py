@@ -457,6 +457,27 @@ def test_a_crowded_board_names_its_selected_cards_by_the_dots_near_them(
     assert set(named) == {c.initiative_id for c in chosen}
 
 
+def test_a_drag_shades_again_only_the_regions_whose_shade_changes(page: PrioritiesPage) -> None:
+    from smbplanner.analysis.board import REGIONS
+    from smbplanner.ui.pages.priorities.scene import region_rect
+
+    scene = page.scene
+    drawn: list[object] = []
+    scene.invalidate = lambda rect, layers: drawn.append(rect)  # type: ignore[method-assign,assignment]
+    rect = {r.quadrant: region_rect(r) for r in REGIONS}
+    scene.set_highlight(Quadrant.QUICK_WIN)
+    assert drawn == [rect[Quadrant.QUICK_WIN]]
+    drawn.clear()
+    scene.set_highlight(Quadrant.QUICK_WIN)
+    assert drawn == []
+    scene.set_highlight(Quadrant.BACK_BURNER)
+    assert sorted(map(str, drawn)) == sorted(
+        map(str, [rect[Quadrant.QUICK_WIN], rect[Quadrant.BACK_BURNER]]))
+    drawn.clear()
+    scene.set_highlight(None)
+    assert drawn == [rect[Quadrant.BACK_BURNER]]
+
+
 def test_names_stay_legible_on_a_small_screen(document: PlanDocument, qtbot: QtBot) -> None:
     """Issue 18: at 1024×640 the board is drawn at about 0.6 of its size and the names
     became 7 px; they are drawn larger on the board so that they stay 10 px on screen, and
