@@ -283,7 +283,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{args.plan}: no problems found.")
     else:
         n_err = sum(1 for e in errors if e[0] == "error")
-        print(f"{args.plan}: {n_err} error(s), {len(errors) - n_err} warning(s).")
+        from smbplanner.domain.numbers import count
+
+        print(f"{args.plan}: {count(n_err, 'error')}, {count(len(errors) - n_err, 'warning')}.")
     return 1 if counted else 0
 
 

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from smbplanner.analysis.assessment import system_totals
 from smbplanner.analysis.checks import ERROR, check_plan
 from smbplanner.analysis.completeness import missing_parts
+from smbplanner.domain.numbers import count
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.styles import table
 from smbplanner.report.text import BOLD, day, factor, money, para
@@ -140,8 +141,8 @@ def appendix(ctx: Ctx) -> Section:
         flow += ctx.empty("The plan's consistency check finds nothing to fix.")
     else:
         errors = sum(1 for f in findings if f.severity == ERROR)
-        flow.append(s.m(f"The plan's consistency check finds {errors} error(s) and "
-                        f"{len(findings) - errors} warning(s):", s.small))
+        flow.append(s.m(f"The plan's consistency check finds {count(errors, 'error')} and "
+                        f"{count(len(findings) - errors, 'warning')}:", s.small))
         for finding in findings[:SHOWN_FINDINGS]:
             colour = "#b03a2e" if finding.severity == ERROR else "#5f6b76"
             flow.append(s.m(f"<font color='{colour}'>• {escape(finding.severity)}:</font> "

@@ -30,6 +30,7 @@ from smbplanner.report.styles import (
     PORTFOLIO_COLOURS,
     QUADRANT_FILLS,
     QUADRANT_INK,
+    RULE,
     Caption,
     drawing,
     table,
@@ -207,6 +208,28 @@ def _key(ctx: Ctx, cards: list[BoardCard], unscored: list[tuple[int, Initiative]
     return table(rows, w, right=(0, 2, 3, 5))
 
 
+def _two_up(ctx: Ctx, cards: list[BoardCard], unscored: list[tuple[int, Initiative]]
+            ) -> Flowable:
+    """A long key two initiatives to a row (number, name, impact, feasibility)."""
+    s = ctx.styles
+    entries: list[list[object]] = []
+    w = ctx.width
+    name_w = w * 0.31
+    for card in cards:
+        entries.append([str(card.number), s.c(card.name, name_w), f"{card.impact:g}",
+                        f"{card.feasibility:g}"])
+    for number, initiative in unscored:
+        entries.append([str(number), s.c(initiative.name, name_w), "—", "—"])
+    head = ["#", "Initiative", "Impact", "Feasib."]
+    rows: list[list[object]] = [head + head]
+    for k in range(0, len(entries), 2):
+        pair = entries[k: k + 2]
+        rows.append(pair[0] + (pair[1] if len(pair) > 1 else ["", "", "", ""]))
+    widths = [w * x for x in (0.05, 0.31, 0.07, 0.07)] * 2
+    return table(rows, widths, right=(0, 2, 3, 4, 6, 7),
+                 extra=[("LINEBEFORE", (4, 0), (4, -1), 0.8, RULE)])
+
+
 def grid(ctx: Ctx) -> Section:
     s = ctx.styles
     flow: list[Flowable] = [ctx.heading("Priority grid")]
@@ -238,5 +261,7 @@ def grid(ctx: Ctx) -> Section:
     flow.append(_key(ctx, board.cards, everyone.unscored if not rest else []))
     if rest:
         flow += [Spacer(1, 8), Caption(f"Not drawn: the other {len(rest)} scored initiatives"),
-                 _key(ctx, rest, everyone.unscored)]
+                 s.m("Two to a row, in priority order; the category follows from the two "
+                     "scores and each one's TCO is in the portfolio.", s.muted),
+                 _two_up(ctx, rest, everyone.unscored)]
     return Section(flow)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from smbplanner.domain.model import Plan
+from smbplanner.domain.numbers import count
 from smbplanner.spreadsheets.preview import ADD, SKIP, UPDATE, Preview
 from smbplanner.storage.edits import EditSession
 
@@ -25,7 +26,7 @@ class Summary:
 
     def sentence(self, *, would: bool = False) -> str:
         verb = "would add" if would else "added"
-        parts = [f"{verb} {self.added}", f"updated {self.updated}" if not would else
+        parts = [f"{verb} {count(self.added, 'row')}", f"updated {self.updated}" if not would else
                  f"update {self.updated}"]
         if self.unchanged:
             parts[-1] += f" ({self.unchanged} unchanged)"
@@ -34,7 +35,7 @@ class Summary:
             text += f", {'skip' if would else 'skipped'} {self.skipped}"
         if self.refused:
             text += f"; {self.refused} refused"
-        return text + " row(s)."
+        return text + "."
 
 
 def summary(preview: Preview) -> Summary:

@@ -116,3 +116,9 @@ def parse_day(text: str, *, optional: bool = True) -> date | None:
         example = day(date(2027, 6, 30))
         raise MoneyError(f"{text!r} is not a date: pick one from the calendar, or type it "
                          f"like {example}") from None
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…", so that what follows it stays in sight
+    (the full text belongs in a tooltip)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -50,5 +50,13 @@ def empty_pack() -> Pack:
 
 
 @pytest.fixture(scope="session")
+def large_pack() -> Pack:
+    """The 300-initiative plan's default pack."""
+    from smbplanner.sample import large_plan
+
+    return build(large_plan())
+
+
+@pytest.fixture(scope="session")
 def hostile_pack() -> Pack:
     return build(hostile_plan())

@@ -26,7 +26,7 @@ def _outline(reader: PdfReader, items: list | None = None) -> list:
     return flat
 
 
-@pytest.mark.parametrize("name", ["sample_pack", "empty_pack"])
+@pytest.mark.parametrize("name", ["sample_pack", "empty_pack", "large_pack"])
 def test_each_outline_entry_leads_to_the_page_with_its_heading(
     name: str, request: pytest.FixtureRequest
 ) -> None:

@@ -231,7 +231,7 @@ def test_the_appendix_explains_the_terms_in_plain_words(sample_pack: Pack) -> No
         assert sample_pack.contains(term), term
 
 
-@pytest.mark.parametrize("name", ["sample_pack", "empty_pack"])
+@pytest.mark.parametrize("name", ["sample_pack", "empty_pack", "large_pack"])
 def test_no_page_holds_only_a_scrap(name: str, request: pytest.FixtureRequest) -> None:
     """No page with just a footnote, a RACI line or a table's last row: every page but the
     cover has more than four lines besides its header and footer."""

@@ -41,7 +41,7 @@ def test_an_accounting_export_becomes_actual_spend(
     export.write_text(EXPORT, encoding="utf-8")
     capsys.readouterr()
     assert main(["import", str(sample), str(export), "--table", "actual-spend"]) == 0
-    assert "Actual spend: added 4, updated 0 row(s)." in capsys.readouterr().out
+    assert "Actual spend: added 4 rows, updated 0." in capsys.readouterr().out
     plan = load(sample)
     erp = plan.initiative(5)
     assert erp is not None

@@ -55,7 +55,7 @@ def test_dry_run_prints_what_would_change_and_changes_nothing(
     out = capsys.readouterr().out.splitlines()
     assert out == ["row 2: add budget year '2026'", "row 3: add budget year '2027'",
                    "row 4: add budget year '2028'",
-                   "Dry run: Budget: would add 3, update 0 row(s). Nothing was changed."]
+                   "Dry run: Budget: would add 3 rows, update 0. Nothing was changed."]
     assert plan.read_bytes() == before
     # the sheet named as the table is the default ("Goals" of the ODS, not its first sheet)
     assert main(["import", str(plan), str(DATA / "kpis.ods"), "--table", "goals",
@@ -73,7 +73,7 @@ def test_existing_names_are_updated_or_skipped(
     capsys.readouterr()
     assert main(["import", str(plan), str(DATA / "inventory.xlsx"), "--table", "systems",
                  "--existing", "skip"]) == 0
-    assert "added 0, updated 0, skipped 6 row(s)" in capsys.readouterr().out
+    assert "added 0 rows, updated 0, skipped 6" in capsys.readouterr().out
 
 
 def test_bad_files_are_one_line_and_exit_2(

@@ -30,6 +30,7 @@ from smbplanner.domain.model import Person, Review, Snapshot
 from smbplanner.domain.validation import Problem
 from smbplanner.storage.edits import EditSession
 from smbplanner.storage.jsonio import plan_to_dict
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.governance.decisions import DecisionsPanel
 from smbplanner.ui.pages.governance.raci import CHECK_COLUMN, RaciModel, RaciView
@@ -262,11 +263,13 @@ class GovernancePage(QWidget):
     def refresh(self) -> None:
         plan = self.document.plan()
         members = steering_committee(plan)
+        self.committee.setToolTip("")
         if members:
-            names = ", ".join(p.name for p in members)
+            names = ", ".join(fmt.clip(p.name, 60) for p in members)
             self.committee.setText(
                 self.tr("Steering committee ({0}): {1}").format(len(members), names)
             )
+            self.committee.setToolTip("\n".join(p.name for p in members))
         elif plan.people:
             self.committee.setText(
                 self.tr(

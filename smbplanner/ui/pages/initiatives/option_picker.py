@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from smbplanner.domain.model import Initiative, Option
+from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.pages.initiatives.common import find_initiative, find_option
 from smbplanner.ui.refresh import FIGURES, watch
@@ -22,8 +23,7 @@ CHOSEN_MARK = "✓ chosen"
 def short_name(option: Option, limit: int = 50) -> str:
     """The option's name cut to ``limit`` characters, so that what follows it (the chosen
     mark) stays in sight; in full in tooltips."""
-    name = option.name
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    return fmt.clip(option.name, limit)
 
 
 def option_title(option: Option, initiative: Initiative) -> str:

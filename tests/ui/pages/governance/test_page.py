@@ -348,3 +348,16 @@ def test_a_long_name_does_not_take_over_the_matrix(qtbot: QtBot, document: PlanD
     assert view.columnWidth(column) <= 170
     assert model.headerData(column, Qt.Orientation.Horizontal,
                             Qt.ItemDataRole.ToolTipRole).startswith(long_name)
+
+
+def test_a_long_name_is_cut_in_the_committee_line_and_whole_in_its_tooltip(
+    qtbot: QtBot, document: PlanDocument
+) -> None:
+    from smbplanner.domain.model import Person
+
+    long_name = ("Long person " * 20)[:200]
+    document.update(Person, MARTA, "Rename", name=long_name)
+    page = _page(qtbot, document)
+    text = page.committee.text()
+    assert long_name not in text and long_name[:59] + "…" in text
+    assert long_name in page.committee.toolTip().split("\n")
