@@ -230,7 +230,10 @@ class PrioritiesPage(QWidget):
         # the names are placed by _selection_changed, at the end
         self.scene.crowded = len(cards) > LABELS_UP_TO
         cur = plan.business.currency
+        rect = self.scene.sceneRect()
         self.scene.set_legend(size_legend(board, cur), self._message(plan, shown, board.cards))
+        if self.scene.sceneRect() != rect:  # a legend on the right as wide as its texts
+            self.view.fit()
         self.tray.set_entries([(i.id, i.name, self._tips(i, plan, book))
                                for _, i in board.unscored if i.id is not None])
         self._tips.forget_unused()

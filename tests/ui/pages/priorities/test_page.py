@@ -589,3 +589,24 @@ def test_axes_and_legend_stay_legible_on_a_small_screen(document: PlanDocument,
     qtbot.waitUntil(lambda: small.view.transform().m11() > 1)
     assert scene.text_zoom == 1.0 and not scene.legend_right
     assert scene.sceneRect() == SCENE_RECT
+
+
+def test_a_wider_legend_on_the_right_is_fitted_again(document: PlanDocument, qtbot: QtBot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the legend right of the board, a longer TCO text widens its column: the view
+    fits the scene again, so nothing is cut off."""
+    small = PrioritiesPage(document)
+    qtbot.addWidget(small)
+    small.resize(790, 560)
+    small.show()
+    qtbot.waitExposed(small)
+    scene, view = small.scene, small.view
+    if not scene.legend_right:
+        pytest.skip("this screen keeps the legend below")
+    before = scene.sceneRect()
+    monkeypatch.setattr("smbplanner.ui.pages.priorities.page.size_legend",
+                        lambda board, cur: [(9.0, "1"), (20.0, "123,456,789,012,345 EUR")])
+    small.refresh()  # as after an edit that made the largest TCO much larger
+    assert scene.sceneRect() != before  # a wider column, or the legend back below
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(scene.sceneRect().adjusted(1, 1, -1, -1))
