@@ -26,18 +26,30 @@ SIDE = 600.0
 MIN_TEXT_PX = 10.0
 SMALLEST_TEXT_PX = 10.0
 MAX_TEXT_ZOOM = 2.0
+#: The margin above the board, for the titles of the regions along its top edge: drawn
+#: inside the board they covered the cards scored 5 (and more so with zoomed text).
+TITLE_ROOM = 15.0
 
 
 def scene_rect(zoom: float = 1.0, legend_width: float = 0.0) -> QRectF:
     """The board and its margins: the axes left and below, and the legend — below in two
     lines, or (``legend_width`` > 0) in a column of that width on the right."""
+    top = TITLE_ROOM * zoom  # the top regions' titles, above the board
     if legend_width > 0:
-        return QRectF(-70 * zoom, -12, SIDE + 24 + 70 * zoom + legend_width,
-                      SIDE + 12 + 54 * zoom)
-    return QRectF(-70 * zoom, -12, SIDE + 12 + 70 * zoom, SIDE + 12 + 92 * zoom)
+        return QRectF(-70 * zoom, -top, SIDE + 24 + 70 * zoom + legend_width,
+                      SIDE + top + 54 * zoom)
+    return QRectF(-70 * zoom, -top, SIDE + 12 + 70 * zoom, SIDE + top + 92 * zoom)
 
 
 SCENE_RECT = scene_rect()
+
+
+def title_at(region: Region, zoom: float) -> QPointF:
+    """Where a region's title starts (its baseline): for a region along the board's top
+    edge, above the board in the margin kept for it (inside, it covered the cards scored 5);
+    else inside the region, at its top left."""
+    top = (1 - region.y1) * SIDE
+    return QPointF(region.x0 * SIDE + 8, -3 * zoom if top <= 0 else top + 17 * zoom)
 
 
 def wanted_text_zoom(view_scale: float) -> float:
@@ -203,7 +215,7 @@ class BoardScene(QGraphicsScene):
         font = _font(12 * z, True)
         painter.setFont(font)
         for region in REGIONS:
-            at = QPointF(region.x0 * SIDE + 8, (1 - region.y1) * SIDE + 17 * z)
+            at = title_at(region, z)
             title = REGION_TITLES[region.quadrant]
             room = (region.x1 - region.x0) * SIDE - 28  # a clear gap to the next title
             if painter.fontMetrics().horizontalAdvance(title) > room:  # smaller, to fit

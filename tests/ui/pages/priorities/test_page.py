@@ -579,7 +579,9 @@ def test_axes_and_legend_stay_legible_on_a_small_screen(document: PlanDocument,
     scene, scale = small.scene, small.view.transform().m11()
     assert scene.text_zoom > 1
     assert round(SMALLEST_TEXT_PX * scene.text_zoom) * scale >= 9.5
-    assert scale > 0.55  # the board itself not much smaller than before (0.49 with all below)
+    # the board itself not much smaller than before (0.49 with all below; 0.55 before the top
+    # regions' titles moved above it, where they cover no card)
+    assert scale > 0.53
     rect = scene.sceneRect()
     advance = QFontMetricsF(_font(11 * scene.text_zoom)).horizontalAdvance
     for line in scene.legend_lines():  # every entry inside the scene, so on screen
@@ -610,3 +612,18 @@ def test_a_wider_legend_on_the_right_is_fitted_again(document: PlanDocument, qtb
     assert scene.sceneRect() != before  # a wider column, or the legend back below
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert seen.contains(scene.sceneRect().adjusted(1, 1, -1, -1))
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.5, 2.0])
+def test_the_top_regions_titles_sit_above_the_board_and_inside_the_scene(zoom: float) -> None:
+    from smbplanner.analysis.board import REGIONS
+    from smbplanner.ui.pages.priorities.scene import scene_rect, title_at, to_unit
+
+    top_regions = [r for r in REGIONS if r.y1 >= 1]
+    assert top_regions
+    rect = scene_rect(zoom)
+    highest_card = (1 - to_unit(5)) * 600  # a card scored 5: its centre's y
+    for region in top_regions:
+        at = title_at(region, zoom)
+        assert at.y() <= 0 < highest_card  # above the board's top edge: no card under it
+        assert at.y() - 12 * zoom >= rect.top() - 0.5  # the title's cap height is in the scene
