@@ -44,7 +44,7 @@ def allocate(cents: Sequence[Fraction | int], target: int) -> list[int]:
     if left == 0:
         return floors
     # the remainders in cents (exact), largest first, earlier rows first on ties
-    rests = [c - 100 * f for c, f in zip(cents, floors)]
+    rests = [c - 100 * f for c, f in zip(cents, floors, strict=True)]
     order = sorted(range(len(rests)), key=lambda n: (-rests[n], n))
     if left >= 0:
         for k in range(left):

@@ -124,7 +124,7 @@ def _year_table(ctx: Ctx, d: Decision) -> list[Flowable]:
     left, right = cells[:half], cells[half:]
     right += [["", "", "", ""]] * (half - len(right))
     head = ["Year", "Approved", "Asked now", "Total"]
-    rows = [[*head, "", *head]] + [[*a, "", *b] for a, b in zip(left, right)]
+    rows = [[*head, "", *head]] + [[*a, "", *b] for a, b in zip(left, right, strict=True)]
     last = len(right) - next(k for k, r in enumerate(reversed(right)) if r[0] == "Total") - 1
     at = last + 1  # the total's row in the table (after the header)
     extra = [("BACKGROUND", (5, at), (8, at), HEAD_BG),

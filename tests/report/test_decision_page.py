@@ -118,3 +118,27 @@ def test_the_later_years_row_foots() -> None:
     assert sum(a for _, a, _ in shown) == sum(r.approved for r in d.rows)
     assert sum(b for _, _, b in shown) == sum(r.asked for r in d.rows)
     assert year_rows(d, later[-1].year) == [(str(r.year), r.approved, r.asked) for r in d.rows]
+
+
+def test_the_empty_pack_has_no_zero_tiles(empty_pack: Pack) -> None:
+    """An empty plan's headline tiles say what is missing and the step to take, not 0 EUR."""
+    summary = next(p for p in empty_pack.pages if "Headline numbers" in p)
+    flat = _squash(summary)
+    assert "0 EUR" not in flat
+    assert flat.count("Not yet planned") == 5
+    assert "add initiatives and their costs in Prioritise" in flat
+    assert "No budget set yet" in flat and "set a budget per year in Measure" in flat
+
+
+def test_the_large_plan_s_budget_tile_is_short(large_pack: Pack) -> None:
+    """Over in 8 of 10 years: the tile names the years as a range and the year most over."""
+    from smbplanner.analysis.budget import budget_statement
+    from smbplanner.analysis.budget_text import budget_headline
+    from smbplanner.sample import large_plan
+
+    statement = budget_statement(large_plan(), ReportOptions().scenario)
+    headline = budget_headline(statement)
+    assert len(statement.over) > 2 and len(headline) < 90
+    assert "most in" in headline and headline.count("Run +") + headline.count("Change +") <= 2
+    summary = next(p for p in large_pack.pages if "Headline numbers" in p)
+    assert re.sub(r"\s+", "", headline) in re.sub(r"\s+", "", summary)
