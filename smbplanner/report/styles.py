@@ -341,6 +341,78 @@ class PackTable(Table):
         self._wrapped_at = None
         return list(super().split(availWidth, availHeight))
 
+    # Plain-string cells (numbers, dates, short names: most cells of a long table) are drawn
+    # in one text object per table instead of one each (reportlab's drawString makes a text
+    # object, its state and its code for every cell: a third of drawing 654 pages). The
+    # same text at the same places in the same fonts and colours; paragraphs, multi-line
+    # strings and cells with links or a direction still go through reportlab.
+    _batch: Any = None
+    _batch_font: tuple[str, float, float] | None = None
+    _batch_colour: Any = None
+
+    def draw(self) -> None:
+        self._batch = None
+        super().draw()
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
+        if (type(cellval) is not str or "\n" in cellval or cellstyle.href
+                or cellstyle.destination or cellstyle.direction or cellstyle.shaping
+                or cellstyle.alignment not in _ALIGNED or cellstyle.valign not in _VALIGNED):
+            self._flush()  # the content keeps the cells' order (text extraction, copying)
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if not cellval:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        font, fontsize = cellstyle.fontname, cellstyle.fontsize
+        just = cellstyle.alignment
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        else:
+            width = stringWidth(cellval, font, fontsize)
+            if just == "RIGHT":
+                x = colpos + colwidth - cellstyle.rightPadding - width
+            else:
+                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 \
+                    - 0.5 * width
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + cellstyle.leading - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding
+                          + cellstyle.leading) / 2.0 - fontsize
+        batch = self._batch
+        if batch is None:
+            batch = self._batch = self.canv.beginText()
+            self._batch_font = self._batch_colour = None
+        key = (font, fontsize, cellstyle.leading)
+        if key != self._batch_font:
+            batch.setFont(*key)
+            self._batch_font = key
+        if cellstyle.color != self._batch_colour:
+            batch.setFillColor(cellstyle.color)
+            self._batch_colour = cellstyle.color
+        batch.setTextOrigin(x, y)
+        batch.textLine(cellval)
+
+    def _flush(self) -> None:
+        if self._batch is not None:
+            self.canv.saveState()  # the batch's colours stay inside it
+            self.canv.drawText(self._batch)
+            self.canv.restoreState()
+            self._batch = None
+
+    def _drawLines(self) -> None:  # noqa: N802 (the strings go before the rules, as before)
+        self._flush()
+        super()._drawLines()
+
+
+_ALIGNED = frozenset({"LEFT", "RIGHT", "CENTRE", "CENTER"})
+_VALIGNED = frozenset({"TOP", "BOTTOM", "MIDDLE"})
+
 
 def table(
     rows: Sequence[Sequence[Any]],
