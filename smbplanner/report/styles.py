@@ -322,6 +322,10 @@ class _Cell(CellStyle):
     rightPadding = 4  # noqa: N815
     topPadding = 3  # noqa: N815
     bottomPadding = 3  # noqa: N815
+    name = "pack cell"  # reportlab names each cell's style; nothing reads the name
+
+    def __init__(self) -> None:  # one per cell of every table: as cheap as an object
+        pass
 
 
 class PackTable(Table):
@@ -438,7 +442,8 @@ def table(
 
 def _make(data: list[list[Any]], widths: list[float], header_rows: int,
           commands: list[tuple[Any, ...]], heights: list[float] | None = None) -> PackTable:
-    cells = [[_Cell(repr((r, c))) for c in range(len(widths))] for r in range(len(data))]
+    columns = range(len(widths))
+    cells = [[_Cell() for _ in columns] for _ in data]
     t = PackTable(data, colWidths=widths, rowHeights=heights, repeatRows=header_rows,
                   hAlign="LEFT", cellStyles=cells)
     t.setStyle(TableStyle(commands))
