@@ -191,13 +191,16 @@ class Styles:
         #: Parsed markup per (markup, style): the pack repeats many cells (a category, an
         #: owner's name, a stock mitigation); reportlab's markup parser is slow.
         self._frags: dict[tuple[str, str], list[Any]] = {}
+        self._sized: dict[float, ParagraphStyle] = {}
         base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=DARK)
         self.body = base
         self.small = ParagraphStyle("small", base, fontSize=8, leading=10.5)
         self.muted = ParagraphStyle("muted", self.small, textColor=MUTED)
         self.italic = ParagraphStyle("italic", self.small, fontName=ITALIC, textColor=MUTED)
         self.method = ParagraphStyle("method", self.small, spaceAfter=4)
-        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10)
+        # a cell's words break at their own hyphens and soft hyphens (U+00AD) before
+        # anywhere else (reportlab's embedded hyphenation; no dictionary needed)
+        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10, embeddedHyphenation=1)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=BOLD)
         self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
         self.cell_center = ParagraphStyle("cell_center", self.cell, alignment=TA_CENTER)
@@ -243,9 +246,24 @@ class Styles:
         fits on one line (much faster to lay out), else a wrapping paragraph."""
         value = logical(text).strip()
         shown = printable(value)
-        if "\n" not in value and _width(shown) <= width - PADDING:
+        room = width - PADDING
+        if "\n" not in value and _width(shown) <= room:
             return shown
+        # a word wider than the column (a German or Greek compound, a code) is set in
+        # smaller type until it fits, down to MIN_SIZE; only beyond that is it broken
+        longest = max((_width(piece) for piece in _PIECES.findall(shown)), default=0.0)
+        if longest > room:
+            return self._user(value, self._cell_at(8 * room / longest), limit)
         return self._user(value, self.cell, limit)
+
+    def _cell_at(self, size: float) -> ParagraphStyle:
+        """The cell style at ``size`` points (rounded down to a quarter, at least MIN_SIZE)."""
+        size = max(int(size * 4) / 4, MIN_SIZE)
+        style = self._sized.get(size)
+        if style is None:
+            style = self._sized[size] = ParagraphStyle(
+                f"cell_{size:g}", self.cell, fontSize=size, leading=size + 2)
+        return style
 
     def _user(self, value: str, style: ParagraphStyle, limit: int | None) -> Para:
         markup = escape(shaped(cut(value, limit))).replace("\n", "<br/>")
@@ -266,6 +284,8 @@ class Styles:
 
 
 MIN_SIZE = 6.0
+#: What a cell's line must hold whole: a word, or the part of it up to a hyphen or soft hyphen.
+_PIECES = re.compile(r"[^\s\-\xad]+[\-\xad]?")
 PADDING = 8.5  # a cell's left and right padding, and a little air
 
 

@@ -51,3 +51,25 @@ def test_strings_are_placed_as_reportlab_places_them() -> None:
     said = [t for t, _, _ in ours]
     wrapped = next(k for k, t in enumerate(said) if t.startswith("a paragraph"))
     assert said.index("2027") < said.index("-56") < wrapped < said.index("low")
+
+
+def test_a_long_compound_shrinks_and_breaks_at_its_hyphen() -> None:
+    """A word wider than its column is set in smaller type (down to 6 pt) and breaks at its
+    own hyphen or soft hyphen before anywhere else; ordinary words keep 8 pt."""
+    register_fonts()
+    s = Styles()
+    plain = s.c("Central ordering and production planning", 100)
+    assert not isinstance(plain, str) and plain.style.fontSize == 8
+    word = s.c("Warenwirtschaftssystem und Kassen", 100)  # 22 letters: fits at a smaller size
+    assert not isinstance(word, str) and 6 <= word.style.fontSize < 8
+    word.wrap(100 - 8, 1000)
+    line = word.blPara.lines[0]
+    first = line[1] if isinstance(line, tuple) else line.words
+    assert "Warenwirtschaftssystem" in "".join(str(w) for w in first)
+    compound = s.c("Datenschutzgrundverordnung-Umsetzung", 100)
+    assert not isinstance(compound, str)
+    compound.wrap(100 - 8, 1000)
+    said = ["".join(str(w) for w in (ln[1] if isinstance(ln, tuple) else ln.words))
+            for ln in compound.blPara.lines]
+    assert said[0].rstrip("-") == "Datenschutzgrundverordnung"  # broken at the hyphen
+    assert said[1].lstrip("-").startswith("Umsetzung")  # printed "…ordnung-" / "Umsetzung"
