@@ -251,7 +251,9 @@ class Styles:
             return shown
         # a word wider than the column (a German or Greek compound, a code) is set in
         # smaller type until it fits, down to MIN_SIZE; only beyond that is it broken
-        longest = max((_width(piece) for piece in _PIECES.findall(shown)), default=0.0)
+        longest = 0.0
+        if max(map(len, shown.split()), default=0) * _WIDEST > room:  # else none can be
+            longest = max((_width(piece) for piece in _PIECES.findall(shown)), default=0.0)
         if longest > room:
             return self._user(value, self._cell_at(8 * room / longest), limit)
         return self._user(value, self.cell, limit)
@@ -285,6 +287,7 @@ class Styles:
 
 MIN_SIZE = 6.0
 #: What a cell's line must hold whole: a word, or the part of it up to a hyphen or soft hyphen.
+_WIDEST = 13.0  # wider than any Latin, Greek or Cyrillic letter at 8 pt, measured as bold
 _PIECES = re.compile(r"[^\s\-\xad]+[\-\xad]?")
 PADDING = 8.5  # a cell's left and right padding, and a little air
 
