@@ -42,6 +42,35 @@ def label_zoom() -> float:
     return _zoom
 
 
+#: A dot's number is drawn only when it is at least MIN_NUMBER_PX on the device it is drawn
+#: on (the screen, or an export's image): a crowded board seen whole shrinks three-digit
+#: numbers to about 6 px, which cannot be read. The screen's scale is kept here (set by
+#: ``BoardView``) so that a new number nobody could read does not repaint its dot: after a
+#: drop on a board of 3,000 cards about two thirds of the numbers change.
+MIN_NUMBER_PX = 7.0
+_screen_scale = 1.0
+
+
+def set_screen_scale(view_scale: float) -> None:
+    global _screen_scale
+    _screen_scale = view_scale
+
+
+def number_px(look: CardLook) -> int:
+    """The pixel size of a dot's number on the board: smaller for three digits and more,
+    larger when the names are (a small view), but never wider than its dot."""
+    size = 11 if look.radius >= 11 else 9
+    if look.number >= 100:
+        size -= 2
+    room = 2 * look.radius / (0.7 * max(len(str(look.number)), 2))  # bold digits ≈ 0.7 em
+    return max(1, round(min(size * _zoom, room)))
+
+
+def number_legible(look: CardLook, scale: float) -> bool:
+    """Whether the dot's number is drawn at this scale (board units → device pixels)."""
+    return number_px(look) * scale >= MIN_NUMBER_PX
+
+
 def set_label_zoom(view_scale: float) -> bool:
     """Names legible at this view scale; whether the zoom changed (labels to place again)."""
     global _zoom
@@ -164,15 +193,28 @@ class CardItem(QGraphicsItem):
         return self.look.initiative_id
 
     def update_look(self, look: CardLook) -> None:
-        if look == self.look:
+        old = self.look
+        if look == old:
             return
-        if look.radius != self.look.radius:
+        if look.radius != old.radius:
             self.prepareGeometryChange()
-        if look.tooltip != self.look.tooltip:
+        if look.tooltip != old.tooltip:
             self.setToolTip(look.tooltip)
         self.look = look
         self._bounds = self._measure()
-        self.update()
+        if self._looks_different(old, look):
+            self.update()
+
+    @staticmethod
+    def _looks_different(old: CardLook, new: CardLook) -> bool:
+        """Whether the dot drawn on screen changes: not when only a number changed that is
+        too small to be drawn, before and after (nor when only the tooltip or name did)."""
+        if (old.radius, old.portfolio, old.high_risk) != (new.radius, new.portfolio,
+                                                          new.high_risk):
+            return True
+        if old.number == new.number:
+            return False
+        return (number_legible(old, _screen_scale) or number_legible(new, _screen_scale))
 
     def set_label(self, text: str, side: str = "right") -> None:
         if (text, side) != (self.label, self.label_side):
@@ -226,9 +268,9 @@ class CardItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(dot.adjusted(-3, -3, 3, 3))
         _disc(painter, _ORIGIN, look.radius, PORTFOLIO_COLOURS[look.portfolio], self.halo, 1.2)
-        size = 11 if look.radius >= 11 else 9
-        painter.setPen(_WHITE)
-        _centred(painter, _ORIGIN, str(look.number), size if look.number < 100 else size - 2)
+        if number_legible(look, painter.worldTransform().m11()):
+            painter.setPen(_WHITE)
+            _centred(painter, _ORIGIN, str(look.number), number_px(look))
         if look.high_risk:
             r = look.radius
             mark = QPointF(r * 0.7 + 4, -r * 0.7)

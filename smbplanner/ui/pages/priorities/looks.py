@@ -69,6 +69,17 @@ class Tooltips:
     def __init__(self) -> None:
         self._known: dict[int, tuple[Initiative, object, object, str]] = {}
         self._used: set[int] = set()
+        self._risky: dict[int, tuple[Initiative, bool]] = {}
+
+    def high_risk(self, initiative: Initiative) -> bool:
+        """``has_open_high_risk``, worked out again only for a new version of the initiative
+        (a pass over its risks, for each of 3,000 cards after each drop, otherwise)."""
+        known = self._risky.get(id(initiative))
+        if known is not None and known[0] is initiative:
+            return known[1]
+        found = has_open_high_risk(initiative)
+        self._risky[id(initiative)] = (initiative, found)
+        return found
 
     def __call__(self, initiative: Initiative, plan: Plan, book: FigureBook) -> str:
         key = id(initiative)
@@ -84,6 +95,7 @@ class Tooltips:
     def forget_unused(self) -> None:
         """Drop the tooltips of initiatives the last refresh did not ask for."""
         self._known = {k: v for k, v in self._known.items() if k in self._used}
+        self._risky = {k: v for k, v in self._risky.items() if k in self._used}
         self._used = set()
 
 
@@ -108,7 +120,7 @@ def card_looks(
             numbers.get(card.initiative_id, card.number),
             card.portfolio,
             low + (high - low) * card.size,
-            has_open_high_risk(initiative),
+            tips.high_risk(initiative),
             tips(initiative, plan, book),
         )
     return looks

@@ -134,6 +134,10 @@ class PrioritiesPage(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName(self.tr("Board hint"))
+        # room for three lines whatever it says: a hint that grew by a line after each drop
+        # resized the board, and a resized board is laid out and drawn again whole
+        self.hint.setMinimumHeight(3 * self.hint.fontMetrics().lineSpacing() + 2)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.tray_title = QLabel()
         self.tray_title.setWordWrap(True)
         self.tray_help = tray_help = QLabel()
@@ -226,7 +230,10 @@ class PrioritiesPage(QWidget):
         # the names are placed by _selection_changed, at the end
         self.scene.crowded = len(cards) > LABELS_UP_TO
         cur = plan.business.currency
+        rect = self.scene.sceneRect()
         self.scene.set_legend(size_legend(board, cur), self._message(plan, shown, board.cards))
+        if self.scene.sceneRect() != rect:  # a legend on the right as wide as its texts
+            self.view.fit()
         self.tray.set_entries([(i.id, i.name, self._tips(i, plan, book))
                                for _, i in board.unscored if i.id is not None])
         self._tips.forget_unused()
@@ -428,14 +435,15 @@ class PrioritiesPage(QWidget):
         self.scene.clearSelection()
         self.ghost.setVisible(False)
         cards = list(self.view.cards.values())
+        modes = [card.cacheMode() for card in cards]
         for card in cards:  # vector drawing, not the cached pixmaps
             card.setCacheMode(CardItem.CacheMode.NoCache)
         back = self.palette().color(self.backgroundRole())
         name = self._plan.business.name if self._plan else "Plan"
         ok = (export_png(self.scene, target, back) if kind == "png"
               else export_svg(self.scene, target, f"{name}: priority board", back))
-        for card in cards:
-            card.setCacheMode(CardItem.CacheMode.DeviceCoordinateCache)
+        for card, mode in zip(cards, modes, strict=True):
+            card.setCacheMode(mode)
         for card in selected:
             card.setSelected(True)
         self.ghost.setVisible(ghost and bool(selected))

@@ -26,8 +26,14 @@ from smbplanner.analysis.board_summary import CATEGORY_NAMES
 from smbplanner.analysis.quadrant import quadrant
 from smbplanner.analysis.suggest import half_step
 from smbplanner.ui import fmt
-from smbplanner.ui.pages.priorities.card import CardItem, set_label_zoom
-from smbplanner.ui.pages.priorities.scene import SIDE, BoardScene, TipItem, board_rect
+from smbplanner.ui.pages.priorities.card import CardItem, set_label_zoom, set_screen_scale
+from smbplanner.ui.pages.priorities.scene import (
+    SIDE,
+    BoardScene,
+    TipItem,
+    board_rect,
+    wanted_text_zoom,
+)
 
 MIME_TYPE = "application/x-smbplanner-initiative-ids"
 SCORE_PER_UNIT = 4.5  # the drawn axis runs 0.75–5.25
@@ -73,7 +79,7 @@ class BoardView(QGraphicsView):
         self._landing: tuple[float, float] | None = None
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -84,11 +90,30 @@ class BoardView(QGraphicsView):
     # --- geometry ------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit()
+        set_screen_scale(self.transform().m11())  # the view is drawn again whole after this
         if set_label_zoom(self.transform().m11()):
             for card in self.cards.values():
                 card.set_label("")  # measured again with the new size
             self.labels_resized.emit()
+
+    def fit(self) -> None:
+        """The whole scene in view, its texts large enough to read at the scale that gives
+        (a larger text zoom widens the margins, which shrinks the scale: a few rounds). When
+        the texts must be drawn larger, the legend goes right of the board if that leaves
+        the board larger (a wide view); at full size it stays below, as in the PDF."""
+        below = self._fit_with(legend_right=False)
+        if self.board.text_zoom > 1 and self._fit_with(legend_right=True) <= below + 0.005:
+            self._fit_with(legend_right=False)
+
+    def _fit_with(self, legend_right: bool) -> float:
+        self.board.set_text_zoom(self.board.text_zoom, legend_right)
+        for _ in range(4):
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            if not self.board.set_text_zoom(wanted_text_zoom(self.transform().m11()),
+                                            legend_right):
+                break
+        return self.transform().m11()
 
     def card_at(self, view_pos: QPointF) -> CardItem | None:
         for item in self.items(view_pos.toPoint()):

@@ -407,7 +407,7 @@ def _labels_checked_against_every_dot(cards: list[CardItem]) -> dict[int, tuple[
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    from smbplanner.ui.pages.priorities.card import LABEL_WIDTH, SIDES, label_font
+    from smbplanner.ui.pages.priorities.card import LABEL_WIDTH, SIDES, label_font, label_zoom
     from smbplanner.ui.pages.priorities.scene import board_rect
 
     def dot(c: CardItem) -> QRectF:
@@ -416,7 +416,8 @@ def _labels_checked_against_every_dot(cards: list[CardItem]) -> dict[int, tuple[
 
     metrics, taken, out = QFontMetricsF(label_font()), [], {}
     for card in sorted((c for c in cards if c.isSelected()), key=lambda c: c.look.number):
-        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        text = metrics.elidedText(card.look.name, Qt.TextElideMode.ElideRight,
+                                  LABEL_WIDTH * label_zoom())
         scored = []
         for side in SIDES:
             box = card.label_box(text, side).translated(card.pos())
@@ -498,3 +499,114 @@ def test_names_stay_legible_on_a_small_screen(document: PlanDocument, qtbot: QtB
     small.resize(1400, 1000)
     qtbot.waitUntil(lambda: small.view.transform().m11() > 1)
     assert label_zoom() == 1.0 and label_font().pixelSize() == LABEL_FONT_PX
+
+
+def _drawn(card: CardItem, scale: float) -> bytes:
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(80, 80, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(40, 40)
+    painter.scale(scale, scale)
+    card.paint(painter, None)  # type: ignore[arg-type]
+    painter.end()
+    return bytes(image.constBits())  # type: ignore[arg-type]
+
+
+def test_a_number_too_small_to_read_is_not_drawn_nor_repainted(page: PrioritiesPage) -> None:
+    """A dot's number is drawn when it is at least 7 px on the device (screen or export):
+    three-digit numbers on a crowded board seen whole are about 6 px. A change of a number
+    that is not drawn does not repaint the dot (most numbers change after a drop on a large
+    board)."""
+    from dataclasses import replace
+
+    from smbplanner.ui.pages.priorities import card as card_module
+    from smbplanner.ui.pages.priorities.card import number_legible, set_screen_scale
+
+    card = next(iter(page.view.cards.values()))
+    small = replace(card.look, radius=8.0, number=123)
+    card.update_look(small)
+    assert number_legible(small, 1.0) and not number_legible(small, 0.85)
+    other = replace(small, number=456)
+    before = _drawn(card, 0.85), _drawn(card, 2.0)
+    card.update_look(other)
+    after = _drawn(card, 0.85), _drawn(card, 2.0)
+    assert before[0] == after[0]  # not drawn at 0.85: the same pixels
+    assert before[1] != after[1]  # drawn when legible
+    repaints: list[int] = []
+    card.update = lambda *a: repaints.append(1)  # type: ignore[method-assign]
+    try:
+        set_screen_scale(0.85)
+        card.update_look(replace(other, number=789))
+        assert repaints == []
+        card.update_look(replace(other, number=12))  # two digits: 9 px × 0.85, drawn
+        assert repaints == [1]
+        set_screen_scale(2.0)
+        card.update_look(replace(other, number=789))
+        assert repaints == [1, 1]
+    finally:
+        set_screen_scale(page.view.transform().m11())
+        del card.update
+    assert card_module.MIN_NUMBER_PX == 7.0
+
+
+def test_the_hint_does_not_resize_the_board(page: PrioritiesPage, qtbot: QtBot) -> None:
+    """A hint one line longer after a drop made the board smaller, then larger again: the
+    whole board laid out and drawn twice. The hint keeps room for three lines."""
+    size = page.view.size()
+    for text in ("short", " ".join(["a longer hint that wraps"] * 12), ""):
+        page.hint.setText(text)
+        qtbot.wait(5)
+        assert page.view.size() == size
+
+
+def test_axes_and_legend_stay_legible_on_a_small_screen(document: PlanDocument,
+                                                         qtbot: QtBot) -> None:
+    """At 1024×640 the axes' labels and the legend were about 7 px: they are drawn larger on
+    the board (in margins as much larger) so that the smallest is 10 px on screen, the
+    legend moving to the right of the board when that leaves the board larger; at full size
+    they are as they were."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from smbplanner.ui.pages.priorities.scene import SCENE_RECT, SMALLEST_TEXT_PX, _font
+
+    small = PrioritiesPage(document)
+    qtbot.addWidget(small)
+    small.resize(790, 560)  # the page's part of a 1024×640 window
+    small.show()
+    qtbot.waitExposed(small)
+    scene, scale = small.scene, small.view.transform().m11()
+    assert scene.text_zoom > 1
+    assert round(SMALLEST_TEXT_PX * scene.text_zoom) * scale >= 9.5
+    assert scale > 0.55  # the board itself not much smaller than before (0.49 with all below)
+    rect = scene.sceneRect()
+    advance = QFontMetricsF(_font(11 * scene.text_zoom)).horizontalAdvance
+    for line in scene.legend_lines():  # every entry inside the scene, so on screen
+        assert sum(width for _, _, width in line) <= rect.width()
+        assert all(advance(text) < width for _, text, width in line)
+    small.resize(1400, 1000)
+    qtbot.waitUntil(lambda: small.view.transform().m11() > 1)
+    assert scene.text_zoom == 1.0 and not scene.legend_right
+    assert scene.sceneRect() == SCENE_RECT
+
+
+def test_a_wider_legend_on_the_right_is_fitted_again(document: PlanDocument, qtbot: QtBot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the legend right of the board, a longer TCO text widens its column: the view
+    fits the scene again, so nothing is cut off."""
+    small = PrioritiesPage(document)
+    qtbot.addWidget(small)
+    small.resize(790, 560)
+    small.show()
+    qtbot.waitExposed(small)
+    scene, view = small.scene, small.view
+    if not scene.legend_right:
+        pytest.skip("this screen keeps the legend below")
+    before = scene.sceneRect()
+    monkeypatch.setattr("smbplanner.ui.pages.priorities.page.size_legend",
+                        lambda board, cur: [(9.0, "1"), (20.0, "123,456,789,012,345 EUR")])
+    small.refresh()  # as after an edit that made the largest TCO much larger
+    assert scene.sceneRect() != before  # a wider column, or the legend back below
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(scene.sceneRect().adjusted(1, 1, -1, -1))
