@@ -46,6 +46,21 @@ def budget_sentence(statement: BudgetStatement, currency: str = "") -> str:
     return text
 
 
+def budget_headline(statement: BudgetStatement, currency: str = "") -> str:
+    """``budget_sentence`` short enough for a tile: over in more than two years, the years
+    as ranges and the year most over, instead of every year's envelopes."""
+    over = statement.over
+    if len(over) <= 2:
+        return budget_sentence(statement, currency)
+    most = max(over, key=lambda y: (sum(v for _, v in y.over_envelopes), -y.year))
+    text = (f"Over budget in {len(over)} of {len(statement.budgeted)} budgeted years "
+            f"({year_list([y.year for y in over])}); most in {most.year} "
+            f"({over_text(most, currency)})")
+    if statement.unbudgeted:
+        text += f"; no budget set for {year_list([y.year for y in statement.unbudgeted])}"
+    return text
+
+
 def check_messages(statement: BudgetStatement, currency: str) -> list[tuple[int, str]]:
     """``check``'s warnings: one per year and envelope that is over, as (year, message)."""
     found = []

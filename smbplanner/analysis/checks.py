@@ -123,6 +123,7 @@ def _strongly_connected(graph: dict[int, list[int]], order: list[int]) -> list[l
     stack: list[int] = []
     on_stack: set[int] = set()
     components: list[list[int]] = []
+    position = {n: k for k, n in enumerate(order)}
     for root in order:
         if root in index:
             continue
@@ -153,7 +154,8 @@ def _strongly_connected(graph: dict[int, list[int]], order: list[int]) -> list[l
                     members.add(top)
                     if top == node:
                         break
-                components.append([n for n in order if n in members])
+                components.append([node] if len(members) == 1
+                                  else sorted(members, key=position.__getitem__))
     return components
 
 

@@ -39,9 +39,13 @@ def allocate(cents: Sequence[Fraction | int], target: int) -> list[int]:
     """Whole units for each row (exact cents, ≥ 0) that add up to ``target`` units: each row
     rounded down, the rest handed out by largest remainder (earlier rows first on ties).
     Rows stay within one unit of their exact value whenever ``target`` is the rounded sum."""
-    floors = [int(Fraction(c) // 100) for c in cents]
+    floors = [int(c // 100) for c in cents]  # exact: int and Fraction floor alike
     left = target - sum(floors)
-    order = sorted(range(len(cents)), key=lambda n: (-(Fraction(cents[n]) / 100 - floors[n]), n))
+    if left == 0:
+        return floors
+    # the remainders in cents (exact), largest first, earlier rows first on ties
+    rests = [c - 100 * f for c, f in zip(cents, floors, strict=True)]
+    order = sorted(range(len(rests)), key=lambda n: (-rests[n], n))
     if left >= 0:
         for k in range(left):
             floors[order[k % len(order)]] += 1

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from smbplanner.analysis.budget import BudgetStatement, Shown
+from smbplanner.analysis.budget_text import budget_headline, budget_sentence
 from smbplanner.domain.enums import Portfolio
 from smbplanner.domain.numbers import DASH, signed, units
 from smbplanner.report.context import Ctx, Section
@@ -167,6 +168,9 @@ def budget(ctx: Ctx) -> Section:
         ("FONT", (0, first), (0, -1), BOLD, 8),
         *marks,
     ]))
+    said = budget_sentence(statement)
+    if said != budget_headline(statement):  # the summary's tile is short: the words in full
+        flow.append(s.m(escape(said) + ".", s.small))
     if not ctx.plan.budget_years:
         flow.append(s.m("No budget has been set yet: enter one per year to compare.", s.muted))
     elif len(totals) > 1:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from smbplanner.analysis.decision import Decision, FundingRow, return_sentence
@@ -39,7 +40,9 @@ def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
     s, cur = ctx.styles, one_line(ctx.currency)
     figures = [(i, ctx.book.figures(i, ctx.scenario)) for i in d.asked]
     ranked = sorted(figures, key=lambda e: -(e[1].tco_cents if e[1] else 0))
-    shown = ranked[:ASK_PAGES]  # the ones with a business case page by default
+    # the ones with a business case page by default; fewer when the cost by year takes two
+    # halves (a plan of many years), so that the decision stays on one page
+    shown = ranked[:ASK_PAGES if not _two_up(ctx, d) else ASK_ROWS_TWO_UP]
     rows: list[list[object]] = [["#", "Proposed initiative", "Start", "Portfolio", "TCO",
                                  "NPV", "Payback"]]
     w = ctx.width
@@ -66,24 +69,71 @@ def _ask_table(ctx: Ctx, d: Decision) -> list[Flowable]:
                                                            ("SPAN", (1, -1), (3, -1))])]
 
 
+#: Above this many years the cost-by-year table is printed in two halves side by side.
+TWO_UP_ABOVE = 8
+
+
+#: The ask's rows listed when the cost by year is printed in two halves.
+ASK_ROWS_TWO_UP = 6
+
+
+def _two_up(ctx: Ctx, d: Decision) -> bool:
+    return len(year_rows(d, ctx.plan.business.end_year)) > TWO_UP_ABOVE
+
+
+def year_rows(d: Decision, end_year: int) -> list[tuple[str, int, int]]:
+    """(year, approved, asked) in whole units, one row per year of the plan's horizon and
+    before; the years after ``end_year`` together in one row ("2036–2041") whose amounts
+    are the sums of those years' printed amounts, so the table foots as before."""
+    rows = [(str(r.year), r.approved, r.asked) for r in d.rows if r.year <= end_year]
+    later = [r for r in d.rows if r.year > end_year]
+    if len(later) == 1:
+        rows.append((str(later[0].year), later[0].approved, later[0].asked))
+    elif later:
+        rows.append((f"{later[0].year}–{later[-1].year}",
+                     sum(r.approved for r in later), sum(r.asked for r in later)))
+    return rows
+
+
 def _year_table(ctx: Ctx, d: Decision) -> list[Flowable]:
     cur = one_line(ctx.currency)
-    rows: list[list[object]] = [["Year", "Already approved", "Asked now", "Total"]]
-    for r in d.rows:
-        rows.append([str(r.year), units(r.approved), units(r.asked) if r.asked else DASH,
-                     units(r.total)])
-    approved = sum(r.approved for r in d.rows)
-    asked = sum(r.asked for r in d.rows)
-    rows.append(["Total", units(approved), units(asked), units(approved + asked)])
+    end_year = ctx.plan.business.end_year
+    shown = year_rows(d, end_year)
+    approved = sum(a for _, a, _ in shown)
+    asked = sum(b for _, _, b in shown)
+    lines = [[y, units(a), units(b) if b else DASH, units(a + b)] for y, a, b in shown]
+    total = ["Total", units(approved), units(asked), units(approved + asked)]
     w = ctx.width
+    later = sum(1 for r in d.rows if r.year > end_year) > 1
+    words = (f" {shown[-1][0]}: the years after the plan's horizon ({end_year}), together."
+             if later else "")
     note = ctx.styles.m(
         "Already approved: initiatives approved or in progress; asked now: proposed "
         "initiatives. Each initiative's whole-life cost (TCO) falls in the calendar years it "
-        "is paid; systems' run costs are in the budget section.", ctx.styles.muted)
-    return [Caption(f"Cost by year: already approved and asked now ({ctx.scenario_note}, "
-                    f"{cur})"),
-            table(rows, [w * 0.16, w * 0.22, w * 0.22, w * 0.22], right=(1, 2, 3),
-                  extra=_TOTAL_ROW), note]
+        f"is paid; systems' run costs are in the budget section.{words}", ctx.styles.muted)
+    caption = Caption(f"Cost by year: already approved and asked now ({ctx.scenario_note}, "
+                      f"{cur})")
+    if not _two_up(ctx, d):
+        rows: list[list[object]] = [["Year", "Already approved", "Asked now", "Total"],
+                                    *lines, total]
+        return [caption, table(rows, [w * 0.16, w * 0.22, w * 0.22, w * 0.22],
+                               right=(1, 2, 3), extra=_TOTAL_ROW), note]
+    # two halves side by side: the left half's years, then the right's and the total
+    cells = [*lines, total]
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:]
+    right += [["", "", "", ""]] * (half - len(right))
+    head = ["Year", "Approved", "Asked now", "Total"]
+    rows = [[*head, "", *head]] + [[*a, "", *b] for a, b in zip(left, right, strict=True)]
+    last = len(right) - next(k for k, r in enumerate(reversed(right)) if r[0] == "Total") - 1
+    at = last + 1  # the total's row in the table (after the header)
+    extra = [("BACKGROUND", (5, at), (8, at), HEAD_BG),
+             ("LINEABOVE", (5, at), (8, at), 0.8, ACCENT),
+             ("FONT", (5, at), (8, at), BOLD, 8),
+             ("BACKGROUND", (4, 0), (4, -1), colors.white)]
+    col = [w * 0.115, w * 0.125, w * 0.125, w * 0.125]
+    return [caption, table(rows, [*col, w * 0.02, *col], right=(1, 2, 3, 6, 7, 8),
+                           extra=extra), note]
 
 
 def funding_table(ctx: Ctx, rows_in: list[FundingRow], caption: str,
@@ -112,10 +162,10 @@ def _risks(ctx: Ctx, d: Decision) -> list[Flowable]:
     w = ctx.width
     rows: list[list[object]] = [["Risk", "Initiative", "Score"]]
     for r in d.asked_risks:
-        rows.append([s.c(r.risk.description, w * 0.58, 220), s.c(r.initiative_name, w * 0.3, 120),
+        rows.append([s.c(r.risk.description, w * 0.5, 220), s.c(r.initiative_name, w * 0.38, 120),
                      f"{r.score} ({r.risk.likelihood}×{r.risk.impact})"])
     return [Caption("Top risks of the ask"),
-            table(rows, [w * 0.58, w * 0.3, w * 0.12], right=(2,))]
+            table(rows, [w * 0.5, w * 0.38, w * 0.12], right=(2,))]
 
 
 def _do_nothing(ctx: Ctx, d: Decision) -> list[Flowable]:
@@ -123,14 +173,15 @@ def _do_nothing(ctx: Ctx, d: Decision) -> list[Flowable]:
     start = ctx.plan.business.start_year
     points: list[str] = []
     stale = d.stale_systems
-    for system in stale[:STALE_ROWS]:
+    named = STALE_ROWS if not _two_up(ctx, d) else 3  # a plan of many years: fewer named
+    for system in stale[:named]:
         points.append(
             f"<b>{para(system.name, 120)}</b> is past its end of life "
             f"({system.end_of_life_year}, before the plan starts in {start}); "
             f"{escape(label(system.criticality).lower())} criticality, "
             f"{escape(units(whole(system.annual_run_cost_cents), cur))} a year to run.")
-    if len(stale) > STALE_ROWS:
-        points.append(f"and {len(stale) - STALE_ROWS} more systems past their end of life; "
+    if len(stale) > named:
+        points.append(f"and {len(stale) - named} more systems past their end of life; "
                       f"the {len(stale)} together cost "
                       f"{escape(units(d.stale_run_cost, cur))} a year to run.")
     if d.asked and d.asked_benefits:

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from smbplanner import __version__
 from smbplanner.analysis.board import priority_order
-from smbplanner.analysis.budget_text import budget_sentence
+from smbplanner.analysis.budget_text import budget_headline
 from smbplanner.analysis.completeness import missing_parts
 from smbplanner.analysis.headlines import plan_totals, quadrant_counts
 from smbplanner.analysis.quadrant import initiative_quadrant
@@ -108,7 +108,18 @@ def _tile(ctx: Ctx, value: str, caption: str) -> list[Flowable]:
 
 
 def _budget_text(ctx: Ctx) -> str:
-    return budget_sentence(ctx.budget)
+    if not ctx.budget.budgeted:
+        return "No budget set yet"
+    return budget_headline(ctx.budget)
+
+
+#: What a headline tile says while the plan has nothing to count, and the step to take.
+NOT_PLANNED = "Not yet planned"
+
+
+def _not_planned(ctx: Ctx, caption: str, step: str) -> list[Flowable]:
+    s = ctx.styles
+    return [s.m(NOT_PLANNED, s.big_text), s.m(f"{caption} — {step}", s.muted)]
 
 
 def summary(ctx: Ctx) -> Section:
@@ -132,15 +143,25 @@ def summary(ctx: Ctx) -> Section:
     totals = plan_totals(plan, ctx.scenario, ctx.book)
     counts = quadrant_counts(plan)
     cur = ctx.currency
-    tiles = [
-        _tile(ctx, units(totals.tco, cur), "Total cost of ownership"),
-        _tile(ctx, units(totals.benefits, cur), "Total benefits"),
-        _tile(ctx, units(totals.npv, cur), f"Net present value at "
-              f"{b.discount_rate_bp / 100:g} %"),
-        _tile(ctx, str(counts[Quadrant.QUICK_WIN]), "Quick wins"),
-        _tile(ctx, str(counts[Quadrant.STRATEGIC_BET]), "Strategic bets"),
-        [s.m(escape(_budget_text(ctx)), s.big_text), s.m("Budget fit", s.muted)],
-    ]
+    npv_caption = f"Net present value at {b.discount_rate_bp / 100:g} %"
+    if totals.initiatives:  # something to count
+        tiles = [
+            _tile(ctx, units(totals.tco, cur), "Total cost of ownership"),
+            _tile(ctx, units(totals.benefits, cur), "Total benefits"),
+            _tile(ctx, units(totals.npv, cur), npv_caption),
+            _tile(ctx, str(counts[Quadrant.QUICK_WIN]), "Quick wins"),
+            _tile(ctx, str(counts[Quadrant.STRATEGIC_BET]), "Strategic bets"),
+        ]
+    else:  # an empty plan says what is missing, never a clean-looking zero
+        step = "add initiatives and their costs in Prioritise"
+        tiles = [_not_planned(ctx, "Total cost of ownership", step),
+                 _not_planned(ctx, "Total benefits", step),
+                 _not_planned(ctx, npv_caption, step),
+                 _not_planned(ctx, "Quick wins", "score initiatives in Prioritise"),
+                 _not_planned(ctx, "Strategic bets", "score initiatives in Prioritise")]
+    budget_caption = ("Budget fit" if ctx.budget.budgeted
+                      else "Budget fit — set a budget per year in Measure")
+    tiles.append([s.m(escape(_budget_text(ctx)), s.big_text), s.m(budget_caption, s.muted)])
     w = ctx.width / 3
     grid = table([tiles[:3], tiles[3:]], [w] * 3, header_rows=0, zebra=False, extra=[
         ("BACKGROUND", (0, 0), (-1, -1), HEAD_BG),
@@ -151,7 +172,8 @@ def summary(ctx: Ctx) -> Section:
     ])
     note = (f"{totals.initiatives} counted initiatives (on hold and cancelled left out, as in "
             f"the budget), {ctx.scenario_note}; lifetime figures of each initiative's chosen "
-            "option.")
+            "option." if totals.initiatives else "The headline numbers appear once the plan "
+            "has initiatives (not on hold or cancelled) with their costs and benefits.")
     flow += [s.m("Headline numbers", s.h3), grid, s.m(escape(note), s.muted)]
     flow += _names(ctx, Quadrant.QUICK_WIN, "Quick wins")
     flow += _names(ctx, Quadrant.STRATEGIC_BET, "Strategic bets")

@@ -81,7 +81,8 @@ def risks(ctx: Ctx) -> Section:
     if len(register) > FULL_REGISTER_UP_TO:
         full = [e for e in register
                 if e.risk.status == RiskStatus.OPEN and band(e.risk.score) in (HIGH, CRITICAL)]
-        short = [e for e in register if all(e is not f for f in full)]
+        in_full = {id(e) for e in full}
+        short = [e for e in register if id(e) not in in_full]
         flow.append(s.m(f"The {len(full)} open high and critical risks with their mitigation; "
                         f"the other {len(short)} in the short list after them.", s.muted))
     if full:

@@ -191,13 +191,16 @@ class Styles:
         #: Parsed markup per (markup, style): the pack repeats many cells (a category, an
         #: owner's name, a stock mitigation); reportlab's markup parser is slow.
         self._frags: dict[tuple[str, str], list[Any]] = {}
+        self._sized: dict[float, ParagraphStyle] = {}
         base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=DARK)
         self.body = base
         self.small = ParagraphStyle("small", base, fontSize=8, leading=10.5)
         self.muted = ParagraphStyle("muted", self.small, textColor=MUTED)
         self.italic = ParagraphStyle("italic", self.small, fontName=ITALIC, textColor=MUTED)
         self.method = ParagraphStyle("method", self.small, spaceAfter=4)
-        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10)
+        # a cell's words break at their own hyphens and soft hyphens (U+00AD) before
+        # anywhere else (reportlab's embedded hyphenation; no dictionary needed)
+        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10, embeddedHyphenation=1)
         self.cell_bold = ParagraphStyle("cell_bold", self.cell, fontName=BOLD)
         self.cell_right = ParagraphStyle("cell_right", self.cell, alignment=TA_RIGHT)
         self.cell_center = ParagraphStyle("cell_center", self.cell, alignment=TA_CENTER)
@@ -243,9 +246,26 @@ class Styles:
         fits on one line (much faster to lay out), else a wrapping paragraph."""
         value = logical(text).strip()
         shown = printable(value)
-        if "\n" not in value and _width(shown) <= width - PADDING:
+        room = width - PADDING
+        if "\n" not in value and _width(shown) <= room:
             return shown
+        # a word wider than the column (a German or Greek compound, a code) is set in
+        # smaller type until it fits, down to MIN_SIZE; only beyond that is it broken
+        longest = 0.0
+        if max(map(len, shown.split()), default=0) * _WIDEST > room:  # else none can be
+            longest = max((_width(piece) for piece in _PIECES.findall(shown)), default=0.0)
+        if longest > room:
+            return self._user(value, self._cell_at(8 * room / longest), limit)
         return self._user(value, self.cell, limit)
+
+    def _cell_at(self, size: float) -> ParagraphStyle:
+        """The cell style at ``size`` points (rounded down to a quarter, at least MIN_SIZE)."""
+        size = max(int(size * 4) / 4, MIN_SIZE)
+        style = self._sized.get(size)
+        if style is None:
+            style = self._sized[size] = ParagraphStyle(
+                f"cell_{size:g}", self.cell, fontSize=size, leading=size + 2)
+        return style
 
     def _user(self, value: str, style: ParagraphStyle, limit: int | None) -> Para:
         markup = escape(shaped(cut(value, limit))).replace("\n", "<br/>")
@@ -266,6 +286,9 @@ class Styles:
 
 
 MIN_SIZE = 6.0
+#: What a cell's line must hold whole: a word, or the part of it up to a hyphen or soft hyphen.
+_WIDEST = 13.0  # wider than any Latin, Greek or Cyrillic letter at 8 pt, measured as bold
+_PIECES = re.compile(r"[^\s\-\xad]+[\-\xad]?")
 PADDING = 8.5  # a cell's left and right padding, and a little air
 
 
@@ -322,6 +345,10 @@ class _Cell(CellStyle):
     rightPadding = 4  # noqa: N815
     topPadding = 3  # noqa: N815
     bottomPadding = 3  # noqa: N815
+    name = "pack cell"  # reportlab names each cell's style; nothing reads the name
+
+    def __init__(self) -> None:  # one per cell of every table: as cheap as an object
+        pass
 
 
 class PackTable(Table):
@@ -340,6 +367,78 @@ class PackTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self._wrapped_at = None
         return list(super().split(availWidth, availHeight))
+
+    # Plain-string cells (numbers, dates, short names: most cells of a long table) are drawn
+    # in one text object per table instead of one each (reportlab's drawString makes a text
+    # object, its state and its code for every cell: a third of drawing 654 pages). The
+    # same text at the same places in the same fonts and colours; paragraphs, multi-line
+    # strings and cells with links or a direction still go through reportlab.
+    _batch: Any = None
+    _batch_font: tuple[str, float, float] | None = None
+    _batch_colour: Any = None
+
+    def draw(self) -> None:
+        self._batch = None
+        super().draw()
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
+        if (type(cellval) is not str or "\n" in cellval or cellstyle.href
+                or cellstyle.destination or cellstyle.direction or cellstyle.shaping
+                or cellstyle.alignment not in _ALIGNED or cellstyle.valign not in _VALIGNED):
+            self._flush()  # the content keeps the cells' order (text extraction, copying)
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if not cellval:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        font, fontsize = cellstyle.fontname, cellstyle.fontsize
+        just = cellstyle.alignment
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        else:
+            width = stringWidth(cellval, font, fontsize)
+            if just == "RIGHT":
+                x = colpos + colwidth - cellstyle.rightPadding - width
+            else:
+                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 \
+                    - 0.5 * width
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + cellstyle.leading - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding
+                          + cellstyle.leading) / 2.0 - fontsize
+        batch = self._batch
+        if batch is None:
+            batch = self._batch = self.canv.beginText()
+            self._batch_font = self._batch_colour = None
+        key = (font, fontsize, cellstyle.leading)
+        if key != self._batch_font:
+            batch.setFont(*key)
+            self._batch_font = key
+        if cellstyle.color != self._batch_colour:
+            batch.setFillColor(cellstyle.color)
+            self._batch_colour = cellstyle.color
+        batch.setTextOrigin(x, y)
+        batch.textLine(cellval)
+
+    def _flush(self) -> None:
+        if self._batch is not None:
+            self.canv.saveState()  # the batch's colours stay inside it
+            self.canv.drawText(self._batch)
+            self.canv.restoreState()
+            self._batch = None
+
+    def _drawLines(self) -> None:  # noqa: N802 (the strings go before the rules, as before)
+        self._flush()
+        super()._drawLines()
+
+
+_ALIGNED = frozenset({"LEFT", "RIGHT", "CENTRE", "CENTER"})
+_VALIGNED = frozenset({"TOP", "BOTTOM", "MIDDLE"})
 
 
 def table(
@@ -366,7 +465,8 @@ def table(
 
 def _make(data: list[list[Any]], widths: list[float], header_rows: int,
           commands: list[tuple[Any, ...]], heights: list[float] | None = None) -> PackTable:
-    cells = [[_Cell(repr((r, c))) for c in range(len(widths))] for r in range(len(data))]
+    columns = range(len(widths))
+    cells = [[_Cell() for _ in columns] for _ in data]
     t = PackTable(data, colWidths=widths, rowHeights=heights, repeatRows=header_rows,
                   hAlign="LEFT", cellStyles=cells)
     t.setStyle(TableStyle(commands))

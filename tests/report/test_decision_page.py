@@ -35,7 +35,7 @@ def test_the_ask_and_the_years_foot_on_the_printed_rows(sample_pack: Pack) -> No
     total = next(r for r in rows if r and r[0].startswith("The ask:"))
     tco = [number(r[-3]) for r in ask_rows]
     assert sum(t for t in tco if t is not None) == number(total[-3]) == d.asked_tco
-    years = [r for r in rows if r and re.fullmatch(r"20\d\d", r[0])]
+    years = [r for r in rows if r and re.fullmatch(r"20\d\d(–20\d\d)?", r[0])]
     assert years
     for r in years:
         approved, asked, both = (number(c) or 0 for c in r[1:4])
@@ -86,3 +86,59 @@ def test_the_decision_page_names_approved_work_running_over(sample_pack: Pack) -
             "Back-office server replacement 38,700 EUR (+2,131 EUR) and Multi-factor "
             "authentication and password manager 10,081 EUR (+410 EUR).") in page
     assert "If nothing is done" in page  # still one page
+
+
+def test_the_large_plan_s_decision_is_one_page(large_pack: Pack) -> None:
+    """300 initiatives whose costs run to 2041: the decision page holds its 14 years (the
+    years after the horizon in one row) and everything else; the contents follow."""
+    page = _squash(large_pack.pages[1])
+    assert "Decision sought" in page and "If nothing is done" in page
+    assert "2036–2041" in page and "open high or critical risks" in page
+    following = _squash(large_pack.pages[2])
+    assert following.startswith("Contents") and "If nothing is done" not in following
+
+
+def test_the_later_years_row_foots() -> None:
+    """The years after the horizon together: their amounts are the sums of those years'
+    rows, and the shown rows add up to the same totals as every year's rows."""
+    from smbplanner.report.decision import year_rows
+    from smbplanner.sample import large_plan
+
+    plan = large_plan()
+    d = decision(plan)
+    end = plan.business.end_year
+    later = [r for r in d.rows if r.year > end]
+    assert len(later) > 1
+    shown = year_rows(d, end)
+    assert len(shown) == sum(1 for r in d.rows if r.year <= end) + 1
+    label, approved, asked = shown[-1]
+    assert label == f"{later[0].year}–{later[-1].year}"
+    assert approved == sum(r.approved for r in later)
+    assert asked == sum(r.asked for r in later)
+    assert sum(a for _, a, _ in shown) == sum(r.approved for r in d.rows)
+    assert sum(b for _, _, b in shown) == sum(r.asked for r in d.rows)
+    assert year_rows(d, later[-1].year) == [(str(r.year), r.approved, r.asked) for r in d.rows]
+
+
+def test_the_empty_pack_has_no_zero_tiles(empty_pack: Pack) -> None:
+    """An empty plan's headline tiles say what is missing and the step to take, not 0 EUR."""
+    summary = next(p for p in empty_pack.pages if "Headline numbers" in p)
+    flat = _squash(summary)
+    assert "0 EUR" not in flat
+    assert flat.count("Not yet planned") == 5
+    assert "add initiatives and their costs in Prioritise" in flat
+    assert "No budget set yet" in flat and "set a budget per year in Measure" in flat
+
+
+def test_the_large_plan_s_budget_tile_is_short(large_pack: Pack) -> None:
+    """Over in 8 of 10 years: the tile names the years as a range and the year most over."""
+    from smbplanner.analysis.budget import budget_statement
+    from smbplanner.analysis.budget_text import budget_headline
+    from smbplanner.sample import large_plan
+
+    statement = budget_statement(large_plan(), ReportOptions().scenario)
+    headline = budget_headline(statement)
+    assert len(statement.over) > 2 and len(headline) < 90
+    assert "most in" in headline and headline.count("Run +") + headline.count("Change +") <= 2
+    summary = next(p for p in large_pack.pages if "Headline numbers" in p)
+    assert re.sub(r"\s+", "", headline) in re.sub(r"\s+", "", summary)
