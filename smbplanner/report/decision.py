@@ -25,6 +25,11 @@ _TOTAL_ROW = [("BACKGROUND", (0, -1), (-1, -1), HEAD_BG),
               ("FONT", (0, -1), (-1, -1), BOLD, 8)]
 
 
+def _criticality(word: str) -> str:
+    """"business-critical", "high criticality" (not "critical criticality")."""
+    return "business-critical" if word == "critical" else f"{word} criticality"
+
+
 def _resolution(ctx: Ctx, d: Decision) -> Flowable:
     s = ctx.styles
     box = table([[s.m("<b>Resolution sought.</b> " + escape(d.resolution), s.lead)]],
@@ -178,7 +183,7 @@ def _do_nothing(ctx: Ctx, d: Decision) -> list[Flowable]:
         points.append(
             f"<b>{para(system.name, 120)}</b> is past its end of life "
             f"({system.end_of_life_year}, before the plan starts in {start}); "
-            f"{escape(label(system.criticality).lower())} criticality, "
+            f"{escape(_criticality(label(system.criticality).lower()))}, "
             f"{escape(units(whole(system.annual_run_cost_cents), cur))} a year to run.")
     if len(stale) > named:
         points.append(f"and {len(stale) - named} more systems past their end of life; "
