@@ -129,3 +129,15 @@ def test_cancelled_initiatives_are_not_on_the_board() -> None:
     ])
     board = layout_board(plan)
     assert board.cards == [] and board.unscored == []
+
+
+def test_fan_offsets_are_worked_out_once_and_handed_out_as_new_lists() -> None:
+    """The offsets per count are cached (a board of 3,000 cards is laid out after each drop);
+    each call still returns its own list, so a caller changing it changes nothing else."""
+    from smbplanner.analysis.board import fan_offsets
+
+    first = fan_offsets(19)
+    assert len(first) == 19 and first[0] == (0.0, 0.0)
+    first.append((9.0, 9.0))
+    assert fan_offsets(19) == first[:19]
+    assert fan_offsets(0) == [] and fan_offsets(1) == [(0.0, 0.0)]

@@ -117,6 +117,16 @@ def _static_text(text: str, px: int) -> QStaticText:
     return found
 
 
+def number_box(look: CardLook) -> QRectF:
+    """The rectangle, around the dot's centre, that its number's pixels fall in (with a
+    margin for antialiasing): a card whose number alone changed repaints only this, not its
+    whole dot, so that the crowded neighbours overlapping the dot are not all painted again."""
+    static = _static_text(str(look.number), number_px(look))
+    size = static.size()
+    w, h = size.width() / 2 + 2, size.height() / 2 + 2
+    return QRectF(-w, -h, 2 * w, 2 * h)
+
+
 def _centred(painter: QPainter, centre: QPointF, text: str, px: int) -> None:
     static = _static_text(text, px)
     size = static.size()
@@ -202,7 +212,12 @@ class CardItem(QGraphicsItem):
             self.setToolTip(look.tooltip)
         self.look = look
         self._bounds = self._measure()
-        if self._looks_different(old, look):
+        if not self._looks_different(old, look):
+            return
+        if (old.radius, old.portfolio, old.high_risk) == (look.radius, look.portfolio,
+                                                          look.high_risk):
+            self.update(number_box(old).united(number_box(look)))  # only the number changed
+        else:
             self.update()
 
     @staticmethod

@@ -200,7 +200,9 @@ class PrioritiesPage(QWidget):
         book = self.document.figures
         shown = filtered_plan(plan, self.board_filter())
         board = board_layout(shown, book)
-        whole = len(shown.initiatives) == len(plan.initiatives)  # no filter left one out
+        # with no filter the board leaves out only the cancelled initiatives, which come last
+        # in priority order: its numbers are then the plan's (not worked out again)
+        whole = not self.board_filter().active
         looks = card_looks(plan, board, book, self._tips, numbered=whole)
         cards = self.view.cards
         for gone in set(cards) - set(looks):
