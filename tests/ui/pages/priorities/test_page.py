@@ -686,3 +686,31 @@ def test_numbers_without_a_filter_are_the_plans_with_a_cancelled_initiative(
     assert erp not in page.view.cards
     assert {i: c.look.number for i, c in page.view.cards.items()} == {
         i: numbers[i] for i in page.view.cards}
+
+
+def test_cards_drawn_from_their_pixmaps_show_a_new_number(page: PrioritiesPage) -> None:
+    """Cards are drawn from a pixmap each (a repainted region copies them rather than calling
+    ``paint`` for each): a new legible number is drawn into it, and the board looks as it
+    does drawn without the pixmaps (to one level of 255 on antialiased edges)."""
+    from dataclasses import replace
+
+    card = _card(page, WIFI)
+    assert card.cacheMode() == CardItem.CacheMode.DeviceCoordinateCache
+    page.view.scene().clearSelection()  # type: ignore[union-attr]
+    QTest.qWait(20)
+    box = page.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+    before = page.view.viewport().grab(box).toImage()
+    card.update_look(replace(card.look, number=card.look.number + 7))
+    QTest.qWait(20)
+    after = page.view.viewport().grab(box).toImage()
+    assert after != before
+    for item in page.view.cards.values():
+        item.setCacheMode(CardItem.CacheMode.NoCache)
+    QTest.qWait(20)
+    page.view.viewport().update()
+    QTest.qWait(20)
+    uncached = page.view.viewport().grab(box).toImage()
+    diffs = [max(abs(a - b) for a, b in zip(uncached.pixelColor(x, y).getRgb()[:3],
+                                          after.pixelColor(x, y).getRgb()[:3], strict=True))
+             for x in range(after.width()) for y in range(after.height())]
+    assert max(diffs) <= 2  # antialiased edges blended through the pixmap: ±1 of 255
