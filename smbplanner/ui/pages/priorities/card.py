@@ -183,6 +183,7 @@ class CardItem(QGraphicsItem):
         self.label = ""  # the elided name, "" when hidden
         self.label_side = "right"
         self.home = QPointF()  # where the layout put it (a drag starts and snaps back here)
+        self.unit_home = (-1.0, -1.0)  # the layout's unit coordinates of ``home``
         self.base_z = 1.0
         self.scores = (3.0, 3.0)  # (feasibility, impact) as stored
         self.setToolTip(look.tooltip)
@@ -214,7 +215,8 @@ class CardItem(QGraphicsItem):
         if look.tooltip != old.tooltip:
             self.setToolTip(look.tooltip)
         self.look = look
-        self._bounds = self._measure()
+        if look.radius != old.radius:  # the bounds depend on the radius and the label
+            self._bounds = self._measure()
         if not self._looks_different(old, look):
             return
         if (old.radius, old.portfolio, old.high_risk) == (look.radius, look.portfolio,

@@ -219,10 +219,10 @@ class PrioritiesPage(QWidget):
             else:
                 item.update_look(looks[card.initiative_id])
             item.scores = (card.feasibility, card.impact)
-            home = QPointF(card.x * SIDE, (1 - card.y) * SIDE)
-            if home != item.home or item.pos() != home:  # only the cards that moved
-                item.home = home
-                item.setPos(home)
+            if (card.x, card.y) != item.unit_home or item.pos() != item.home:
+                item.unit_home = (card.x, card.y)  # only the cards that moved
+                item.home = QPointF(card.x * SIDE, (1 - card.y) * SIDE)
+                item.setPos(item.home)
             depth = 1 + (40 - item.look.radius) / 100  # small dots over big
             if depth != item.base_z:
                 item.set_depth(depth)
