@@ -32,7 +32,8 @@ from smbplanner.analysis.board_summary import (
     nudge,
 )
 from smbplanner.analysis.suggest import Suggestion, suggest_all
-from smbplanner.domain.enums import InitiativeStatus, Portfolio, label
+from smbplanner.analysis.figures import Figures
+from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
@@ -197,7 +198,13 @@ class PrioritiesPage(QWidget):
     def refresh(self) -> None:
         plan = self._plan = self.document.plan()
         self._sync_goals(plan)
-        book = self.document.figures
+        # the document's figure cache, asked with this plan's business directly (one call per
+        # initiative, about 9,000 after each drop on 3,000 cards, instead of two)
+        figure_cache, business = self.document.figure_cache, plan.business
+
+        def book(initiative: Initiative, scenario: Scenario = Scenario.LIKELY) -> Figures | None:
+            return figure_cache.initiative(initiative, business, scenario)
+
         shown = filtered_plan(plan, self.board_filter())
         board = board_layout(shown, book)
         # with no filter the board leaves out only the cancelled initiatives, which come last
