@@ -348,11 +348,14 @@ def _label_selected(cards: list[CardItem], limit: QRectF, metrics: QFontMetricsF
     """A crowded board: only the selected cards are named, each where its label covers the
     fewest dots and labels. The dots near a label are found through the scene's index, so
     naming one card costs what is near it, not a pass over every card on the board."""
-    selected = []
+    scene = cards[0].scene() if cards else None
+    if scene is not None:  # the scene's selection, not 3,000 calls to isSelected
+        selected = [c for c in scene.selectedItems() if isinstance(c, CardItem)]
+    else:
+        selected = [c for c in cards if c.isSelected()]
+    chosen = set(selected)
     for card in cards:
-        if card.isSelected():
-            selected.append(card)
-        elif card.label:
+        if card.label and card not in chosen:
             card.set_label("")
     taken: list[QRectF] = []
     for card in sorted(selected, key=lambda c: c.look.number):

@@ -126,7 +126,9 @@ class BoardView(QGraphicsView):
         return None
 
     def selected_cards(self) -> list[CardItem]:
-        return sorted((c for c in self.cards.values() if c.isSelected()),
+        """The selected cards in priority order (from the scene's selection, not a pass over
+        every card: asked twice after each drop)."""
+        return sorted((c for c in self.board.selectedItems() if isinstance(c, CardItem)),
                       key=lambda c: c.look.number)
 
     # --- mouse ---------------------------------------------------------------------------
