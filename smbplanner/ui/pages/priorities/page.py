@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from smbplanner.analysis.board_summary import (
     BoardFilter,
+    SummaryParts,
     accept_text,
     board_summary,
     clear_text,
@@ -85,6 +86,7 @@ class PrioritiesPage(QWidget):
         self._some_suggestions: dict[int, Suggestion | None] = {}
         self._book: FigureBook | None = None
         self._tips = Tooltips()
+        self._summary_parts = SummaryParts()
         self._plan: Plan | None = None
         self._select_after: set[int] = set()
         #: Asks where to save an export: (dialog title, file filter) → path or "".
@@ -252,7 +254,8 @@ class PrioritiesPage(QWidget):
             self.tr("Drag one onto the board to score it, or select it and accept its suggested "
                     "position.") if self.tray.count() else
             self.tr("Every initiative on the board is scored."))
-        self.summary.show_summary(board_summary(plan, self.board_filter(), figures=book), cur,
+        self.summary.show_summary(board_summary(plan, self.board_filter(), figures=book,
+                                                parts=self._summary_parts), cur,
                                   plan.business.target_run_share_bp)
         self._book, self._suggestions = book, None  # suggestions are worked out when needed
         self._some_suggestions = {}
