@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
@@ -52,6 +52,14 @@ class DateField(QLineEdit):
         self.calendar.setAccessibleName("Calendar")
         self.calendar.clicked.connect(self._choose)
         self.calendar.activated.connect(self._choose)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a whole date and the calendar button: a layout short of width squeezed
+        the field to "202" (the Tracking tab at 1024 px)."""
+        hint = super().minimumSizeHint()
+        text = fmt.day(date(2027, 12, 28)) + "0"
+        width = self.fontMetrics().horizontalAdvance(text) + self.height() + 12
+        return QSize(max(hint.width(), width), hint.height())
 
     def value(self) -> date | None:
         """The typed date, or None when empty or not a date."""

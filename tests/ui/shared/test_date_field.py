@@ -108,3 +108,18 @@ def test_dates_typed_as_the_locale_writes_them(document: PlanDocument, qtbot: Qt
             "or type it like 30.06.2027")
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_squeezed_layout_still_shows_a_whole_date(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    field = DateField()
+    row.addWidget(field)
+    row.addStretch(5)
+    qtbot.addWidget(holder)
+    holder.resize(60, 30)  # less than a date needs: the layout keeps the field's minimum
+    holder.show()
+    text = fmt.day(date(2027, 12, 28))
+    assert field.width() >= field.fontMetrics().horizontalAdvance(text) + field.height()
