@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from smbplanner.analysis.figures import Figures, initiative_figures
 from smbplanner.analysis.quadrant import initiative_quadrant

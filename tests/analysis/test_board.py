@@ -143,6 +143,23 @@ def test_fan_offsets_are_worked_out_once_and_handed_out_as_new_lists() -> None:
     assert fan_offsets(0) == [] and fan_offsets(1) == [(0.0, 0.0)]
 
 
+def _summary_edit(old: Initiative, kind: str, status: object) -> Initiative:
+    """One initiative after an edit of this kind (a new object, as a patched plan holds)."""
+    import dataclasses
+
+    from smbplanner.domain.enums import Portfolio
+
+    flipped = Portfolio.RUN if old.portfolio == Portfolio.CHANGE else Portfolio.CHANGE
+    changes: dict[str, object] = {
+        "score": {"impact": 4.5, "feasibility": 4.0},
+        "unscore": {"feasibility": None},
+        "portfolio": {"portfolio": flipped},
+        "status": {"status": status},
+        "nooption": {"options": []},
+    }.get(kind, {})
+    return dataclasses.replace(old, **changes) if changes else old  # type: ignore[arg-type]
+
+
 def test_summary_parts_kept_between_calls_give_the_same_summary() -> None:
     """The Priorities page keeps what each initiative adds to the summary per version of the
     initiative and of the business (``SummaryParts``): after any sequence of edits (scores,
@@ -173,15 +190,7 @@ def test_summary_parts_kept_between_calls_give_the_same_summary() -> None:
         for at, kind, status, portfolio in [(0, "none", InitiativeStatus.PROPOSED, None),
                                             *edits]:
             old = plan.initiatives[at]
-            new = {
-                "score": lambda: dataclasses.replace(old, impact=4.5, feasibility=4.0),
-                "unscore": lambda: dataclasses.replace(old, feasibility=None),
-                "portfolio": lambda: dataclasses.replace(
-                    old, portfolio=Portfolio.RUN if old.portfolio == Portfolio.CHANGE
-                    else Portfolio.CHANGE),
-                "status": lambda: dataclasses.replace(old, status=status),
-                "nooption": lambda: dataclasses.replace(old, options=[]),
-            }.get(kind, lambda: old)()
+            new = _summary_edit(old, kind, status)
             initiatives = list(plan.initiatives)
             initiatives[at] = new
             business = (dataclasses.replace(plan.business) if kind == "business"

@@ -37,6 +37,26 @@ def test_the_sample_has_one_step_left_and_pages_map_to_phases() -> None:
                                        "Roadmap & budget")] == [1, 2, 3, 3, 4, 5, 5]
 
 
+def _edited(old: Initiative, kind: str, status: object, goal_id: int | None) -> Initiative:
+    """One initiative after an edit of this kind (a new object, as a patched plan holds)."""
+    import dataclasses
+
+    from smbplanner.domain.enums import RaciRole
+    from smbplanner.domain.model import GoalLink, RaciEntry
+
+    changes: dict[str, object] = {
+        "status": {"status": status},
+        "score": {"impact": 3.0, "feasibility": 4.0},
+        "unscore": {"impact": None},
+        "raci": {"raci": [RaciEntry(1, RaciRole.ACCOUNTABLE), RaciEntry(2, RaciRole.RESPONSIBLE)]},
+        "noraci": {"raci": []},
+        "link": {"goals": [GoalLink(goal_id)] if goal_id is not None else []},
+        "unlink": {"goals": []},
+        "costless": {"options": []},
+    }.get(kind, {})
+    return dataclasses.replace(old, **changes) if changes else old  # type: ignore[arg-type]
+
+
 def _reference(plan: Plan) -> list[tuple[str, bool]]:
     """The steps worked out without a cache, each rule read straight from the plan."""
     return [(s.text, s.done) for p in phases(plan) for s in p.steps]
@@ -56,8 +76,7 @@ def test_phase_facts_kept_between_calls_give_the_same_steps() -> None:
     from smbplanner.analysis.budget import counted
     from smbplanner.analysis.governance import raci_problems
     from smbplanner.analysis.phases import PhaseFacts
-    from smbplanner.domain.enums import InitiativeStatus, RaciRole
-    from smbplanner.domain.model import GoalLink, RaciEntry
+    from smbplanner.domain.enums import InitiativeStatus
 
     base = sample_plan()
     for n, i in enumerate(base.initiatives, start=1):
@@ -81,18 +100,7 @@ def test_phase_facts_kept_between_calls_give_the_same_steps() -> None:
             _reference(plan)
         for at, kind, status in edits:
             old = plan.initiatives[at]
-            new = {
-                "status": lambda: dataclasses.replace(old, status=status),
-                "score": lambda: dataclasses.replace(old, impact=3.0, feasibility=4.0),
-                "unscore": lambda: dataclasses.replace(old, impact=None),
-                "raci": lambda: dataclasses.replace(old, raci=[
-                    RaciEntry(1, RaciRole.ACCOUNTABLE), RaciEntry(2, RaciRole.RESPONSIBLE)]),
-                "noraci": lambda: dataclasses.replace(old, raci=[]),
-                "link": lambda: dataclasses.replace(old, goals=[GoalLink(goal_ids[0])]),
-                "unlink": lambda: dataclasses.replace(old, goals=[]),
-                "costless": lambda: dataclasses.replace(old, options=[]),
-                "dropgoal": lambda: old,
-            }[kind]()
+            new = _edited(old, kind, status, goal_ids[0])
             initiatives = list(plan.initiatives)
             initiatives[at] = new
             goals = plan.goals[1:] if kind == "dropgoal" and plan.goals else plan.goals

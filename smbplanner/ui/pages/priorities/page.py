@@ -32,8 +32,8 @@ from smbplanner.analysis.board_summary import (
     move_text,
     nudge,
 )
-from smbplanner.analysis.suggest import Suggestion, suggest_all
 from smbplanner.analysis.figures import Figures
+from smbplanner.analysis.suggest import Suggestion, suggest_all
 from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario, label
 from smbplanner.domain.model import Initiative, Plan
 from smbplanner.ui import fmt

@@ -644,7 +644,7 @@ def test_a_changed_number_repaints_only_its_box(page: PrioritiesPage) -> None:
         new = replace(old, number=number)
         before = _drawn(card, 1.0)
         repaints: list[tuple[object, ...]] = []
-        card.update = lambda *a: repaints.append(a)  # type: ignore[method-assign]
+        card.update = (lambda found: lambda *a: found.append(a))(repaints)  # type: ignore[method-assign]
         try:
             set_screen_scale(1.0)
             card.update_look(new)
