@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from smbplanner.ui.document import PlanDocument
 
 if TYPE_CHECKING:
-    from smbplanner.analysis.phases import Phase
+    from smbplanner.analysis.phases import Phase, PhaseFacts
 
 DONE, NEXT, TODO = "✓", "▸", "○"
 
@@ -27,6 +27,8 @@ class PhaseGuide(QWidget):
         super().__init__(parent)
         self.document: PlanDocument | None = None
         self.page = "Destination"
+        #: what each initiative contributes to the steps, kept between refreshes
+        self._facts: PhaseFacts | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.steps = QLabel()
@@ -72,9 +74,15 @@ class PhaseGuide(QWidget):
             self.steps.setText("")
             self.next.setText("")
             return
-        from smbplanner.analysis.phases import phase_of_page, phases  # after the first paint
+        from smbplanner.analysis.phases import (  # after the first paint
+            PhaseFacts,
+            phase_of_page,
+            phases,
+        )
 
-        all_phases = phases(document.plan())
+        if self._facts is None:
+            self._facts = PhaseFacts()
+        all_phases = phases(document.plan(), self._facts)
         phase = all_phases[phase_of_page(self.page) - 1]
         done = sum(s.done for p in all_phases for s in p.steps)
         total = sum(len(p.steps) for p in all_phases)

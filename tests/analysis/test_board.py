@@ -129,3 +129,78 @@ def test_cancelled_initiatives_are_not_on_the_board() -> None:
     ])
     board = layout_board(plan)
     assert board.cards == [] and board.unscored == []
+
+
+def test_fan_offsets_are_worked_out_once_and_handed_out_as_new_lists() -> None:
+    """The offsets per count are cached (a board of 3,000 cards is laid out after each drop);
+    each call still returns its own list, so a caller changing it changes nothing else."""
+    from smbplanner.analysis.board import fan_offsets
+
+    first = fan_offsets(19)
+    assert len(first) == 19 and first[0] == (0.0, 0.0)
+    first.append((9.0, 9.0))
+    assert fan_offsets(19) == first[:19]
+    assert fan_offsets(0) == [] and fan_offsets(1) == [(0.0, 0.0)]
+
+
+def _summary_edit(old: Initiative, kind: str, status: object) -> Initiative:
+    """One initiative after an edit of this kind (a new object, as a patched plan holds)."""
+    import dataclasses
+
+    from smbplanner.domain.enums import Portfolio
+
+    flipped = Portfolio.RUN if old.portfolio == Portfolio.CHANGE else Portfolio.CHANGE
+    changes: dict[str, object] = {
+        "score": {"impact": 4.5, "feasibility": 4.0},
+        "unscore": {"feasibility": None},
+        "portfolio": {"portfolio": flipped},
+        "status": {"status": status},
+        "nooption": {"options": []},
+    }.get(kind, {})
+    return dataclasses.replace(old, **changes) if changes else old  # type: ignore[arg-type]
+
+
+def test_summary_parts_kept_between_calls_give_the_same_summary() -> None:
+    """The Priorities page keeps what each initiative adds to the summary per version of the
+    initiative and of the business (``SummaryParts``): after any sequence of edits (scores,
+    portfolio, status, options, a new business) the summary is the one counted afresh."""
+    import dataclasses
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from smbplanner.analysis.board_summary import BoardFilter, SummaryParts, board_summary
+    from smbplanner.analysis.figures import initiative_figures
+    from smbplanner.domain.enums import InitiativeStatus, Portfolio, Scenario
+    from smbplanner.sample import sample_plan
+
+    base = sample_plan()
+    edit = st.tuples(
+        st.integers(0, len(base.initiatives) - 1),
+        st.sampled_from(["score", "unscore", "portfolio", "status", "nooption", "business"]),
+        st.sampled_from(list(InitiativeStatus)),
+        st.sampled_from([None, Portfolio.RUN, Portfolio.CHANGE]),
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(edit, max_size=10))
+    def check(edits: list[tuple[int, str, InitiativeStatus, Portfolio | None]]) -> None:
+        plan = dataclasses.replace(base, initiatives=list(base.initiatives))
+        parts = SummaryParts()
+        for at, kind, status, portfolio in [(0, "none", InitiativeStatus.PROPOSED, None),
+                                            *edits]:
+            old = plan.initiatives[at]
+            new = _summary_edit(old, kind, status)
+            initiatives = list(plan.initiatives)
+            initiatives[at] = new
+            business = (dataclasses.replace(plan.business) if kind == "business"
+                        else plan.business)
+            plan = dataclasses.replace(plan, initiatives=initiatives, business=business)
+            figures = lambda i, s, b=plan.business: initiative_figures(i, b, s)  # noqa: E731
+            shown = BoardFilter(portfolio=portfolio)
+            assert board_summary(plan, shown, Scenario.LIKELY, figures, parts) == \
+                board_summary(plan, shown, Scenario.LIKELY, figures)
+            assert board_summary(plan, shown, Scenario.LIKELY, figures, parts) == \
+                board_summary(plan, shown)
+
+    check()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPixmapCache,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -86,6 +87,9 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         self.setAccessibleName("Priority board")
+        # the cards' pixmaps (a few kB each) live in Qt's pixmap cache: room for 3,000 on a
+        # large screen, so that none is evicted and drawn again
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 64 * 1024))
 
     # --- geometry ------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -122,7 +126,9 @@ class BoardView(QGraphicsView):
         return None
 
     def selected_cards(self) -> list[CardItem]:
-        return sorted((c for c in self.cards.values() if c.isSelected()),
+        """The selected cards in priority order (from the scene's selection, not a pass over
+        every card: asked twice after each drop)."""
+        return sorted((c for c in self.board.selectedItems() if isinstance(c, CardItem)),
                       key=lambda c: c.look.number)
 
     # --- mouse ---------------------------------------------------------------------------

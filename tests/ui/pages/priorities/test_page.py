@@ -627,3 +627,90 @@ def test_the_top_regions_titles_sit_above_the_board_and_inside_the_scene(zoom: f
         at = title_at(region, zoom)
         assert at.y() <= 0 < highest_card  # above the board's top edge: no card under it
         assert at.y() - 12 * zoom >= rect.top() - 0.5  # the title's cap height is in the scene
+
+
+def test_a_changed_number_repaints_only_its_box(page: PrioritiesPage) -> None:
+    """A card whose number alone changed repaints the box its numbers' pixels fall in, not
+    its whole dot (whose crowded neighbours would all be painted again); every pixel that
+    changes lies in that box."""
+    from dataclasses import replace
+
+    from smbplanner.ui.pages.priorities.card import number_box, set_screen_scale
+
+    card = next(iter(page.view.cards.values()))
+    old = replace(card.look, radius=12.0, number=7, high_risk=True)
+    card.update_look(old)
+    for number in (88, 123, 4):
+        new = replace(old, number=number)
+        before = _drawn(card, 1.0)
+        repaints: list[tuple[object, ...]] = []
+        card.update = (lambda found: lambda *a: found.append(a))(repaints)  # type: ignore[method-assign]
+        try:
+            set_screen_scale(1.0)
+            card.update_look(new)
+        finally:
+            set_screen_scale(page.view.transform().m11())
+            del card.update
+        box = number_box(old).united(number_box(new))
+        assert repaints == [(box,)]
+        after = _drawn(card, 1.0)
+        changed = [(n // 4) for n in range(0, len(after), 4) if after[n:n + 4] != before[n:n + 4]]
+        assert changed
+        for pixel in changed:
+            x, y = pixel % 80 - 40, pixel // 80 - 40
+            assert box.contains(QPointF(x + 0.5, y + 0.5)), (number, x, y)
+        assert box.width() < 2 * new.radius  # smaller than the dot
+        old = new
+    big = replace(old, radius=old.radius + 4)  # a new size repaints the whole card
+    repaints = []
+    card.update = lambda *a: repaints.append(a)  # type: ignore[method-assign]
+    try:
+        card.update_look(big)
+    finally:
+        del card.update
+    assert repaints == [()]
+
+
+def test_numbers_without_a_filter_are_the_plans_with_a_cancelled_initiative(
+        page: PrioritiesPage) -> None:
+    """With no filter the board leaves out only cancelled initiatives, which come last in
+    priority order: the cards' numbers are the plan's priority numbers (taken from the
+    layout, not counted again)."""
+    from smbplanner.analysis.board import priority_numbers
+    from smbplanner.domain.enums import InitiativeStatus
+
+    erp = _id(page.document, "Central ordering and production planning (bakery ERP)")
+    page.document.update(Initiative, erp, "Cancel", status=InitiativeStatus.CANCELLED)
+    _drag(page, _card(page, WIFI), 5.0, 3.0)
+    numbers = priority_numbers(page.document.plan().initiatives)
+    assert erp not in page.view.cards
+    assert {i: c.look.number for i, c in page.view.cards.items()} == {
+        i: numbers[i] for i in page.view.cards}
+
+
+def test_cards_drawn_from_their_pixmaps_show_a_new_number(page: PrioritiesPage) -> None:
+    """Cards are drawn from a pixmap each (a repainted region copies them rather than calling
+    ``paint`` for each): a new legible number is drawn into it, and the board looks as it
+    does drawn without the pixmaps (to one level of 255 on antialiased edges)."""
+    from dataclasses import replace
+
+    card = _card(page, WIFI)
+    assert card.cacheMode() == CardItem.CacheMode.DeviceCoordinateCache
+    page.view.scene().clearSelection()  # type: ignore[union-attr]
+    QTest.qWait(20)
+    box = page.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+    before = page.view.viewport().grab(box).toImage()
+    card.update_look(replace(card.look, number=card.look.number + 7))
+    QTest.qWait(20)
+    after = page.view.viewport().grab(box).toImage()
+    assert after != before
+    for item in page.view.cards.values():
+        item.setCacheMode(CardItem.CacheMode.NoCache)
+    QTest.qWait(20)
+    page.view.viewport().update()
+    QTest.qWait(20)
+    uncached = page.view.viewport().grab(box).toImage()
+    diffs = [max(abs(a - b) for a, b in zip(uncached.pixelColor(x, y).getRgb()[:3],
+                                          after.pixelColor(x, y).getRgb()[:3], strict=True))
+             for x in range(after.width()) for y in range(after.height())]
+    assert max(diffs) <= 2  # antialiased edges blended through the pixmap: ±1 of 255
