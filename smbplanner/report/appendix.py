@@ -12,7 +12,7 @@ from smbplanner.analysis.checks import ERROR, check_plan
 from smbplanner.analysis.completeness import missing_parts
 from smbplanner.domain.numbers import count
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import table
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, day, factor, money, para
 
 SHOWN_FINDINGS = 25

@@ -25,8 +25,8 @@ from smbplanner.report.styles import (
     RULE,
     WARN,
     drawing,
-    table,
 )
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, FONT
 
 INK = colors.HexColor("#1f2a36")

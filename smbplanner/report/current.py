@@ -18,7 +18,8 @@ from smbplanner.domain.enums import label
 from smbplanner.domain.model import System
 from smbplanner.domain.numbers import count, decimal, units
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, DASH, one_line, para
 
 WARN_HEX = "#" + WARN.hexval()[2:]

@@ -15,7 +15,8 @@ from smbplanner.domain.enums import label
 from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
-from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, DASH, one_line, para, years
 
 #: Systems past their end of life named one by one (most critical first); the rest counted.

@@ -30,7 +30,8 @@ from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import DASH, signed, units, whole
 from smbplanner.report.budget import nice_step, short_amount
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, MUTED, RULE, WARN, drawing, table
+from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, MUTED, RULE, WARN, drawing
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, FONT, para
 
 RAG_FILLS = {

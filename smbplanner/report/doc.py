@@ -31,7 +31,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import ActionFlowable, NullActionFlowable
 
-from smbplanner.report.styles import DARK, MUTED, RULE, LongTable, Para
+from smbplanner.report.styles import DARK, MUTED, RULE, Para
+from smbplanner.report.tables import LongTable
 from smbplanner.report.text import BOLD, FONT, fit
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}

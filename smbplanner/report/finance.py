@@ -16,7 +16,8 @@ from smbplanner.analysis.headlines import plan_totals
 from smbplanner.domain.numbers import signed, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.decision import funding_table
-from smbplanner.report.styles import ACCENT, HEAD_BG, Caption, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, Caption
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, DASH, one_line
 
 

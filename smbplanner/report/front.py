@@ -21,7 +21,8 @@ from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.doc import Contents
 from smbplanner.report.options import ReportError
-from smbplanner.report.styles import ACCENT, HEAD_BG, RULE, WARN, drawing, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, RULE, WARN, drawing
+from smbplanner.report.tables import table
 from smbplanner.report.text import day, para
 
 WARN_HEX = "#" + WARN.hexval()[2:]

@@ -19,7 +19,7 @@ from smbplanner.analysis.governance import (
 from smbplanner.domain.enums import InitiativeStatus, RaciRole
 from smbplanner.domain.model import Initiative, Person
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import table
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, day, para
 
 PERSON_COLUMN = 40.0

@@ -33,8 +33,8 @@ from smbplanner.report.styles import (
     RULE,
     Caption,
     drawing,
-    table,
 )
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, FONT, money, one_line
 
 R_MIN, R_MAX = 6.5, 15.0

@@ -23,7 +23,8 @@ from smbplanner.domain.numbers import count, units
 from smbplanner.report.context import Ctx, Section
 from smbplanner.report.options import ASK_PAGES
 from smbplanner.report.portfolio import STATUS_TYPE, name_cell, status_cell
-from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, Caption
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, DASH, money, one_line, para, percent, rate, years
 
 YEARS_PER_TABLE = 8

@@ -18,7 +18,8 @@ from smbplanner.domain.enums import InitiativeStatus, label
 from smbplanner.domain.model import Initiative
 from smbplanner.domain.numbers import units
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import ACCENT, HEAD_BG, WARN, table
+from smbplanner.report.styles import ACCENT, HEAD_BG, WARN
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, DASH, day, para, percent, rate, years
 
 

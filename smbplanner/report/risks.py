@@ -11,7 +11,8 @@ from smbplanner.analysis.headlines import RankedRisk, risk_register
 from smbplanner.analysis.risks import CRITICAL, HIGH, LOW, MEDIUM, active_risks, band, heat_map
 from smbplanner.domain.enums import RiskStatus, label
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import MUTED, drawing, table
+from smbplanner.report.styles import MUTED, drawing
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, FONT
 
 CELL = 40.0

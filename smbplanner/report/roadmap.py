@@ -15,16 +15,8 @@ from smbplanner.analysis.schedule import past_due
 from smbplanner.analysis.timeline import Page, Timeline, paginate, quarter_label, timeline
 from smbplanner.domain.enums import Portfolio, label
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import (
-    HEAD_BG,
-    MUTED,
-    PORTFOLIO_COLOURS,
-    RULE,
-    WARN,
-    ZEBRA,
-    drawing,
-    table,
-)
+from smbplanner.report.styles import HEAD_BG, MUTED, PORTFOLIO_COLOURS, RULE, WARN, ZEBRA, drawing
+from smbplanner.report.tables import table
 from smbplanner.report.text import BOLD, FONT, day, fit, one_line
 
 LABEL_W = 230.0

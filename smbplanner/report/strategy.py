@@ -12,7 +12,8 @@ from smbplanner.analysis.kpis import KpiStatus, bar_percent, scorecard
 from smbplanner.domain.enums import SwotKind, label
 from smbplanner.domain.model import Goal, SwotItem
 from smbplanner.report.context import Ctx, Section
-from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, RULE, WARN, drawing, table
+from smbplanner.report.styles import ACCENT, GOOD, HEAD_BG, RULE, WARN, drawing
+from smbplanner.report.tables import table
 from smbplanner.report.text import day, para, percent, upright
 from smbplanner.report.text import number as num
 

@@ -9,7 +9,8 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
-from smbplanner.report.styles import LONG_ROWS, LongTable, Styles, table
+from smbplanner.report.styles import Styles
+from smbplanner.report.tables import LONG_ROWS, LongTable, table
 
 
 def _pages(flowables: list) -> list[str]:

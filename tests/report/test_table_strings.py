@@ -12,7 +12,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
-from smbplanner.report.styles import PackTable, Styles
+from smbplanner.report.styles import Styles
+from smbplanner.report.tables import PackTable
 from smbplanner.report.text import BOLD, FONT, register_fonts
 
 

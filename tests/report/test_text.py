@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from smbplanner.report.styles import Styles, _lines, table
+from smbplanner.report.styles import Styles
+from smbplanner.report.tables import _lines, table
 from smbplanner.report.text import FONT, MISSING, clean, fit, money, para, percent, rate, years
 
 
