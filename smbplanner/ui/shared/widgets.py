@@ -36,11 +36,26 @@ from smbplanner.ui.theme import error_red
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box editor for enum columns (shows labels, stores values)."""
+    """A combo box editor that shows labels and stores values: an enum column's choices, or
+    (a subclass's ``items``) the plan's goals or initiatives by id. ``min_chars``: the combo
+    is as wide as that many characters (long names), else as wide as its longest label."""
 
-    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(
+        self,
+        choices: list[tuple[Any, str]] | None = None,
+        parent: QWidget | None = None,
+        *,
+        name: str = "",
+        min_chars: int | None = None,
+    ):
         super().__init__(parent)
-        self.choices = choices
+        self.choices = choices or []
+        self.name = name
+        self.min_chars = min_chars
+
+    def items(self) -> list[tuple[Any, str]]:
+        """(value, label) of each choice, read when an editor opens."""
+        return self.choices
 
     def createEditor(
         self,
@@ -49,8 +64,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for value, text in self.choices:
+        if self.name:
+            combo.setAccessibleName(self.name)
+        if self.min_chars is None:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        else:
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(self.min_chars)
+        for value, text in self.items():
             combo.addItem(text, value)
         return combo
 

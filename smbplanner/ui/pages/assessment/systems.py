@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
 
 from smbplanner.analysis.budget import replacing, system_last_year
 from smbplanner.domain.model import Plan, System
 from smbplanner.domain.money import MoneyError
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.shared.tablemodel import Column, EntityTableModel
+from smbplanner.ui.shared.widgets import ChoiceDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 NONE_TEXT = "(nothing yet)"
@@ -74,33 +75,12 @@ class SystemTableModel(EntityTableModel):
         return super().undo_text(entity, column, value)
 
 
-class InitiativeDelegate(QStyledItemDelegate):
+class InitiativeDelegate(ChoiceDelegate):
     """A combo of the plan's initiatives (and "nothing yet") for ``replaced_by_id``."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent, name="Replaced by initiative", min_chars=28)
         self.document = document
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setAccessibleName("Replaced by initiative")
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(28)
-        combo.addItem(NONE_TEXT, None)
-        for initiative in self.document.plan().initiatives:
-            combo.addItem(initiative.name, initiative.id)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
-        editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 260), rect.height())
+    def items(self) -> list[tuple[Any, str]]:
+        return [(None, NONE_TEXT)] + [(i.id, i.name) for i in self.document.plan().initiatives]

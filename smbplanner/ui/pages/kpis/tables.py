@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -31,6 +29,7 @@ from smbplanner.domain.money import MoneyError
 from smbplanner.ui import fmt
 from smbplanner.ui.document import PlanDocument
 from smbplanner.ui.shared.tablemodel import DATE_TIP, Column, EntityTableModel
+from smbplanner.ui.shared.widgets import ChoiceDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -142,27 +141,15 @@ def kpi_highlight(kpi: Kpi, plan: Plan) -> str | None:
     return target_conflict(kpi)
 
 
-class GoalDelegate(QStyledItemDelegate):
+class GoalDelegate(ChoiceDelegate):
     """A combo of the plan's goal titles for a column that stores a goal id."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent=parent, name="Goal", min_chars=28)
         self.document = document
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setAccessibleName(self.tr("Goal"))
-        for goal in self.document.plan().goals:
-            combo.addItem(goal.title, goal.id)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def items(self) -> list[tuple[Any, str]]:
+        return [(g.id, g.title) for g in self.document.plan().goals]
 
 
 class ProgressDelegate(QStyledItemDelegate):
